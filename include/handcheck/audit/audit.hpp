@@ -1,0 +1,91 @@
+// The audit: every stated number against the pipelines, with the verdicts of DESIGN §5
+// (ok / carried / erratum, and where an erratum went), and the hand-versus-exact report.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "handcheck/eval/pipeline.hpp"
+#include "handcheck/model/case.hpp"
+#include "handcheck/model/loader.hpp"
+
+namespace handcheck {
+
+enum class Verdict { ok, carried, erratum, undecided };
+enum class Downstream { none, correct, stated, mixed };
+
+std::string_view to_string(Verdict v);
+std::string_view to_string(Downstream d);
+
+struct CellAudit {
+  std::size_t row = 0, col = 0;  // 0-based
+  std::string label;             // q2[3] or S[1,2]
+  Literal stated;
+  SourceLoc loc;
+  Verdict verdict = Verdict::ok;
+  std::string expected;          // "p/q" (hand) or certified digits (exact)
+  std::string expected_printed;  // as the stated number would print it
+  Downstream downstream = Downstream::none;  // errata only
+  long root = -1;  // carried: index into CaseAudit::errata of the erratum it follows from
+};
+
+struct StepAudit {
+  std::size_t item = 0;
+  Matrix<std::optional<Literal>> stated;  // resolved to the step's shape
+  std::vector<CellAudit> cells;           // the stated cells, row by row
+};
+
+struct ErratumRef {
+  std::size_t step;  // index into CaseAudit::steps
+  std::size_t cell;  // index into StepAudit::cells
+};
+
+// For a probability matrix: one column (or row) compared across the pipelines.
+struct ProbabilityLine {
+  std::string label;                     // q1, or column 1
+  std::vector<std::string> hand_argmax;  // labels of the largest entries (several: a tie)
+  std::vector<std::string> exact_argmax; // several: a tie, or values no precision separates
+  bool exact_undecided = false;
+  std::string total_variation;           // certified
+};
+
+struct Approximation {
+  std::size_t item = 0;
+  std::string max_abs_diff, max_rel_diff;  // certified, 6 significant digits
+  std::size_t abs_row = 0, abs_col = 0, rel_row = 0, rel_col = 0;
+  bool by_columns = true;  // probability lines are columns (else rows)
+  std::vector<ProbabilityLine> probability;
+};
+
+struct AuditOptions {
+  PipelineOptions pipeline;
+  LoadLimits load;
+  int digits = 0;  // overrides the case's digits when > 0
+};
+
+struct CaseAudit {
+  enum class Status { clean, errata, error };
+  std::string file;
+  std::string title;
+  Status status = Status::clean;
+  std::optional<Error> error;
+
+  std::shared_ptr<const Case> kase;
+  std::optional<HandRun> hand;
+  std::optional<ExactRun> exact;
+  std::vector<StepAudit> steps;
+  std::vector<ErratumRef> errata;
+  std::vector<Approximation> approximation;
+
+  std::size_t stated = 0, ok = 0, erratum = 0, carried = 0, undecided = 0;
+
+  const CellAudit& cell(const ErratumRef& r) const { return steps[r.step].cells[r.cell]; }
+};
+
+CaseAudit audit_case(std::shared_ptr<const Case> c, const AuditOptions& options = {});
+// Loads, evaluates and audits; a case that cannot be read or evaluated gives status error.
+CaseAudit audit_file(const std::string& path, const AuditOptions& options = {});
+
+}  // namespace handcheck

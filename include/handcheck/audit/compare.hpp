@@ -1,0 +1,33 @@
+// Comparing a stated number with a true one under the modes of DESIGN §4, and the range a
+// stated number stands for when later steps are recomputed from it (DESIGN §5).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "handcheck/model/case.hpp"
+#include "handcheck/numbers/range.hpp"
+#include "handcheck/numbers/real.hpp"
+
+namespace handcheck {
+
+enum class Match { yes, no, undecided };
+
+bool matches(const CompareMode& mode, const Literal& stated, const Rational& truth);
+// Against the exact pipeline; undecided when the enclosure straddles the boundary. Against
+// an irrational value, `exact` means "agrees to every certified digit".
+Match matches(const CompareMode& mode, const Literal& stated, const Real& truth);
+
+// Every true value the stated number is consistent with: under `printed`, 0.21 stands for
+// [0.205, 0.215]; an integer or a fraction for itself.
+Range stated_range(const CompareMode& mode, const Literal& stated);
+
+// The stated number written as the truth would be printed in its place: with the same
+// number of decimals when it is a decimal, else as a fraction (hand) or certified digits.
+std::string printed_like(const Literal& stated, const Rational& truth);
+std::string printed_like(const Literal& stated, const Real& truth, int digits);
+
+// Correctly rounded fixed notation of an exact-pipeline value, or nullopt when undecided.
+std::optional<std::string> certified_fixed(const Real& x, int decimals);
+
+}  // namespace handcheck

@@ -1,0 +1,39 @@
+// Evaluates one expression over matrices of any number type. Knows nothing of YAML or of
+// stated numbers: names are looked up through a callback.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "handcheck/expr/ast.hpp"
+#include "handcheck/linalg/matrix.hpp"
+
+namespace handcheck {
+
+// An operation failed at `pos` (offset into the expression text); `cell` is set when the
+// failure is in one cell of the node's result.
+class EvalError : public std::runtime_error {
+ public:
+  EvalError(std::size_t pos, std::string node, const DomainError& cause, bool has_cell, std::size_t row,
+            std::size_t col, bool not_rational, bool limit)
+      : std::runtime_error(cause.what()), pos(pos), node(std::move(node)), has_cell(has_cell), row(row),
+        col(col), not_rational(not_rational), limit(limit) {}
+  std::size_t pos;
+  std::string node;  // the failing sub-expression, as text
+  bool has_cell;
+  std::size_t row, col;  // 0-based, in the node's result
+  bool not_rational, limit;
+};
+
+template <class T>
+using Lookup = std::function<const Matrix<T>&(const std::string& name)>;
+
+struct EvalLimits {
+  std::size_t max_cells = 1000000;  // of any intermediate matrix
+};
+
+// Instantiated for Rational, Real and Range. Throws EvalError, or Undecided (Real).
+template <class T>
+Matrix<T> evaluate(const Expr& e, const Lookup<T>& lookup, const EvalLimits& limits = {});
+
+}  // namespace handcheck

@@ -1,0 +1,45 @@
+// Exact rationals: the number type of the hand pipeline and of every stated number.
+#pragma once
+
+#include <boost/multiprecision/gmp.hpp>
+#include <optional>
+#include <string>
+
+namespace handcheck {
+
+// Expression templates off: values may be held in `auto` safely.
+using Rational = boost::multiprecision::number<boost::multiprecision::gmp_rational,
+                                               boost::multiprecision::et_off>;
+using Integer = boost::multiprecision::number<boost::multiprecision::gmp_int,
+                                              boost::multiprecision::et_off>;
+
+bool is_integer(const Rational& q);
+Integer floor_int(const Rational& q);
+Integer ceil_int(const Rational& q);
+Integer trunc_int(const Rational& q);
+Integer round_half_away(const Rational& q);  // 2.5 -> 3, -2.5 -> -3
+
+// q^e for an integer e; throws DomainError for 0^negative and LimitError when the
+// result would have more than `max_bits` bits.
+Rational pow_int(const Rational& q, long e, std::size_t max_bits);
+// The exact square root when q is the square of a rational.
+std::optional<Rational> exact_sqrt(const Rational& q);
+// The exact n-th root when it is rational (q >= 0 or n odd).
+std::optional<Rational> exact_root(const Rational& q, unsigned long n);
+// 10^e as a rational, e may be negative.
+Rational pow10(long e);
+
+// "p/q", or "p" for an integer.
+std::string to_fraction_string(const Rational& q);
+// Fixed notation with exactly `decimals` decimals, rounded half away from zero.
+std::string to_fixed_string(const Rational& q, int decimals);
+// `digits` significant digits, rounded half away from zero, fixed notation where
+// reasonable (|q| in [1e-6, 1e21)), scientific otherwise; trailing zeros kept.
+std::string to_significant_string(const Rational& q, int digits);
+// A readable decimal for a report: the exact value when it terminates within
+// `max_digits` significant digits, else `max_digits` significant digits followed by "…".
+std::string to_short_decimal(const Rational& q, int max_digits = 6);
+// The decimal exponent of |q| (q != 0): the e with 10^e <= |q| < 10^(e+1).
+long decimal_exponent(const Rational& q);
+
+}  // namespace handcheck

@@ -1,0 +1,499 @@
+#include "handcheck/audit/audit.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+#include "handcheck/audit/compare.hpp"
+#include "handcheck/ops/scalar.hpp"
+
+namespace handcheck {
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::ok: return "ok";
+    case Verdict::carried: return "carried";
+    case Verdict::erratum: return "erratum";
+    case Verdict::undecided: return "undecided";
+  }
+  return "";
+}
+
+std::string_view to_string(Downstream d) {
+  switch (d) {
+    case Downstream::none: return "none";
+    case Downstream::correct: return "correct";
+    case Downstream::stated: return "stated";
+    case Downstream::mixed: return "mixed";
+  }
+  return "";
+}
+
+namespace {
+
+// One cell of one item forced to a value (the corrected erratum, for `downstream`).
+struct Substitution {
+  std::size_t item, row, col;
+};
+
+Real to_real(const Range& r) {
+  if (r.is_point()) return r.lo;
+  Interval i;
+  mpfi_interv_q(i.backend().data(), r.lo.backend().data(), r.hi.backend().data());
+  return Real(i);
+}
+
+bool meets(const Range& stated, const Range& l) { return stated.meets(l); }
+bool meets(const Range& stated, const Real& l) { return stated.lo <= l.upper() && l.lower() <= stated.hi; }
+
+class Auditor {
+ public:
+  Auditor(const Case& c, CaseAudit& out) : c_(c), out_(out), step_of_(c.items.size(), -1) {
+    for (std::size_t i = 0; i < c.items.size(); ++i) {
+      const Item& item = c.items[i];
+      std::vector<std::size_t> ops;
+      if (!item.is_input) {
+        const Expression& e = item.follows == Follows::hand ? *item.hand : *item.exact;
+        for (const auto& n : referenced_names(*e.ast)) ops.push_back(static_cast<std::size_t>(c.find(n)));
+      }
+      operands_.push_back(std::move(ops));
+    }
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < c_.items.size(); ++i) {
+      const Item& item = c_.items[i];
+      if (item.is_input || !item.stated) continue;
+      auto shape = shape_of(i);
+      if (!shape) continue;  // the pipeline this step follows stopped before it
+      StepAudit sa;
+      sa.item = i;
+      sa.stated = resolve(item, *shape);
+      step_of_[i] = static_cast<long>(out_.steps.size());
+      out_.steps.push_back(std::move(sa));
+      audit_step(i);
+    }
+    find_downstream();
+    attribute_carried();
+  }
+
+ private:
+  std::optional<Shape> shape_of(std::size_t i) const {
+    const Item& item = c_.items[i];
+    if (item.follows == Follows::hand && out_.hand && out_.hand->values[i]) return out_.hand->values[i]->shape();
+    if (out_.exact && out_.exact->values[i]) return out_.exact->values[i]->shape();
+    return std::nullopt;
+  }
+
+  Matrix<std::optional<Literal>> resolve(const Item& item, Shape s) const {
+    Matrix<std::optional<Literal>> m(s);
+    const Stated& st = *item.stated;
+    auto step = [&](const std::string& what) { return fmt::format("step {}: {}", item.name, what); };
+    switch (st.form) {
+      case Stated::Form::matrix:
+        if (st.rows.size() != s.rows || st.rows[0].size() != s.cols)
+          throw Error(st.loc, step(fmt::format("stated is {}x{}, but {} is {}", st.rows.size(), st.rows[0].size(),
+                                               item.name, s.to_string())));
+        for (std::size_t r = 0; r < s.rows; ++r)
+          for (std::size_t c = 0; c < s.cols; ++c) m(r, c) = st.rows[r][c].value;
+        break;
+      case Stated::Form::vectors:
+        for (const auto& v : st.vectors) {
+          long col = item.columns.find(v.label, s.cols), row = item.rows.find(v.label, s.rows);
+          if (col < 0 && row < 0)
+            throw Error(v.loc, step(fmt::format("no column or row of {} is named '{}'", item.name, v.label)));
+          std::size_t len = col >= 0 ? s.rows : s.cols;
+          if (v.cells.size() != len)
+            throw Error(v.loc, step(fmt::format("stated {} has {} entries, but it has {}", v.label, v.cells.size(), len)));
+          for (std::size_t k = 0; k < len; ++k) {
+            auto& cell = col >= 0 ? m(k, static_cast<std::size_t>(col)) : m(static_cast<std::size_t>(row), k);
+            cell = v.cells[k].value;
+          }
+        }
+        break;
+      case Stated::Form::cells:
+        for (const auto& cell : st.cells) {
+          if (cell.row > s.rows || cell.col > s.cols)
+            throw Error(cell.loc, step(fmt::format("stated cell \"{},{}\" is outside {}, which is {}", cell.row,
+                                                   cell.col, item.name, s.to_string())));
+          m(cell.row - 1, cell.col - 1) = cell.cell.value;
+        }
+        break;
+    }
+    return m;
+  }
+
+  SourceLoc cell_loc(const Item& item, std::size_t r, std::size_t c) const {
+    const Stated& st = *item.stated;
+    switch (st.form) {
+      case Stated::Form::matrix: return st.rows[r][c].loc;
+      case Stated::Form::vectors:
+        for (const auto& v : st.vectors) {
+          if (item.columns.at(c) == v.label && r < v.cells.size()) return v.cells[r].loc;
+          if (item.rows.at(r) == v.label && c < v.cells.size()) return v.cells[c].loc;
+        }
+        break;
+      case Stated::Form::cells:
+        for (const auto& cell : st.cells)
+          if (cell.row == r + 1 && cell.col == c + 1) return cell.cell.loc;
+        break;
+    }
+    return st.loc;
+  }
+
+  // The values later steps see for item k: stated ranges, correct values where blank.
+  template <class T>
+  Matrix<T> operand(std::size_t k, const std::optional<Substitution>& subst) const {
+    const Item& item = c_.items[k];
+    Matrix<T> m = correct<T>(k);
+    long s = step_of_[k];
+    if (s < 0) return m;
+    const auto& stated = out_.steps[static_cast<std::size_t>(s)].stated;
+    for (std::size_t r = 0; r < m.rows(); ++r)
+      for (std::size_t c = 0; c < m.cols(); ++c) {
+        if (subst && subst->item == k && subst->row == r && subst->col == c) continue;
+        if (!stated(r, c)) continue;
+        Range range = stated_range(item.compare, *stated(r, c));
+        if constexpr (std::is_same_v<T, Range>) m(r, c) = range;
+        else m(r, c) = to_real(range);
+      }
+    return m;
+  }
+
+  template <class T>
+  Matrix<T> correct(std::size_t k) const {
+    if constexpr (std::is_same_v<T, Range>) {
+      return map_cells(*out_.hand->values[k], [](const Rational& q) { return Range(q); });
+    } else {
+      return *out_.exact->values[k];
+    }
+  }
+
+  // L: the step recomputed from the stated values of its operands, or nullopt when that
+  // cannot be done (a range that contains a zero divisor, say).
+  template <class T>
+  std::optional<Matrix<T>> recompute(std::size_t i, const std::optional<Substitution>& subst) const {
+    const Item& item = c_.items[i];
+    std::vector<std::optional<Matrix<T>>> cache(c_.items.size());
+    Lookup<T> lookup = [&](const std::string& name) -> const Matrix<T>& {
+      auto k = static_cast<std::size_t>(c_.find(name));
+      if (!cache[k]) cache[k] = operand<T>(k, subst);
+      return *cache[k];
+    };
+    try {
+      return evaluate<T>(item.follows == Follows::hand ? *item.hand->ast : *item.exact->ast, lookup);
+    } catch (const EvalError&) {
+      return std::nullopt;
+    } catch (const Undecided&) {
+      return std::nullopt;
+    } catch (const DomainError&) {
+      return std::nullopt;
+    }
+  }
+
+  bool operands_all_ok(std::size_t i) const {
+    for (std::size_t k : operands_[i]) {
+      long s = step_of_[k];
+      if (s < 0) continue;
+      for (const auto& cell : out_.steps[static_cast<std::size_t>(s)].cells)
+        if (cell.verdict != Verdict::ok) return false;
+    }
+    return true;
+  }
+
+  void audit_step(std::size_t i) {
+    if (c_.items[i].follows == Follows::hand) audit_step_as<Range>(i);
+    else with_precision(out_.exact->digits10, [&] { audit_step_as<Real>(i); });
+  }
+
+  template <class T>
+  void audit_step_as(std::size_t i) {
+    const Item& item = c_.items[i];
+    StepAudit& sa = out_.steps[static_cast<std::size_t>(step_of_[i])];
+    std::optional<Matrix<T>> l;
+    bool l_done = false;
+    bool operands_ok = operands_all_ok(i);
+    for (std::size_t r = 0; r < sa.stated.rows(); ++r)
+      for (std::size_t c = 0; c < sa.stated.cols(); ++c) {
+        if (!sa.stated(r, c)) continue;
+        CellAudit cell;
+        cell.row = r;
+        cell.col = c;
+        cell.label = item.cell_label(r, c);
+        cell.stated = *sa.stated(r, c);
+        cell.loc = cell_loc(item, r, c);
+        Match m;
+        if constexpr (std::is_same_v<T, Range>) {
+          const Rational& truth = (*out_.hand->values[i])(r, c);
+          m = matches(item.compare, cell.stated, truth) ? Match::yes : Match::no;
+          cell.expected = to_fraction_string(truth);
+          cell.expected_printed = printed_like(cell.stated, truth);
+        } else {
+          const Real& truth = (*out_.exact->values[i])(r, c);
+          m = matches(item.compare, cell.stated, truth);
+          cell.expected = describe(truth, item.digits);
+          cell.expected_printed = printed_like(cell.stated, truth, item.digits);
+        }
+        if (m == Match::yes) {
+          cell.verdict = Verdict::ok;
+        } else if (m == Match::undecided) {
+          cell.verdict = Verdict::undecided;
+        } else {
+          if (!l_done) {
+            l = recompute<T>(i, std::nullopt);
+            l_done = true;
+          }
+          bool consistent = l && meets(stated_range(item.compare, cell.stated), (*l)(r, c));
+          // Consistent with its stated operands: follow-through when an operand was wrong;
+          // when every operand is right, the difference is rounding carried forward.
+          cell.verdict = !consistent ? Verdict::erratum : operands_ok ? Verdict::ok : Verdict::carried;
+        }
+        ++out_.stated;
+        switch (cell.verdict) {
+          case Verdict::ok: ++out_.ok; break;
+          case Verdict::carried: ++out_.carried; break;
+          case Verdict::erratum:
+            ++out_.erratum;
+            out_.errata.push_back({static_cast<std::size_t>(step_of_[i]), sa.cells.size()});
+            break;
+          case Verdict::undecided: ++out_.undecided; break;
+        }
+        sa.cells.push_back(std::move(cell));
+      }
+  }
+
+  std::vector<std::size_t> readers(std::size_t j) const {
+    std::vector<std::size_t> out;
+    for (std::size_t t = j + 1; t < c_.items.size(); ++t)
+      for (std::size_t k : operands_[t])
+        if (k == j) {
+          out.push_back(t);
+          break;
+        }
+    return out;
+  }
+
+  void find_downstream() {
+    for (const auto& ref : out_.errata) {
+      StepAudit& sa = out_.steps[ref.step];
+      CellAudit& cell = sa.cells[ref.cell];
+      Substitution subst{sa.item, cell.row, cell.col};
+      int good = 0, bad = 0;
+      for (std::size_t t : readers(sa.item)) {
+        if (step_of_[t] < 0) continue;
+        if (c_.items[t].follows == Follows::hand)
+          tally<Range>(t, subst, good, bad);
+        else
+          with_precision(out_.exact->digits10, [&] { tally<Real>(t, subst, good, bad); });
+      }
+      cell.downstream = good && bad ? Downstream::mixed
+                        : good     ? Downstream::correct
+                        : bad      ? Downstream::stated
+                                   : Downstream::none;
+    }
+  }
+
+  template <class T>
+  static bool disjoint(const T& a, const T& b) {
+    if constexpr (std::is_same_v<T, Range>) return !a.meets(b);
+    else return a.upper() < b.lower() || b.upper() < a.lower();
+  }
+
+  template <class T>
+  void tally(std::size_t t, const Substitution& subst, int& good, int& bad) const {
+    auto with_bad = recompute<T>(t, std::nullopt);
+    auto with_good = recompute<T>(t, subst);
+    if (!with_bad || !with_good) return;
+    const Item& item = c_.items[t];
+    for (const auto& cell : out_.steps[static_cast<std::size_t>(step_of_[t])].cells) {
+      const T& b = (*with_bad)(cell.row, cell.col);
+      const T& g = (*with_good)(cell.row, cell.col);
+      if (!disjoint(b, g)) continue;
+      Range s = stated_range(item.compare, cell.stated);
+      if (meets(s, g)) ++good;
+      else if (meets(s, b)) ++bad;
+    }
+  }
+
+  // Each carried cell is listed under the first erratum upstream of its step.
+  void attribute_carried() {
+    std::vector<std::set<std::size_t>> reach;
+    for (const auto& ref : out_.errata) {
+      std::set<std::size_t> r{out_.steps[ref.step].item};
+      for (std::size_t t = 0; t < c_.items.size(); ++t)
+        for (std::size_t k : operands_[t])
+          if (r.count(k)) {
+            r.insert(t);
+            break;
+          }
+      reach.push_back(std::move(r));
+    }
+    for (auto& sa : out_.steps)
+      for (auto& cell : sa.cells) {
+        if (cell.verdict != Verdict::carried) continue;
+        for (std::size_t e = 0; e < out_.errata.size(); ++e)
+          if (reach[e].count(sa.item) && out_.steps[out_.errata[e].step].item != sa.item) {
+            cell.root = static_cast<long>(e);
+            break;
+          }
+      }
+  }
+
+  const Case& c_;
+  CaseAudit& out_;
+  std::vector<long> step_of_;                      // item -> index in out_.steps, or -1
+  std::vector<std::vector<std::size_t>> operands_; // item -> items its expression reads
+};
+
+// --- hand versus exact ----------------------------------------------------------------------
+
+std::string certified6(const Real& x) { return describe(x, 6); }
+
+std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& hand, const ExactRun& exact,
+                                               std::size_t i) {
+  const Item& item = c.items[i];
+  if (item.is_input || !hand.values[i] || !exact.values[i]) return std::nullopt;
+  const auto& h = *hand.values[i];
+  const auto& e = *exact.values[i];
+  if (h.shape() != e.shape()) return std::nullopt;
+  bool differs = false;
+  for (std::size_t k = 0; k < h.size() && !differs; ++k) {
+    const Real& x = e.cells()[k];
+    differs = !x.is_exact() || x.exact() != h.cells()[k];
+  }
+  if (!differs) return std::nullopt;
+
+  Approximation a;
+  a.item = i;
+  std::optional<Real> best_abs, best_rel;
+  Rational best_abs_hi = -1, best_rel_hi = -1;
+  for (std::size_t r = 0; r < h.rows(); ++r)
+    for (std::size_t col = 0; col < h.cols(); ++col) {
+      Real d = scalar::abs(Real(h(r, col)) - e(r, col));
+      if (d.upper() > best_abs_hi) {
+        best_abs_hi = d.upper();
+        best_abs = d;
+        a.abs_row = r;
+        a.abs_col = col;
+      }
+      auto s = certain_sign(e(r, col));
+      if (s && *s != 0) {
+        Real rel = d / scalar::abs(e(r, col));
+        if (rel.upper() > best_rel_hi) {
+          best_rel_hi = rel.upper();
+          best_rel = rel;
+          a.rel_row = r;
+          a.rel_col = col;
+        }
+      }
+    }
+  a.max_abs_diff = certified6(*best_abs);
+  a.max_rel_diff = best_rel ? certified6(*best_rel) : "n/a";
+
+  // Probability lines: every column (or row) sums to 1 in both pipelines.
+  auto sums_to_one = [&](bool by_cols) {
+    std::size_t lines = by_cols ? h.cols() : h.rows(), len = by_cols ? h.rows() : h.cols();
+    for (std::size_t l = 0; l < lines; ++l) {
+      Rational hs = 0;
+      Real es = Rational(0);
+      for (std::size_t k = 0; k < len; ++k) {
+        const Rational& hv = by_cols ? h(k, l) : h(l, k);
+        if (hv < 0) return false;
+        hs += hv;
+        es = es + (by_cols ? e(k, l) : e(l, k));
+      }
+      if (hs != 1 || es.lower() > 1 || es.upper() < 1) return false;
+    }
+    return true;
+  };
+  bool by_cols = sums_to_one(true);
+  if (!by_cols && !sums_to_one(false)) return a;
+  a.by_columns = by_cols;
+  std::size_t lines = by_cols ? h.cols() : h.rows(), len = by_cols ? h.rows() : h.cols();
+  const Labels& across = by_cols ? item.rows : item.columns;  // names of the entries of a line
+  const Labels& line_names = by_cols ? item.columns : item.rows;
+  auto entry_name = [&](std::size_t k) {
+    std::string n = across.at(k);
+    return n.empty() ? fmt::format("{} {}", by_cols ? "row" : "column", k + 1) : n;
+  };
+  for (std::size_t l = 0; l < lines; ++l) {
+    ProbabilityLine p;
+    p.label = line_names.at(l).empty() ? fmt::format("{} {}", by_cols ? "column" : "row", l + 1) : line_names.at(l);
+    auto hv = [&](std::size_t k) -> const Rational& { return by_cols ? h(k, l) : h(l, k); };
+    auto ev = [&](std::size_t k) -> const Real& { return by_cols ? e(k, l) : e(l, k); };
+    Rational hmax = hv(0);
+    for (std::size_t k = 1; k < len; ++k) hmax = hv(k) > hmax ? hv(k) : hmax;
+    for (std::size_t k = 0; k < len; ++k)
+      if (hv(k) == hmax) p.hand_argmax.push_back(entry_name(k));
+    // Exact: the entries that may be the largest (overlap the top enclosure).
+    Rational top_lo = ev(0).lower();
+    for (std::size_t k = 1; k < len; ++k) top_lo = ev(k).lower() > top_lo ? ev(k).lower() : top_lo;
+    std::vector<std::size_t> cand;
+    for (std::size_t k = 0; k < len; ++k)
+      if (ev(k).upper() >= top_lo) cand.push_back(k);
+    bool all_exact = true;
+    for (std::size_t k : cand) all_exact = all_exact && ev(k).is_exact();
+    p.exact_undecided = cand.size() > 1 && !all_exact;
+    for (std::size_t k : cand) p.exact_argmax.push_back(entry_name(k));
+    Real tv = Rational(0);
+    for (std::size_t k = 0; k < len; ++k) tv = tv + scalar::abs(Real(hv(k)) - ev(k));
+    p.total_variation = certified6(tv / Real(Rational(2)));
+    a.probability.push_back(std::move(p));
+  }
+  return a;
+}
+
+}  // namespace
+
+CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& options) {
+  CaseAudit out;
+  out.kase = kase;
+  const Case& c = *kase;
+  out.file = c.file;
+  out.title = c.title;
+  try {
+    out.hand = run_hand(c, options.pipeline);
+    // Raise the precision until every stated comparison with the exact pipeline is decided.
+    PipelineOptions po = options.pipeline;
+    const unsigned cap = precision_cap(c, po);
+    for (;;) {
+      out.exact = run_exact(c, po);
+      out.steps.clear();
+      out.errata.clear();
+      out.stated = out.ok = out.erratum = out.carried = out.undecided = 0;
+      Auditor(c, out).run();
+      if (out.undecided == 0 || out.exact->digits10 >= cap) break;
+      po.start_precision = std::min(cap, out.exact->digits10 * 2);
+    }
+    if (out.hand && out.exact) {
+      with_precision(out.exact->digits10, [&] {
+        for (std::size_t i = 0; i < c.items.size(); ++i)
+          if (auto a = compare_pipelines(c, *out.hand, *out.exact, i)) out.approximation.push_back(std::move(*a));
+      });
+    }
+  } catch (const Error& e) {
+    out.status = CaseAudit::Status::error;
+    out.error = e;
+    return out;
+  }
+  out.status = out.erratum + out.carried > 0 ? CaseAudit::Status::errata : CaseAudit::Status::clean;
+  return out;
+}
+
+CaseAudit audit_file(const std::string& path, const AuditOptions& options) {
+  try {
+    auto c = std::make_shared<Case>(load_case_file(path, options.load));
+    if (options.digits > 0) {
+      c->digits = options.digits;
+      for (auto& item : c->items) item.digits = options.digits;
+    }
+    return audit_case(std::move(c), options);
+  } catch (const Error& e) {
+    CaseAudit out;
+    out.file = path;
+    out.status = CaseAudit::Status::error;
+    out.error = e;
+    return out;
+  }
+}
+
+}  // namespace handcheck

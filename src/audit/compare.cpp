@@ -1,0 +1,114 @@
+#include "handcheck/audit/compare.hpp"
+
+#include <boost/multiprecision/gmp.hpp>
+
+#include "handcheck/error.hpp"
+
+namespace handcheck {
+
+namespace mp = boost::multiprecision;
+
+namespace {
+
+// Half a unit in the last printed place.
+Rational half_ulp_printed(const Literal& s) { return pow10(-s.decimals) / 2; }
+
+Rational half_ulp_sigfig(const Rational& s, int figures) {
+  if (s == 0) return Rational(0);
+  return pow10(decimal_exponent(s) - figures + 1) / 2;
+}
+
+Rational rounded_sigfig(const Rational& t, int figures) {
+  if (t == 0) return t;
+  return parse_literal(to_significant_string(t, figures)).value;
+}
+
+// [lo, hi] of true values that match `stated` under abs/rel/printed, for t of known sign
+// where needed.
+Range acceptance(const CompareMode& mode, const Literal& s, int sign_of_truth) {
+  const Rational& v = s.value;
+  switch (mode.kind) {
+    case CompareMode::Kind::printed:
+      if (!s.is_decimal()) return Range(v);
+      return {v - half_ulp_printed(s), v + half_ulp_printed(s)};
+    case CompareMode::Kind::exact:
+      return Range(v);
+    case CompareMode::Kind::abs:
+      return {v - mode.eps, v + mode.eps};
+    case CompareMode::Kind::rel: {
+      // |t - v| <= eps |t|  <=>  v/(1+eps) <= t <= v/(1-eps) for t > 0 (mirrored for t < 0).
+      Rational one(1);
+      if (v == 0) return Range(v);
+      Rational a = v / (one + mode.eps);
+      Rational big = mode.eps >= 1 ? Rational(v.sign() * 1000000000) * (mp::abs(v) + 1) : v / (one - mode.eps);
+      (void)sign_of_truth;
+      return v > 0 ? Range(a, big) : Range(big, a);
+    }
+    case CompareMode::Kind::sigfig:
+      return {v - half_ulp_sigfig(v, mode.figures), v + half_ulp_sigfig(v, mode.figures)};
+  }
+  return Range(v);
+}
+
+}  // namespace
+
+bool matches(const CompareMode& mode, const Literal& s, const Rational& t) {
+  switch (mode.kind) {
+    case CompareMode::Kind::printed:
+      if (!s.is_decimal()) return t == s.value;
+      return mp::abs(t - s.value) <= half_ulp_printed(s);
+    case CompareMode::Kind::exact:
+      return t == s.value;
+    case CompareMode::Kind::abs:
+      return mp::abs(t - s.value) <= mode.eps;
+    case CompareMode::Kind::rel:
+      return mp::abs(t - s.value) <= mode.eps * mp::abs(t);
+    case CompareMode::Kind::sigfig:
+      return rounded_sigfig(t, mode.figures) == s.value;
+  }
+  return false;
+}
+
+Match matches(const CompareMode& mode, const Literal& s, const Real& t) {
+  if (t.is_exact()) return matches(mode, s, t.exact()) ? Match::yes : Match::no;
+  Rational lo = t.lower(), hi = t.upper();
+  if (mode.kind == CompareMode::Kind::sigfig) {
+    auto a = rounded_sigfig(lo, mode.figures), b = rounded_sigfig(hi, mode.figures);
+    if (a != b) return Match::undecided;
+    return a == s.value ? Match::yes : Match::no;
+  }
+  if (mode.kind == CompareMode::Kind::exact ||
+      (mode.kind == CompareMode::Kind::printed && !s.is_decimal())) {
+    // Equality with an irrational value cannot be proven: it means agreement to every digit
+    // the working precision certifies, i.e. the stated value lies in the enclosure.
+    return lo <= s.value && s.value <= hi ? Match::yes : Match::no;
+  }
+  if (mode.kind == CompareMode::Kind::rel && lo.sign() != hi.sign()) return Match::undecided;
+  Range ok = acceptance(mode, s, lo.sign());
+  if (ok.lo <= lo && hi <= ok.hi) return Match::yes;
+  if (hi < ok.lo || lo > ok.hi) return Match::no;
+  return Match::undecided;
+}
+
+Range stated_range(const CompareMode& mode, const Literal& s) { return acceptance(mode, s, s.value.sign()); }
+
+std::string printed_like(const Literal& s, const Rational& t) {
+  if (s.is_decimal()) return to_fixed_string(t, s.decimals);
+  return to_fraction_string(t);
+}
+
+std::optional<std::string> certified_fixed(const Real& x, int decimals) {
+  if (x.is_exact()) return to_fixed_string(x.exact(), decimals);
+  std::string a = to_fixed_string(x.lower(), decimals);
+  if (a != to_fixed_string(x.upper(), decimals)) return std::nullopt;
+  return a;
+}
+
+std::string printed_like(const Literal& s, const Real& t, int digits) {
+  if (t.is_exact()) return printed_like(s, t.exact());
+  if (s.is_decimal())
+    if (auto f = certified_fixed(t, s.decimals)) return *f;
+  return describe(t, digits);
+}
+
+}  // namespace handcheck

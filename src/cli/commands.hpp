@@ -1,0 +1,15 @@
+// The subcommands of the command line; main.cpp only wires them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace handcheck::cli {
+
+// Each setup function adds its subcommand to `app` and returns what runs it; the runner
+// returns the process exit code.
+using Runner = std::function<int()>;
+
+Runner setup_check(CLI::App& app);
+
+}  // namespace handcheck::cli

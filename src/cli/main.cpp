@@ -1,0 +1,37 @@
+// handcheck: verifies worksheets computed by hand. Parses the command line and dispatches.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <exception>
+#include <map>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"handcheck: verifies worksheets computed by hand, in exact rationals and certified precision"};
+  app.set_version_flag("--version", "handcheck " HANDCHECK_VERSION);
+  app.require_subcommand(1);
+  std::map<CLI::App*, handcheck::cli::Runner> runners;
+  auto add = [&](handcheck::cli::Runner (*setup)(CLI::App&)) {
+    std::size_t before = app.get_subcommands({}).size();
+    handcheck::cli::Runner r = setup(app);
+    runners[app.get_subcommands({})[before]] = std::move(r);
+  };
+  add(&handcheck::cli::setup_check);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;  // usage errors are input errors
+  }
+  try {
+    for (auto& [sub, run] : runners)
+      if (sub->parsed()) return run();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "handcheck: internal error: {}\n", e.what());
+    return 3;
+  }
+  return 2;
+}

@@ -1,0 +1,91 @@
+#include "handcheck/eval/expression_eval.hpp"
+
+#include <fmt/format.h>
+
+#include "handcheck/ops/registry.hpp"
+#include "handcheck/ops/scalar.hpp"
+
+namespace handcheck {
+
+namespace {
+
+template <class T>
+class Evaluator {
+ public:
+  Evaluator(const Lookup<T>& lookup, const EvalLimits& limits) : lookup_(lookup), limits_(limits) {}
+
+  Matrix<T> eval(const Expr& e) {
+    try {
+      Matrix<T> m = eval_node(e);
+      if (m.size() > limits_.max_cells)
+        throw LimitError(fmt::format("a {} result is larger than the limit of {} cells", m.shape().to_string(),
+                                     limits_.max_cells));
+      return m;
+    } catch (const EvalError&) {
+      throw;
+    } catch (const CellError& err) {
+      throw EvalError(e.pos, to_string(e), err, true, err.row, err.col,
+                      dynamic_cast<const NotRational*>(&err) != nullptr, false);
+    } catch (const DomainError& err) {
+      throw EvalError(e.pos, to_string(e), err, false, 0, 0, dynamic_cast<const NotRational*>(&err) != nullptr,
+                      dynamic_cast<const LimitError*>(&err) != nullptr);
+    }
+  }
+
+ private:
+  Matrix<T> eval_node(const Expr& e) {
+    switch (e.kind) {
+      case Expr::Kind::number:
+        return Matrix<T>::scalar(T(e.number.value));
+      case Expr::Kind::name:
+        return lookup_(e.name);
+      case Expr::Kind::negate:
+        return map_cells(eval(*e.args[0]), [](const T& x) { return -x; });
+      case Expr::Kind::transpose:
+        return transpose(eval(*e.args[0]));
+      case Expr::Kind::binary:
+        return binary(e.op, eval(*e.args[0]), eval(*e.args[1]));
+      case Expr::Kind::call: {
+        const OpSpec* op = find_op(e.name);
+        if (!op) throw DomainError(fmt::format("unknown function '{}'", e.name));
+        std::vector<Matrix<T>> args;
+        args.reserve(e.args.size());
+        for (const auto& a : e.args) args.push_back(eval(*a));
+        return op->fn<T>()(args);
+      }
+    }
+    throw DomainError("unknown expression");
+  }
+
+  Matrix<T> binary(char op, const Matrix<T>& a, const Matrix<T>& b) {
+    switch (op) {
+      case '+': return zip_cells(a, b, [](const T& x, const T& y) { return x + y; });
+      case '-': return zip_cells(a, b, [](const T& x, const T& y) { return x - y; });
+      case '*': return zip_cells(a, b, [](const T& x, const T& y) { return x * y; });
+      case '/': return zip_cells(a, b, [](const T& x, const T& y) { return scalar::div(x, y); });
+      case '^': return zip_cells(a, b, [](const T& x, const T& y) { return scalar::pow(x, y); });
+      case '@':
+        if (a.rows() * b.cols() > limits_.max_cells)
+          throw LimitError(fmt::format("a {}x{} product is larger than the limit of {} cells", a.rows(), b.cols(),
+                                       limits_.max_cells));
+        return matmul(a, b);
+    }
+    throw DomainError(fmt::format("unknown operator '{}'", op));
+  }
+
+  const Lookup<T>& lookup_;
+  const EvalLimits& limits_;
+};
+
+}  // namespace
+
+template <class T>
+Matrix<T> evaluate(const Expr& e, const Lookup<T>& lookup, const EvalLimits& limits) {
+  return Evaluator<T>(lookup, limits).eval(e);
+}
+
+template Matrix<Rational> evaluate(const Expr&, const Lookup<Rational>&, const EvalLimits&);
+template Matrix<Real> evaluate(const Expr&, const Lookup<Real>&, const EvalLimits&);
+template Matrix<Range> evaluate(const Expr&, const Lookup<Range>&, const EvalLimits&);
+
+}  // namespace handcheck

@@ -1,0 +1,39 @@
+#include "handcheck/model/case.hpp"
+
+#include <fmt/format.h>
+
+namespace handcheck {
+
+std::string Labels::at(std::size_t i) const {
+  if (!names.empty()) return i < names.size() ? names[i] : std::string();
+  if (!prefix.empty()) return prefix + std::to_string(i + 1);
+  return {};
+}
+
+long Labels::find(const std::string& name, std::size_t n) const {
+  for (std::size_t i = 0; i < n; ++i)
+    if (at(i) == name) return static_cast<long>(i);
+  return -1;
+}
+
+SourceLoc Expression::at(std::size_t offset) const {
+  SourceLoc l = loc;
+  if (single_line && l.line != 0) l.column += offset;
+  return l;
+}
+
+std::string Item::cell_label(std::size_t r, std::size_t c) const {
+  std::string col = columns.at(c);
+  if (!col.empty()) return fmt::format("{}[{}]", col, r + 1);
+  std::string row = rows.at(r);
+  if (!row.empty()) return fmt::format("{}[{}]", row, c + 1);
+  return fmt::format("{}[{},{}]", name, r + 1, c + 1);
+}
+
+long Case::find(const std::string& name) const {
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].name == name) return static_cast<long>(i);
+  return -1;
+}
+
+}  // namespace handcheck

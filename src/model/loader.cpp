@@ -1,0 +1,451 @@
+#include "handcheck/model/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fmt/format.h>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "handcheck/expr/parser.hpp"
+#include "handcheck/ops/registry.hpp"
+
+namespace handcheck {
+
+namespace {
+
+bool is_valid_name(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  auto start = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  if (!start(s[0])) return false;
+  for (char c : s)
+    if (!start(c) && !(c >= '0' && c <= '9')) return false;
+  return true;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    std::size_t d = edit_distance(name, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
+}
+
+class Loader {
+ public:
+  Loader(std::string file, const LoadLimits& limits) : file_(std::move(file)), limits_(limits) {}
+
+  Case load(const std::string& text) {
+    if (text.size() > limits_.max_file_bytes)
+      throw Error({file_, 1, 1}, fmt::format("file of {} bytes is larger than the limit of {} bytes",
+                                             text.size(), limits_.max_file_bytes));
+    YAML::Node root;
+    try {
+      root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+      throw Error(mark_loc(e.mark), fmt::format("YAML syntax error: {}", e.msg));
+    }
+    try {
+      return read_case(root);
+    } catch (const YAML::Exception& e) {
+      throw Error(mark_loc(e.mark), fmt::format("cannot read this YAML: {}", e.msg));
+    }
+  }
+
+ private:
+  SourceLoc mark_loc(const YAML::Mark& m) const {
+    if (m.is_null()) return {file_, 1, 1};
+    return {file_, static_cast<std::size_t>(m.line) + 1, static_cast<std::size_t>(m.column) + 1};
+  }
+  SourceLoc loc(const YAML::Node& n) const { return mark_loc(n.Mark()); }
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
+    throw Error(loc(n), message);
+  }
+  std::string in_step() const { return step_.empty() ? "" : fmt::format("step {}: ", step_); }
+
+  // The entries of a map, in order, refusing duplicate and unknown keys.
+  std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map,
+                                                         const std::vector<std::string>& allowed,
+                                                         const std::string& what) const {
+    if (!map.IsMap()) fail(map, fmt::format("{}{} must be a mapping of keys to values", in_step(), what));
+    std::vector<std::pair<YAML::Node, YAML::Node>> out;
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      YAML::Node key = it->first;
+      if (!key.IsScalar()) fail(key, fmt::format("{}keys of {} must be plain names", in_step(), what));
+      const std::string& k = key.Scalar();
+      if (!seen.insert(k).second) fail(key, fmt::format("{}duplicate key '{}' in {}", in_step(), k, what));
+      if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), k) == allowed.end())
+        fail(key, fmt::format("{}unknown key '{}' in {}{}", in_step(), k, what, did_you_mean(k, allowed)));
+      out.emplace_back(key, it->second);
+    }
+    return out;
+  }
+
+  std::string scalar(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsScalar()) fail(n, fmt::format("{}{} must be a single value", in_step(), what));
+    return n.Scalar();
+  }
+
+  int read_digits(const YAML::Node& n) const {
+    std::string s = scalar(n, "digits");
+    try {
+      Literal l = parse_literal(s);
+      if (!is_integer(l.value) || l.value < 1 || l.value > limits_.max_digits) throw DomainError("");
+      return static_cast<int>(boost::multiprecision::numerator(l.value).convert_to<long>());
+    } catch (const DomainError&) {
+      fail(n, fmt::format("{}digits must be a whole number from 1 to {}, not '{}'", in_step(), limits_.max_digits, s));
+    }
+  }
+
+  Follows read_follows(const YAML::Node& n) const {
+    std::string s = scalar(n, "follows");
+    if (s == "hand") return Follows::hand;
+    if (s == "exact") return Follows::exact;
+    fail(n, fmt::format("{}follows must be 'hand' or 'exact', not '{}'", in_step(), s));
+  }
+
+  CompareMode read_compare(const YAML::Node& n) const {
+    std::string s = scalar(n, "compare");
+    try {
+      return parse_compare_mode(s);
+    } catch (const DomainError& e) {
+      fail(n, in_step() + e.what());
+    }
+  }
+
+  Labels read_labels(const YAML::Node& n, const std::string& what) const {
+    Labels l;
+    l.loc = loc(n);
+    if (n.IsScalar()) {
+      l.prefix = n.Scalar();
+      if (!is_valid_name(l.prefix)) fail(n, fmt::format("{}{} prefix '{}' is not a valid name", in_step(), what, l.prefix));
+      return l;
+    }
+    if (!n.IsSequence()) fail(n, fmt::format("{}{} must be a prefix (like q) or a list of names", in_step(), what));
+    std::set<std::string> seen;
+    for (const auto& e : n) {
+      std::string name = scalar(e, what);
+      if (!is_valid_name(name)) fail(e, fmt::format("{}'{}' is not a valid name for {}", in_step(), name, what));
+      if (!seen.insert(name).second) fail(e, fmt::format("{}'{}' is named twice in {}", in_step(), name, what));
+      l.names.push_back(name);
+    }
+    return l;
+  }
+
+  Literal number(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsScalar()) fail(n, fmt::format("{}{} must be a number", in_step(), what));
+    try {
+      return parse_literal(n.Scalar());
+    } catch (const DomainError& e) {
+      fail(n, fmt::format("{}{}: {}", in_step(), what, e.what()));
+    }
+  }
+
+  // A matrix: a list of rows, a single row (a flat list) or a single number.
+  template <class Cell, class ReadCell>
+  std::vector<std::vector<Cell>> grid(const YAML::Node& n, const std::string& what, ReadCell read) const {
+    std::vector<std::vector<Cell>> rows;
+    if (n.IsScalar() || n.IsNull()) {
+      rows.push_back({read(n)});
+      return rows;
+    }
+    if (!n.IsSequence() || n.size() == 0)
+      fail(n, fmt::format("{}{} must be a number or a non-empty list of rows", in_step(), what));
+    bool nested = n[0].IsSequence();
+    std::size_t cells = 0;
+    if (!nested) {
+      rows.emplace_back();
+      for (const auto& e : n) {
+        if (e.IsSequence()) fail(e, fmt::format("{}{}: mixes numbers and rows", in_step(), what));
+        rows[0].push_back(read(e));
+      }
+      return rows;
+    }
+    for (const auto& r : n) {
+      if (!r.IsSequence()) fail(r, fmt::format("{}{}: every row must be a list", in_step(), what));
+      if (r.size() == 0) fail(r, fmt::format("{}{}: empty row", in_step(), what));
+      if (!rows.empty() && r.size() != rows[0].size())
+        fail(r, fmt::format("{}{}: row {} has {} entries, row 1 has {}", in_step(), what, rows.size() + 1,
+                            r.size(), rows[0].size()));
+      cells += r.size();
+      if (cells > limits_.max_cells)
+        fail(r, fmt::format("{}{}: more than {} cells", in_step(), what, limits_.max_cells));
+      rows.emplace_back();
+      for (const auto& e : r) rows.back().push_back(read(e));
+    }
+    return rows;
+  }
+
+  Matrix<Literal> literal_matrix(const YAML::Node& n, const std::string& what) const {
+    auto rows = grid<Literal>(n, what, [&](const YAML::Node& e) {
+      if (e.IsNull()) fail(e, fmt::format("{}{}: a value is missing", in_step(), what));
+      return number(e, what);
+    });
+    Matrix<Literal> m(rows.size(), rows[0].size());
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      for (std::size_t c = 0; c < rows[r].size(); ++c) m(r, c) = std::move(rows[r][c]);
+    return m;
+  }
+
+  StatedCell stated_cell(const YAML::Node& e) const {
+    StatedCell cell;
+    cell.loc = loc(e);
+    if (e.IsNull() || (e.IsScalar() && e.Scalar() == "?")) return cell;
+    cell.value = number(e, "stated value");
+    return cell;
+  }
+
+  Stated read_stated(const YAML::Node& n) const {
+    Stated s;
+    s.loc = loc(n);
+    if (n.IsMap()) {
+      static const std::regex cell_key(R"(\s*(\d+)\s*,\s*(\d+)\s*)");
+      for (const auto& [key, value] : entries(n, {}, "stated")) {
+        std::smatch m;
+        const std::string& k = key.Scalar();
+        if (std::regex_match(k, m, cell_key)) {
+          if (!s.vectors.empty()) fail(key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
+          s.form = Stated::Form::cells;
+          if (m[1].length() > 6 || m[2].length() > 6 || std::stol(m[1]) < 1 || std::stol(m[2]) < 1)
+            fail(key, fmt::format("{}stated cell \"{}\": rows and columns count from 1", in_step(), k));
+          s.cells.push_back({std::stoul(m[1]), std::stoul(m[2]), loc(key), stated_cell(value)});
+        } else {
+          if (!s.cells.empty()) fail(key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
+          s.form = Stated::Form::vectors;
+          if (value.IsMap()) fail(value, fmt::format("{}stated vector '{}' must be a list", in_step(), k));
+          auto rows = grid<StatedCell>(value, "stated vector " + k, [&](const YAML::Node& e) { return stated_cell(e); });
+          if (rows.size() != 1) fail(value, fmt::format("{}stated vector '{}' must be a flat list", in_step(), k));
+          s.vectors.push_back({k, loc(key), std::move(rows[0])});
+        }
+      }
+      return s;
+    }
+    s.form = Stated::Form::matrix;
+    s.rows = grid<StatedCell>(n, "stated", [&](const YAML::Node& e) { return stated_cell(e); });
+    return s;
+  }
+
+  Expression expression(const YAML::Node& n, const std::string& key, const Case& c, std::size_t self) const {
+    Expression e;
+    e.text = scalar(n, key);
+    e.loc = loc(n);
+    const std::string& tag = n.Tag();
+    // Quoted scalars start one column after their mark; block scalars span lines.
+    if (tag == "!") e.loc.column += 1;
+    e.single_line = e.text.find('\n') == std::string::npos;
+    try {
+      e.ast = parse_expression(e.text);
+    } catch (const ParseError& err) {
+      throw Error(e.at(err.pos), fmt::format("{}in '{}': {}", in_step(), key, err.what()));
+    }
+    check_expression(*e.ast, e, key, c, self);
+    return e;
+  }
+
+  // Names defined before use, functions known, arity right.
+  void check_expression(const Expr& x, const Expression& e, const std::string& key, const Case& c,
+                        std::size_t self) const {
+    if (x.kind == Expr::Kind::name) {
+      long i = c.find(x.name);
+      if (i >= 0 && static_cast<std::size_t>(i) < self) return;
+      if (static_cast<std::size_t>(i) == self)
+        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' refers to the step itself", in_step(), key, x.name));
+      auto later = pending_.find(x.name);
+      if (later != pending_.end())
+        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' is defined later (line {}); a step may use only "
+                                             "inputs and earlier steps", in_step(), key, x.name, later->second));
+      std::vector<std::string> known;
+      for (std::size_t k = 0; k < self; ++k) known.push_back(c.items[k].name);
+      if (find_op(x.name))
+        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' is a function; call it as {}(...)", in_step(), key, x.name, x.name));
+      throw Error(e.at(x.pos), fmt::format("{}in '{}': unknown name '{}'{}", in_step(), key, x.name, did_you_mean(x.name, known)));
+    }
+    if (x.kind == Expr::Kind::call) {
+      const OpSpec* op = find_op(x.name);
+      if (!op) {
+        std::string near = closest_op(x.name);
+        throw Error(e.at(x.pos), fmt::format("{}in '{}': unknown function '{}'{}", in_step(), key, x.name,
+                                             near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
+      }
+      if (x.args.size() < op->min_args || x.args.size() > op->max_args)
+        throw Error(e.at(x.pos), fmt::format("{}in '{}': {} takes {}, not {} argument{}", in_step(), key, x.name,
+                                             op->signature, x.args.size(), x.args.size() == 1 ? "" : "s"));
+    }
+    for (const auto& a : x.args) check_expression(*a, e, key, c, self);
+  }
+
+  void define(Case& c, const YAML::Node& key_node, const std::string& name) const {
+    if (!is_valid_name(name))
+      fail(key_node, fmt::format("'{}' is not a valid name (letters, digits and _, not starting with a digit)", name));
+    long prev = c.find(name);
+    if (prev >= 0)
+      fail(key_node, fmt::format("'{}' is defined twice (first at line {})", name, c.items[static_cast<std::size_t>(prev)].loc.line));
+  }
+
+  Case read_case(const YAML::Node& root) {
+    if (!root.IsDefined() || root.IsNull()) throw Error({file_, 1, 1}, "empty case file: expected 'format: handcheck/1'");
+    Case c;
+    c.file = file_;
+    auto top = entries(root, {"format", "title", "source", "follows", "compare", "digits", "inputs", "steps"}, "a case");
+    YAML::Node format = root["format"];
+    if (!format) fail(root, "missing 'format: handcheck/1' at the top of the case");
+    if (scalar(format, "format") != "handcheck/1")
+      fail(format, fmt::format("unknown format '{}': this version reads 'handcheck/1'", format.Scalar()));
+    if (root["title"]) c.title = scalar(root["title"], "title");
+    if (root["source"]) c.source = scalar(root["source"], "source");
+    if (root["follows"]) c.follows = read_follows(root["follows"]);
+    if (root["compare"]) c.compare = read_compare(root["compare"]);
+    if (root["digits"]) c.digits = read_digits(root["digits"]);
+
+    YAML::Node inputs = root["inputs"], steps = root["steps"];
+    if (!steps) fail(root, "missing 'steps': a case needs at least one step");
+    if (!steps.IsSequence() || steps.size() == 0) fail(steps, "'steps' must be a non-empty list of steps");
+
+    // Names of steps, to tell a forward reference from an unknown name.
+    for (const auto& s : steps)
+      if (s.IsMap() && s["name"] && s["name"].IsScalar())
+        pending_.emplace(s["name"].Scalar(), static_cast<std::size_t>(s["name"].Mark().line) + 1);
+
+    if (inputs) {
+      for (const auto& [key, value] : entries(inputs, {}, "inputs")) {
+        Item item;
+        item.is_input = true;
+        item.name = key.Scalar();
+        item.loc = loc(key);
+        step_ = item.name;
+        define(c, key, item.name);
+        item.follows = c.follows;
+        item.compare = c.compare;
+        item.digits = c.digits;
+        if (value.IsMap()) {
+          auto keys = entries(value, {"value", "columns", "rows", "explain"}, "input " + item.name);
+          if (!value["value"]) fail(value, fmt::format("input {}: missing 'value'", item.name));
+          item.value = literal_matrix(value["value"], "input " + item.name);
+          if (value["columns"]) item.columns = read_labels(value["columns"], "columns");
+          if (value["rows"]) item.rows = read_labels(value["rows"], "rows");
+          if (value["explain"]) item.explain = scalar(value["explain"], "explain");
+        } else {
+          item.value = literal_matrix(value, "input " + item.name);
+        }
+        check_label_count(item);
+        c.items.push_back(std::move(item));
+      }
+    }
+    for (const auto& s : steps) {
+      step_.clear();
+      if (!s.IsMap()) fail(s, "each step must be a mapping with at least 'name' and 'do'");
+      if (!s["name"]) fail(s, "a step needs a 'name'");
+      Item item;
+      item.name = scalar(s["name"], "name");
+      item.loc = loc(s["name"]);
+      define(c, s["name"], item.name);
+      step_ = item.name;
+      pending_.erase(item.name);
+      entries(s, {"name", "do", "hand", "exact", "columns", "rows", "explain", "stated", "follows", "compare", "digits"},
+              "step " + item.name);
+      item.follows = s["follows"] ? read_follows(s["follows"]) : c.follows;
+      item.compare = s["compare"] ? read_compare(s["compare"]) : c.compare;
+      item.digits = s["digits"] ? read_digits(s["digits"]) : c.digits;
+      std::size_t self = c.items.size();
+      if (s["do"]) {
+        if (s["hand"] || s["exact"]) fail(s["do"], fmt::format("step {}: give either 'do' or 'hand' and 'exact', not both", item.name));
+        item.hand = expression(s["do"], "do", c, self);
+        item.exact = item.hand;
+        item.same_expression = true;
+      } else if (s["hand"] && s["exact"]) {
+        item.hand = expression(s["hand"], "hand", c, self);
+        item.exact = expression(s["exact"], "exact", c, self);
+      } else {
+        fail(s, fmt::format("step {}: needs 'do', or both 'hand' and 'exact'", item.name));
+      }
+      if (s["columns"]) item.columns = read_labels(s["columns"], "columns");
+      if (s["rows"]) item.rows = read_labels(s["rows"], "rows");
+      if (s["explain"]) item.explain = scalar(s["explain"], "explain");
+      if (s["stated"] && !s["stated"].IsNull()) item.stated = read_stated(s["stated"]);
+      c.items.push_back(std::move(item));
+    }
+    return c;
+  }
+
+  void check_label_count(const Item& item) const {
+    if (item.columns.names.size() > 0 && item.columns.names.size() != item.value.cols())
+      throw Error(item.columns.loc, fmt::format("input {}: {} column names for {} columns", item.name,
+                                                item.columns.names.size(), item.value.cols()));
+    if (item.rows.names.size() > 0 && item.rows.names.size() != item.value.rows())
+      throw Error(item.rows.loc, fmt::format("input {}: {} row names for {} rows", item.name,
+                                             item.rows.names.size(), item.value.rows()));
+  }
+
+  std::string file_;
+  LoadLimits limits_;
+  std::string step_;  // the input or step being read, for messages
+  std::map<std::string, std::size_t> pending_;  // steps not yet read -> line
+};
+
+}  // namespace
+
+CompareMode parse_compare_mode(const std::string& text) {
+  CompareMode m;
+  m.text = text;
+  if (text == "printed") return m;
+  if (text == "exact") {
+    m.kind = CompareMode::Kind::exact;
+    return m;
+  }
+  auto colon = text.find(':');
+  std::string head = text.substr(0, colon), arg = colon == std::string::npos ? "" : text.substr(colon + 1);
+  if (head == "abs" || head == "rel") {
+    m.kind = head == "abs" ? CompareMode::Kind::abs : CompareMode::Kind::rel;
+    if (arg.empty()) throw DomainError(fmt::format("compare '{}' needs a tolerance, like {}:0.01", text, head));
+    m.eps = parse_literal(arg).value;
+    if (m.eps < 0) throw DomainError(fmt::format("compare '{}': the tolerance must not be negative", text));
+    return m;
+  }
+  if (head == "sigfig") {
+    m.kind = CompareMode::Kind::sigfig;
+    Literal n = parse_literal(arg.empty() ? "x" : arg);
+    if (!is_integer(n.value) || n.value < 1 || n.value > 1000)
+      throw DomainError(fmt::format("compare '{}': the number of figures must be a whole number from 1 to 1000", text));
+    m.figures = static_cast<int>(boost::multiprecision::numerator(n.value).convert_to<long>());
+    return m;
+  }
+  throw DomainError(fmt::format("unknown compare mode '{}' (printed, exact, abs:EPS, rel:EPS or sigfig:N)", text));
+}
+
+Case load_case_text(const std::string& text, const std::string& name, const LoadLimits& limits) {
+  return Loader(name, limits).load(text);
+}
+
+Case load_case_file(const std::string& path, const LoadLimits& limits) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error({path, 0, 0}, "cannot open the file");
+  in.seekg(0, std::ios::end);
+  auto size = static_cast<std::size_t>(in.tellg());
+  if (size > limits.max_file_bytes)
+    throw Error({path, 1, 1}, fmt::format("file of {} bytes is larger than the limit of {} bytes", size, limits.max_file_bytes));
+  in.seekg(0);
+  std::string text(size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  return load_case_text(text, path, limits);
+}
+
+}  // namespace handcheck

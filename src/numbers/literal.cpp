@@ -1,0 +1,101 @@
+#include "handcheck/numbers/literal.hpp"
+
+#include <fmt/format.h>
+
+#include "handcheck/error.hpp"
+
+namespace handcheck {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+[[noreturn]] void bad(std::string_view text, std::string_view why) {
+  throw DomainError(fmt::format("malformed number '{}': {}", text, why));
+}
+
+// An optionally signed run of digits; returns its digits and sign.
+struct Digits {
+  bool negative = false;
+  std::string digits;
+};
+
+Digits signed_integer(std::string_view s, std::string_view whole) {
+  Digits d;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    d.negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) bad(whole, "digits expected");
+  for (char c : s)
+    if (!is_digit(c)) bad(whole, fmt::format("unexpected character '{}'", c));
+  d.digits = std::string(s);
+  return d;
+}
+
+}  // namespace
+
+Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
+  std::string_view text = trim(raw);
+  if (text.size() > limits.max_length)
+    throw LimitError(fmt::format("number literal of {} characters (limit {})", text.size(),
+                                 limits.max_length));
+  if (text.empty()) bad(raw, "empty");
+  Literal lit;
+  lit.text = std::string(text);
+
+  if (auto slash = text.find('/'); slash != std::string_view::npos) {
+    Digits p = signed_integer(trim(text.substr(0, slash)), text);
+    Digits q = signed_integer(trim(text.substr(slash + 1)), text);
+    auto strip = [](std::string& d) { d.erase(0, std::min(d.find_first_not_of('0'), d.size() - 1)); };
+    strip(p.digits);
+    strip(q.digits);
+    Integer den(q.digits);
+    if (den == 0) bad(text, "zero denominator");
+    Integer num(p.digits);
+    lit.value = Rational(num, den);
+    if (p.negative != q.negative) lit.value = -lit.value;
+    return lit;
+  }
+
+  std::size_t i = 0;
+  bool negative = false;
+  if (text[i] == '+' || text[i] == '-') negative = text[i++] == '-';
+  std::string mantissa;
+  std::size_t int_digits = 0, frac_digits = 0;
+  while (i < text.size() && is_digit(text[i])) { mantissa += text[i++]; ++int_digits; }
+  bool has_point = i < text.size() && text[i] == '.';
+  if (has_point) {
+    ++i;
+    while (i < text.size() && is_digit(text[i])) { mantissa += text[i++]; ++frac_digits; }
+  }
+  if (int_digits + frac_digits == 0) bad(text, "digits expected");
+  long exponent = 0;
+  bool has_exponent = i < text.size() && (text[i] == 'e' || text[i] == 'E');
+  if (has_exponent) {
+    ++i;
+    Digits e = signed_integer(text.substr(i), text);
+    if (e.digits.size() > 6 || std::stol(e.digits) > limits.max_exponent)
+      throw LimitError(fmt::format("exponent of '{}' is too large (limit {})", text,
+                                   limits.max_exponent));
+    exponent = std::stol(e.digits) * (e.negative ? -1 : 1);
+    i = text.size();
+  }
+  if (i != text.size()) bad(text, fmt::format("unexpected character '{}'", text[i]));
+
+  // GMP would read a leading 0 as octal.
+  mantissa.erase(0, std::min(mantissa.find_first_not_of('0'), mantissa.size() - 1));
+  long scale = exponent - static_cast<long>(frac_digits);
+  lit.value = Rational(Integer(mantissa)) * pow10(scale);
+  if (negative) lit.value = -lit.value;
+  if (has_point || has_exponent) lit.decimals = static_cast<int>(std::max(0L, -scale));
+  return lit;
+}
+
+}  // namespace handcheck

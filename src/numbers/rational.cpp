@@ -1,0 +1,148 @@
+#include "handcheck/numbers/rational.hpp"
+
+#include <fmt/format.h>
+
+#include "handcheck/error.hpp"
+
+namespace handcheck {
+
+namespace mp = boost::multiprecision;
+
+bool is_integer(const Rational& q) { return mp::denominator(q) == 1; }
+
+Integer floor_int(const Rational& q) {
+  Integer n = mp::numerator(q), d = mp::denominator(q);
+  Integer r = n / d;  // truncates toward zero
+  if (n < 0 && r * d != n) r -= 1;
+  return r;
+}
+
+Integer ceil_int(const Rational& q) { return -floor_int(-q); }
+
+Integer trunc_int(const Rational& q) {
+  return Integer(mp::numerator(q) / mp::denominator(q));
+}
+
+Integer round_half_away(const Rational& q) {
+  Rational half(1, 2);
+  return q >= 0 ? floor_int(q + half) : -floor_int(-q + half);
+}
+
+Rational pow_int(const Rational& q, long e, std::size_t max_bits) {
+  if (q == 0) {
+    if (e < 0) throw DomainError("0 raised to a negative power");
+    return e == 0 ? Rational(1) : Rational(0);
+  }
+  Integer n = mp::numerator(q), d = mp::denominator(q);
+  unsigned long ue = e < 0 ? 0UL - static_cast<unsigned long>(e) : static_cast<unsigned long>(e);
+  std::size_t bits = std::max(mp::msb(mp::abs(n)), mp::msb(d)) + 1;
+  if (ue != 0 && bits * ue > max_bits)
+    throw LimitError(fmt::format(
+        "power too large: the result would have about {} bits (limit {}; raise it with "
+        "--max-bits)", bits * ue, max_bits));
+  Rational r(Integer(mp::pow(n, static_cast<unsigned>(ue))),
+             Integer(mp::pow(d, static_cast<unsigned>(ue))));
+  return e < 0 ? Rational(1) / r : r;
+}
+
+static std::optional<Integer> exact_int_root(const Integer& n, unsigned long k) {
+  if (n < 0) {
+    if (k % 2 == 0) return std::nullopt;
+    auto r = exact_int_root(-n, k);
+    if (!r) return std::nullopt;
+    return Integer(-*r);
+  }
+  Integer r;
+  mpz_root(r.backend().data(), n.backend().data(), k);
+  if (mp::pow(r, static_cast<unsigned>(k)) != n) return std::nullopt;
+  return r;
+}
+
+std::optional<Rational> exact_root(const Rational& q, unsigned long n) {
+  if (n == 0) return std::nullopt;
+  auto a = exact_int_root(mp::numerator(q), n);
+  auto b = exact_int_root(mp::denominator(q), n);
+  if (!a || !b) return std::nullopt;
+  return Rational(*a, *b);
+}
+
+std::optional<Rational> exact_sqrt(const Rational& q) {
+  if (q < 0) return std::nullopt;
+  return exact_root(q, 2);
+}
+
+Rational pow10(long e) {
+  Integer p = mp::pow(Integer(10), static_cast<unsigned>(e < 0 ? -e : e));
+  return e < 0 ? Rational(Integer(1), p) : Rational(p);
+}
+
+std::string to_fraction_string(const Rational& q) {
+  if (is_integer(q)) return mp::numerator(q).str();
+  return mp::numerator(q).str() + "/" + mp::denominator(q).str();
+}
+
+std::string to_fixed_string(const Rational& q, int decimals) {
+  Integer scaled = round_half_away(mp::abs(q) * pow10(decimals));
+  std::string digits = scaled.str();
+  bool negative = q < 0 && scaled != 0;
+  if (decimals <= 0) return (negative ? "-" : "") + digits;
+  if (digits.size() <= static_cast<std::size_t>(decimals))
+    digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+  digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
+  return (negative ? "-" : "") + digits;
+}
+
+long decimal_exponent(const Rational& q) {
+  Rational a = mp::abs(q);
+  // Estimate from bit sizes, then correct by at most a few steps.
+  long est = static_cast<long>(
+      (static_cast<double>(mp::msb(mp::numerator(a))) - static_cast<double>(mp::msb(mp::denominator(a)))) *
+      0.30102999566398120);
+  while (pow10(est) > a) --est;
+  while (pow10(est + 1) <= a) ++est;
+  return est;
+}
+
+std::string to_significant_string(const Rational& q, int digits) {
+  if (q == 0) return digits > 1 ? "0." + std::string(static_cast<std::size_t>(digits - 1), '0') : "0";
+  long e = decimal_exponent(q);
+  // Rounding may carry into a new leading digit (9.99 -> 10.0): recompute the exponent.
+  Integer m = round_half_away(mp::abs(q) * pow10(digits - 1 - e));
+  if (m.str().size() > static_cast<std::size_t>(digits)) {
+    ++e;
+    m = round_half_away(mp::abs(q) * pow10(digits - 1 - e));
+  }
+  std::string s = m.str();
+  std::string sign = q < 0 ? "-" : "";
+  if (e >= -6 && e < 21) {
+    long decimals = digits - 1 - e;
+    if (decimals <= 0) return sign + s + std::string(static_cast<std::size_t>(-decimals), '0');
+    if (static_cast<long>(s.size()) <= decimals)
+      s.insert(0, static_cast<std::size_t>(decimals) + 1 - s.size(), '0');
+    s.insert(s.size() - static_cast<std::size_t>(decimals), ".");
+    return sign + s;
+  }
+  std::string mant = s.substr(0, 1) + (s.size() > 1 ? "." + s.substr(1) : "");
+  return fmt::format("{}{}e{}", sign, mant, e);
+}
+
+std::string to_short_decimal(const Rational& q, int max_digits) {
+  if (is_integer(q)) return q.str();
+  // A fraction terminates iff its denominator has no prime factor other than 2 and 5.
+  Integer d = mp::denominator(q);
+  int twos = 0, fives = 0;
+  while (d % 2 == 0) { d /= 2; ++twos; }
+  while (d % 5 == 0) { d /= 5; ++fives; }
+  if (d == 1) {
+    int decimals = std::max(twos, fives);
+    std::string s = to_fixed_string(q, decimals);
+    std::size_t sig = 0;
+    bool started = false;
+    for (char c : s)
+      if (c >= '0' && c <= '9' && (started || c != '0')) { started = true; ++sig; }
+    if (sig <= static_cast<std::size_t>(max_digits)) return s;
+  }
+  return to_significant_string(q, max_digits) + "…";
+}
+
+}  // namespace handcheck

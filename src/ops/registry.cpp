@@ -1,0 +1,339 @@
+#include "handcheck/ops/registry.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "handcheck/error.hpp"
+#include "handcheck/ops/scalar.hpp"
+
+namespace handcheck {
+
+namespace {
+
+template <class T>
+using Args = std::vector<Matrix<T>>;
+
+// --- argument helpers ---------------------------------------------------------------------
+
+template <class T>
+long index_arg(const Matrix<T>& m, const char* what) {
+  if (!m.is_scalar()) throw DomainError(fmt::format("{} must be a single number, not a {} matrix", what, m.shape().to_string()));
+  return scalar::to_index(m(0, 0));
+}
+
+template <class T>
+std::size_t size_arg(const Matrix<T>& m, const char* what) {
+  long n = index_arg(m, what);
+  if (n < 1) throw DomainError(fmt::format("{} must be at least 1, not {}", what, n));
+  if (static_cast<std::size_t>(n) > kDefaultMaxCells)
+    throw LimitError(fmt::format("{} {} is too large (limit {} cells)", what, n, kDefaultMaxCells));
+  return static_cast<std::size_t>(n);
+}
+
+Shape checked_shape(std::size_t r, std::size_t c) {
+  if (r * c > kDefaultMaxCells)
+    throw LimitError(fmt::format("a {}x{} matrix is too large (limit {} cells)", r, c, kDefaultMaxCells));
+  return {r, c};
+}
+
+// --- elementwise ---------------------------------------------------------------------------
+
+#define HANDCHECK_UNARY(NAME)                                                 \
+  template <class T>                                                          \
+  Matrix<T> op_##NAME(const Args<T>& a) {                                     \
+    return map_cells(a[0], [](const T& x) { return scalar::NAME(x); });       \
+  }
+HANDCHECK_UNARY(floor)
+HANDCHECK_UNARY(ceil)
+HANDCHECK_UNARY(round)
+HANDCHECK_UNARY(trunc)
+HANDCHECK_UNARY(abs)
+HANDCHECK_UNARY(sign)
+HANDCHECK_UNARY(relu)
+HANDCHECK_UNARY(sqrt)
+HANDCHECK_UNARY(exp)
+HANDCHECK_UNARY(log)
+HANDCHECK_UNARY(sin)
+HANDCHECK_UNARY(cos)
+HANDCHECK_UNARY(tanh)
+HANDCHECK_UNARY(sigmoid)
+#undef HANDCHECK_UNARY
+
+template <class T>
+Matrix<T> op_min(const Args<T>& a) {
+  return zip_cells(a[0], a[1], [](const T& x, const T& y) { return scalar::min(x, y); });
+}
+template <class T>
+Matrix<T> op_max(const Args<T>& a) {
+  return zip_cells(a[0], a[1], [](const T& x, const T& y) { return scalar::max(x, y); });
+}
+
+// --- reductions ----------------------------------------------------------------------------
+
+enum class Axis { down_columns, along_rows, all };
+
+// Folds every column (down_columns -> 1xn), every row (along_rows -> mx1) or everything.
+template <class T, class F>
+Matrix<T> reduce(const Matrix<T>& m, Axis axis, F f) {
+  Shape out_shape = axis == Axis::down_columns ? Shape{1, m.cols()}
+                    : axis == Axis::along_rows ? Shape{m.rows(), 1}
+                                               : Shape{1, 1};
+  Matrix<T> out(out_shape);
+  std::vector<bool> started(out.size(), false);
+  for (std::size_t r = 0; r < m.rows(); ++r)
+    for (std::size_t c = 0; c < m.cols(); ++c) {
+      std::size_t orow = axis == Axis::along_rows ? r : 0;
+      std::size_t ocol = axis == Axis::down_columns ? c : 0;
+      std::size_t k = orow * out.cols() + ocol;
+      T& acc = out(orow, ocol);
+      try {
+        acc = started[k] ? f(acc, m(r, c)) : m(r, c);
+      } catch (const DomainError& e) {
+        throw CellError(e.what(), orow, ocol);
+      }
+      started[k] = true;
+    }
+  return out;
+}
+
+template <class T>
+T add(const T& x, const T& y) { return x + y; }
+
+template <class T>
+Matrix<T> op_colsum(const Args<T>& a) { return reduce(a[0], Axis::down_columns, add<T>); }
+template <class T>
+Matrix<T> op_rowsum(const Args<T>& a) { return reduce(a[0], Axis::along_rows, add<T>); }
+template <class T>
+Matrix<T> op_sum(const Args<T>& a) { return reduce(a[0], Axis::all, add<T>); }
+template <class T>
+Matrix<T> op_colmax(const Args<T>& a) {
+  return reduce(a[0], Axis::down_columns, [](const T& x, const T& y) { return scalar::max(x, y); });
+}
+template <class T>
+Matrix<T> op_rowmax(const Args<T>& a) {
+  return reduce(a[0], Axis::along_rows, [](const T& x, const T& y) { return scalar::max(x, y); });
+}
+template <class T>
+Matrix<T> op_colmean(const Args<T>& a) {
+  T n = scalar::from_integer<T>(static_cast<long>(a[0].rows()));
+  return map_cells(op_colsum(a), [&](const T& s) { return scalar::div(s, n); });
+}
+template <class T>
+Matrix<T> op_rowmean(const Args<T>& a) {
+  T n = scalar::from_integer<T>(static_cast<long>(a[0].cols()));
+  return map_cells(op_rowsum(a), [&](const T& s) { return scalar::div(s, n); });
+}
+
+// --- softmax and argmax --------------------------------------------------------------------
+
+// Exponentials (base e, or the given base) divided by their column (row) sums.
+template <class T>
+Matrix<T> softmax(const Args<T>& a, Axis axis) {
+  if (a.size() == 2 && !a[1].is_scalar()) throw DomainError("the base of a softmax must be a single number");
+  Matrix<T> e = a.size() == 2 ? map_cells(a[0], [&](const T& x) { return scalar::pow(a[1](0, 0), x); })
+                              : map_cells(a[0], [](const T& x) { return scalar::exp(x); });
+  Matrix<T> sums = reduce(e, axis, add<T>);
+  return zip_cells(e, sums, [](const T& x, const T& s) { return scalar::div(x, s); });
+}
+template <class T>
+Matrix<T> op_softmax_cols(const Args<T>& a) { return softmax(a, Axis::down_columns); }
+template <class T>
+Matrix<T> op_softmax_rows(const Args<T>& a) { return softmax(a, Axis::along_rows); }
+
+// 1-based index of the largest entry; the first one on a tie.
+template <class T>
+Matrix<T> argmax(const Matrix<T>& m, Axis axis) {
+  bool cols = axis == Axis::down_columns;
+  std::size_t lines = cols ? m.cols() : m.rows(), len = cols ? m.rows() : m.cols();
+  Matrix<T> out(cols ? 1 : m.rows(), cols ? m.cols() : 1);
+  for (std::size_t l = 0; l < lines; ++l) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < len; ++i) {
+      const T& x = cols ? m(i, l) : m(l, i);
+      const T& b = cols ? m(best, l) : m(l, best);
+      if (scalar::compare(x, b) > 0) best = i;
+    }
+    (cols ? out(0, l) : out(l, 0)) = scalar::from_integer<T>(static_cast<long>(best + 1));
+  }
+  return out;
+}
+template <class T>
+Matrix<T> op_argmax_cols(const Args<T>& a) { return argmax(a[0], Axis::down_columns); }
+template <class T>
+Matrix<T> op_argmax_rows(const Args<T>& a) { return argmax(a[0], Axis::along_rows); }
+
+// --- structure -----------------------------------------------------------------------------
+
+template <class T>
+Matrix<T> op_concat_cols(const Args<T>& a) {
+  std::size_t cols = 0;
+  for (const auto& m : a) {
+    if (m.rows() != a[0].rows())
+      throw DomainError(fmt::format("concat_cols of {} and {}: the row counts differ",
+                                    a[0].shape().to_string(), m.shape().to_string()));
+    cols += m.cols();
+  }
+  Matrix<T> out(checked_shape(a[0].rows(), cols));
+  std::size_t at = 0;
+  for (const auto& m : a) {
+    for (std::size_t r = 0; r < m.rows(); ++r)
+      for (std::size_t c = 0; c < m.cols(); ++c) out(r, at + c) = m(r, c);
+    at += m.cols();
+  }
+  return out;
+}
+template <class T>
+Matrix<T> op_concat_rows(const Args<T>& a) {
+  std::size_t rows = 0;
+  for (const auto& m : a) {
+    if (m.cols() != a[0].cols())
+      throw DomainError(fmt::format("concat_rows of {} and {}: the column counts differ",
+                                    a[0].shape().to_string(), m.shape().to_string()));
+    rows += m.rows();
+  }
+  Matrix<T> out(checked_shape(rows, a[0].cols()));
+  std::size_t at = 0;
+  for (const auto& m : a) {
+    for (std::size_t r = 0; r < m.rows(); ++r)
+      for (std::size_t c = 0; c < m.cols(); ++c) out(at + r, c) = m(r, c);
+    at += m.rows();
+  }
+  return out;
+}
+
+template <class T>
+Matrix<T> block_of(const Matrix<T>& m, long r1, long r2, long c1, long c2) {
+  auto in = [](long v, std::size_t n) { return v >= 1 && static_cast<std::size_t>(v) <= n; };
+  if (!in(r1, m.rows()) || !in(r2, m.rows()) || r1 > r2)
+    throw DomainError(fmt::format("rows {}..{} are outside 1..{}", r1, r2, m.rows()));
+  if (!in(c1, m.cols()) || !in(c2, m.cols()) || c1 > c2)
+    throw DomainError(fmt::format("columns {}..{} are outside 1..{}", c1, c2, m.cols()));
+  Matrix<T> out(static_cast<std::size_t>(r2 - r1 + 1), static_cast<std::size_t>(c2 - c1 + 1));
+  for (std::size_t r = 0; r < out.rows(); ++r)
+    for (std::size_t c = 0; c < out.cols(); ++c)
+      out(r, c) = m(static_cast<std::size_t>(r1 - 1) + r, static_cast<std::size_t>(c1 - 1) + c);
+  return out;
+}
+template <class T>
+Matrix<T> op_col(const Args<T>& a) {
+  long j = index_arg(a[1], "the column index");
+  return block_of(a[0], 1, static_cast<long>(a[0].rows()), j, j);
+}
+template <class T>
+Matrix<T> op_row(const Args<T>& a) {
+  long i = index_arg(a[1], "the row index");
+  return block_of(a[0], i, i, 1, static_cast<long>(a[0].cols()));
+}
+template <class T>
+Matrix<T> op_block(const Args<T>& a) {
+  return block_of(a[0], index_arg(a[1], "r1"), index_arg(a[2], "r2"), index_arg(a[3], "c1"),
+                  index_arg(a[4], "c2"));
+}
+
+template <class T>
+Matrix<T> op_identity(const Args<T>& a) {
+  std::size_t n = size_arg(a[0], "the size");
+  Matrix<T> out(checked_shape(n, n), scalar::from_integer<T>(0));
+  for (std::size_t i = 0; i < n; ++i) out(i, i) = scalar::from_integer<T>(1);
+  return out;
+}
+template <class T>
+Matrix<T> op_zeros(const Args<T>& a) {
+  return Matrix<T>(checked_shape(size_arg(a[0], "the row count"), size_arg(a[1], "the column count")),
+                   scalar::from_integer<T>(0));
+}
+template <class T>
+Matrix<T> op_ones(const Args<T>& a) {
+  return Matrix<T>(checked_shape(size_arg(a[0], "the row count"), size_arg(a[1], "the column count")),
+                   scalar::from_integer<T>(1));
+}
+template <class T>
+Matrix<T> op_causal_mask(const Args<T>& a) {
+  std::size_t n = size_arg(a[0], "the size");
+  Matrix<T> out(checked_shape(n, n), scalar::from_integer<T>(0));
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t c = 0; c <= r; ++c) out(r, c) = scalar::from_integer<T>(1);
+  return out;
+}
+
+#define HANDCHECK_OP(NAME, MIN, MAX, SIG, SUMMARY) \
+  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Rational>, &op_##NAME<Real>, &op_##NAME<Range> }
+
+constexpr std::size_t kAny = OpSpec::kVariadic;
+
+const std::vector<OpSpec> kOps = {
+    HANDCHECK_OP(floor, 1, 1, "floor(M)", "largest integer not above each entry"),
+    HANDCHECK_OP(ceil, 1, 1, "ceil(M)", "smallest integer not below each entry"),
+    HANDCHECK_OP(round, 1, 1, "round(M)", "nearest integer, halves away from zero"),
+    HANDCHECK_OP(trunc, 1, 1, "trunc(M)", "integer part, toward zero"),
+    HANDCHECK_OP(abs, 1, 1, "abs(M)", "absolute value"),
+    HANDCHECK_OP(sign, 1, 1, "sign(M)", "-1, 0 or 1"),
+    HANDCHECK_OP(relu, 1, 1, "relu(M)", "max(x, 0)"),
+    HANDCHECK_OP(min, 2, 2, "min(A, B)", "elementwise minimum, broadcast"),
+    HANDCHECK_OP(max, 2, 2, "max(A, B)", "elementwise maximum, broadcast"),
+    HANDCHECK_OP(sqrt, 1, 1, "sqrt(M)", "square root; hand: only perfect squares"),
+    HANDCHECK_OP(exp, 1, 1, "exp(M)", "e^x; hand: only exp(0)"),
+    HANDCHECK_OP(log, 1, 1, "log(M)", "natural logarithm; hand: only log(1)"),
+    HANDCHECK_OP(sin, 1, 1, "sin(M)", "sine; hand: only sin(0)"),
+    HANDCHECK_OP(cos, 1, 1, "cos(M)", "cosine; hand: only cos(0)"),
+    HANDCHECK_OP(tanh, 1, 1, "tanh(M)", "hyperbolic tangent; hand: only tanh(0)"),
+    HANDCHECK_OP(sigmoid, 1, 1, "sigmoid(M)", "1 / (1 + e^-x); hand: only sigmoid(0)"),
+    HANDCHECK_OP(colsum, 1, 1, "colsum(M)", "sum down each column (1xn)"),
+    HANDCHECK_OP(rowsum, 1, 1, "rowsum(M)", "sum along each row (mx1)"),
+    HANDCHECK_OP(sum, 1, 1, "sum(M)", "sum of every entry (1x1)"),
+    HANDCHECK_OP(colmax, 1, 1, "colmax(M)", "largest entry of each column (1xn)"),
+    HANDCHECK_OP(rowmax, 1, 1, "rowmax(M)", "largest entry of each row (mx1)"),
+    HANDCHECK_OP(colmean, 1, 1, "colmean(M)", "mean of each column (1xn)"),
+    HANDCHECK_OP(rowmean, 1, 1, "rowmean(M)", "mean of each row (mx1)"),
+    HANDCHECK_OP(softmax_cols, 1, 2, "softmax_cols(M[, base])", "exp, divided by each column's sum"),
+    HANDCHECK_OP(softmax_rows, 1, 2, "softmax_rows(M[, base])", "exp, divided by each row's sum"),
+    HANDCHECK_OP(argmax_cols, 1, 1, "argmax_cols(M)", "1-based row of each column's largest entry"),
+    HANDCHECK_OP(argmax_rows, 1, 1, "argmax_rows(M)", "1-based column of each row's largest entry"),
+    HANDCHECK_OP(concat_cols, 1, kAny, "concat_cols(A, B, ...)", "side by side"),
+    HANDCHECK_OP(concat_rows, 1, kAny, "concat_rows(A, B, ...)", "stacked"),
+    HANDCHECK_OP(col, 2, 2, "col(M, j)", "column j (1-based)"),
+    HANDCHECK_OP(row, 2, 2, "row(M, i)", "row i (1-based)"),
+    HANDCHECK_OP(block, 5, 5, "block(M, r1, r2, c1, c2)", "rows r1..r2, columns c1..c2 (1-based, inclusive)"),
+    HANDCHECK_OP(identity, 1, 1, "identity(n)", "n x n identity"),
+    HANDCHECK_OP(zeros, 2, 2, "zeros(r, c)", "r x c zeros"),
+    HANDCHECK_OP(ones, 2, 2, "ones(r, c)", "r x c ones"),
+    HANDCHECK_OP(causal_mask, 1, 1, "causal_mask(n)", "1 on and below the diagonal, 0 above"),
+};
+#undef HANDCHECK_OP
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+const OpSpec* find_op(std::string_view name) {
+  for (const auto& op : kOps)
+    if (op.name == name) return &op;
+  return nullptr;
+}
+
+const std::vector<OpSpec>& all_ops() { return kOps; }
+
+std::string closest_op(std::string_view name) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
+  for (const auto& op : kOps) {
+    std::size_t d = edit_distance(name, op.name);
+    if (d < best_d) {
+      best_d = d;
+      best = op.name;
+    }
+  }
+  return best;
+}
+
+}  // namespace handcheck

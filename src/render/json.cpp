@@ -1,0 +1,109 @@
+#include "handcheck/render/json.hpp"
+
+#include "handcheck/render/text.hpp"
+
+namespace handcheck {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::string_view status_name(CaseAudit::Status s) {
+  switch (s) {
+    case CaseAudit::Status::clean: return "clean";
+    case CaseAudit::Status::errata: return "errata";
+    case CaseAudit::Status::error: return "error";
+  }
+  return "";
+}
+
+json case_json(const CaseAudit& a) {
+  json j;
+  j["file"] = a.file;
+  j["title"] = a.title;
+  j["status"] = status_name(a.status);
+  if (a.error) {
+    j["error"] = {{"message", a.error->message()},
+                  {"line", a.error->where().line},
+                  {"column", a.error->where().column}};
+  }
+  j["cells"] = {{"stated", a.stated}, {"ok", a.ok}, {"erratum", a.erratum}, {"carried", a.carried},
+                {"undecided", a.undecided}};
+  json findings = json::array();
+  for (const auto& sa : a.steps) {
+    const Item& item = a.kase->items[sa.item];
+    for (const auto& cell : sa.cells) {
+      if (cell.verdict == Verdict::ok) continue;
+      json f = {{"step", item.name},
+                {"row", cell.row + 1},
+                {"col", cell.col + 1},
+                {"label", cell.label},
+                {"stated", cell.stated.text},
+                {"expected", cell.expected},
+                {"verdict", to_string(cell.verdict)}};
+      if (cell.verdict == Verdict::erratum) f["downstream"] = to_string(cell.downstream);
+      if (cell.verdict == Verdict::carried && cell.root >= 0) {
+        const CellAudit& root = a.cell(a.errata[static_cast<std::size_t>(cell.root)]);
+        f["follows_from"] = {{"step", a.kase->items[a.steps[a.errata[static_cast<std::size_t>(cell.root)].step].item].name},
+                             {"label", root.label}};
+      }
+      f["line"] = cell.loc.line;
+      f["column"] = cell.loc.column;
+      findings.push_back(std::move(f));
+    }
+  }
+  j["findings"] = std::move(findings);
+  json summary = json::array();
+  if (a.kase && a.status != CaseAudit::Status::error)
+    for (const auto& g : group_errata(a)) summary.push_back({{"headline", g.headline}, {"consequence", g.consequence}});
+  j["errata"] = std::move(summary);
+  json approx = json::array();
+  for (const auto& ap : a.approximation) {
+    const Item& item = a.kase->items[ap.item];
+    json x = {{"step", item.name},
+              {"max_abs_diff", ap.max_abs_diff},
+              {"row", ap.abs_row + 1},
+              {"col", ap.abs_col + 1},
+              {"max_rel_diff", ap.max_rel_diff},
+              {"rel_row", ap.rel_row + 1},
+              {"rel_col", ap.rel_col + 1}};
+    if (!ap.probability.empty()) {
+      json lines = json::array();
+      for (const auto& p : ap.probability)
+        lines.push_back({{"label", p.label},
+                         {"argmax_hand", p.hand_argmax},
+                         {"argmax_exact", p.exact_argmax},
+                         {"exact_undecided", p.exact_undecided},
+                         {"same_argmax", p.hand_argmax == p.exact_argmax},
+                         {"total_variation", p.total_variation}});
+      x["probability"] = {{"by", ap.by_columns ? "columns" : "rows"}, {"lines", std::move(lines)}};
+    }
+    approx.push_back(std::move(x));
+  }
+  j["approximation"] = std::move(approx);
+  if (a.exact) j["working_precision"] = a.exact->digits10;
+  return j;
+}
+
+}  // namespace
+
+json report_json(const std::vector<CaseAudit>& cases) {
+  json j;
+  j["handcheck"] = "report/1";
+  j["cases"] = json::array();
+  std::size_t clean = 0, errata = 0, error = 0;
+  for (const auto& a : cases) {
+    j["cases"].push_back(case_json(a));
+    switch (a.status) {
+      case CaseAudit::Status::clean: ++clean; break;
+      case CaseAudit::Status::errata: ++errata; break;
+      case CaseAudit::Status::error: ++error; break;
+    }
+  }
+  j["summary"] = {{"cases", cases.size()}, {"clean", clean}, {"errata", errata}, {"error", error}};
+  return j;
+}
+
+std::string render_json(const std::vector<CaseAudit>& cases) { return report_json(cases).dump(2) + "\n"; }
+
+}  // namespace handcheck

@@ -1,0 +1,200 @@
+#include "handcheck/render/text.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace handcheck {
+
+namespace {
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string s;
+  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? std::string(sep) : "") + parts[i];
+  return s;
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::vector<ErratumGroup> group_errata(const CaseAudit& a) {
+  const Case& c = *a.kase;
+  std::vector<ErratumGroup> groups;
+  // Key: (step, vector) where vector is a named column, a named row, or the cell itself.
+  std::map<std::pair<std::size_t, std::string>, std::size_t> index;
+  for (std::size_t e = 0; e < a.errata.size(); ++e) {
+    const ErratumRef& ref = a.errata[e];
+    const StepAudit& sa = a.steps[ref.step];
+    const Item& item = c.items[sa.item];
+    const CellAudit& cell = sa.cells[ref.cell];
+    std::string key = !item.columns.at(cell.col).empty() ? "c" + item.columns.at(cell.col)
+                      : !item.rows.at(cell.row).empty()  ? "r" + item.rows.at(cell.row)
+                                                         : "x" + cell.label;
+    auto [it, fresh] = index.try_emplace({ref.step, key}, groups.size());
+    if (fresh) groups.push_back({ref.step, {}, "", "", {}});
+    groups[it->second].errata.push_back(e);
+  }
+  for (auto& g : groups) {
+    const StepAudit& sa = a.steps[g.step];
+    const Item& item = c.items[sa.item];
+    const CellAudit& first = a.cell(a.errata[g.errata[0]]);
+    std::string col_name = item.columns.at(first.col), row_name = item.rows.at(first.row);
+    // The whole vector, stated against expected; a lone unnamed cell on its own.
+    std::vector<std::string> want, got;
+    std::string name;
+    auto show = [&](std::size_t r, std::size_t col) {
+      const auto& s = sa.stated(r, col);
+      const CellAudit* ca = nullptr;
+      for (const auto& x : sa.cells)
+        if (x.row == r && x.col == col) ca = &x;
+      got.push_back(s ? s->text : "?");
+      if (ca && ca->verdict != Verdict::ok) want.push_back(ca->expected_printed);
+      else want.push_back(s ? s->text : "?");
+    };
+    if (!col_name.empty()) {
+      name = col_name;
+      for (std::size_t r = 0; r < sa.stated.rows(); ++r) show(r, first.col);
+    } else if (!row_name.empty()) {
+      name = row_name;
+      for (std::size_t col = 0; col < sa.stated.cols(); ++col) show(first.row, col);
+    } else {
+      name = first.label;
+      show(first.row, first.col);
+    }
+    bool vector = want.size() > 1;
+    std::string w = vector ? "[" + join(want, ", ") + "]" : want[0];
+    std::string s = vector ? "[" + join(got, ", ") + "]" : got[0];
+    g.headline = fmt::format("{}: {} should be {}, not {}", item.name, name, w, s);
+
+    int correct = 0, stated = 0, mixed = 0;
+    for (std::size_t e : g.errata) {
+      switch (a.cell(a.errata[e]).downstream) {
+        case Downstream::correct: ++correct; break;
+        case Downstream::stated: ++stated; break;
+        case Downstream::mixed: ++mixed; break;
+        case Downstream::none: break;
+      }
+    }
+    // Carried cells that follow from this group.
+    std::map<std::size_t, std::vector<std::string>> carried;  // step -> labels
+    std::size_t n_carried = 0;
+    for (const auto& other : a.steps)
+      for (const auto& cell : other.cells)
+        if (cell.verdict == Verdict::carried && cell.root >= 0 &&
+            std::find(g.errata.begin(), g.errata.end(), static_cast<std::size_t>(cell.root)) != g.errata.end()) {
+          carried[other.item].push_back(cell.label);
+          ++n_carried;
+        }
+    for (const auto& [step, labels] : carried)
+      g.carried.push_back(fmt::format("{}: {}", c.items[step].name, join(labels, ", ")));
+    if (mixed || (correct && stated))
+      g.consequence = "partly propagated: some later numbers use the stated value, some the correct one";
+    else if (correct)
+      g.consequence = fmt::format("a typo: later steps use {}", w);
+    else if (stated)
+      g.consequence = n_carried ? fmt::format("propagated: {} follow from it", plural(n_carried, "later cell", "later cells"))
+                                : "propagated: later steps use the stated value";
+  }
+  return groups;
+}
+
+namespace {
+
+void render_values(std::string& out, const CaseAudit& a, std::size_t i) {
+  const Case& c = *a.kase;
+  const Item& item = c.items[i];
+  const auto& h = a.hand->values[i];
+  const auto& e = a.exact->values[i];
+  if (!h && !e) return;
+  Shape s = h ? h->shape() : e->shape();
+  out += fmt::format("    {} ({}), hand | exact to {} certified digits:\n", item.name, s.to_string(), item.digits);
+  for (std::size_t r = 0; r < s.rows; ++r)
+    for (std::size_t col = 0; col < s.cols; ++col) {
+      std::string hv = h ? to_fraction_string((*h)(r, col)) : "-";
+      std::string ev = e ? describe((*e)(r, col), item.digits) : "-";
+      out += fmt::format("      {:<10} {:>10} | {}\n", item.cell_label(r, col), hv, ev);
+    }
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& options) {
+  std::string out;
+  std::size_t clean = 0, errata = 0, errors = 0;
+  for (const auto& a : cases) {
+    std::string title = a.title.empty() ? "" : " — " + a.title;
+    if (a.status == CaseAudit::Status::error) {
+      ++errors;
+      out += fmt::format("{}: error\n  {}\n\n", a.file, a.error->what());
+      continue;
+    }
+    const Case& c = *a.kase;
+    if (a.status == CaseAudit::Status::clean) ++clean;
+    else ++errata;
+    out += fmt::format("{}{}\n", a.file, title);
+    out += fmt::format("  {}: {} stated, {} ok, {}, {}", a.status == CaseAudit::Status::clean ? "clean" : "errata",
+                       plural(a.stated, "cell", "cells"), a.ok, plural(a.erratum, "erratum", "errata"),
+                       fmt::format("{} carried", a.carried));
+    if (a.undecided) out += fmt::format(", {} undecided", a.undecided);
+    out += "\n";
+    auto groups = group_errata(a);
+    if (!groups.empty()) {
+      out += fmt::format("\n  {}:\n", plural(a.erratum, "erratum", "errata"));
+      for (const auto& g : groups) {
+        const CellAudit& first = a.cell(a.errata[g.errata[0]]);
+        out += fmt::format("    {}{}\n", g.headline, g.consequence.empty() ? "" : " — " + g.consequence);
+        out += fmt::format("      at {}\n", first.loc.to_string());
+        for (const auto& line : g.carried) out += fmt::format("      carried in {}\n", line);
+      }
+    }
+    std::vector<std::string> undecided;
+    for (const auto& sa : a.steps)
+      for (const auto& cell : sa.cells)
+        if (cell.verdict == Verdict::undecided)
+          undecided.push_back(fmt::format("{} (stated {}, exact {})", cell.label, cell.stated.text, cell.expected));
+    if (!undecided.empty())
+      out += fmt::format("\n  undecided at {} digits of working precision: {}\n", a.exact->digits10, join(undecided, "; "));
+    if (a.hand && a.hand->stopped) out += fmt::format("\n  hand pipeline stops: {}\n", a.hand->stopped->message());
+    if (a.exact && a.exact->undecided) out += fmt::format("\n  exact pipeline: {}\n", a.exact->undecided->message());
+
+    if (!a.approximation.empty()) {
+      out += fmt::format("\n  hand versus exact:\n");
+      for (const auto& ap : a.approximation) {
+        const Item& item = c.items[ap.item];
+        out += fmt::format("    {}: largest difference {} at {}, largest relative {} at {}\n", item.name, ap.max_abs_diff,
+                           item.cell_label(ap.abs_row, ap.abs_col), ap.max_rel_diff,
+                           item.cell_label(ap.rel_row, ap.rel_col));
+        for (const auto& p : ap.probability) {
+          auto who = [](const std::vector<std::string>& v, bool undecided) {
+            if (v.size() == 1) return v[0];
+            return join(v, ", ") + (undecided ? " (too close to separate)" : " (tie)");
+          };
+          std::string same = p.hand_argmax == p.exact_argmax ? "same" : "differs";
+          out += fmt::format("      {}: argmax hand {}, exact {} ({}); total variation {}\n", p.label,
+                             who(p.hand_argmax, false), who(p.exact_argmax, p.exact_undecided), same, p.total_variation);
+        }
+      }
+    }
+    if (options.values && a.hand && a.exact) {
+      std::vector<std::size_t> show;
+      for (const auto& ap : a.approximation)
+        if (!ap.probability.empty()) show.push_back(ap.item);
+      if (!c.items.empty() && !c.items.back().is_input &&
+          std::find(show.begin(), show.end(), c.items.size() - 1) == show.end())
+        show.push_back(c.items.size() - 1);
+      bool any_differs = !a.approximation.empty();
+      if (any_differs) {
+        out += "\n  values:\n";
+        for (std::size_t i : show) render_values(out, a, i);
+      }
+    }
+    out += "\n";
+  }
+  out += fmt::format("{}: {} clean, {}, {}\n", plural(cases.size(), "case", "cases"), clean,
+                     fmt::format("{} with errata", errata), plural(errors, "error", "errors"));
+  return out;
+}
+
+}  // namespace handcheck
