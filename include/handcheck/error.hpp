@@ -57,12 +57,18 @@ class Undecided : public std::runtime_error {
   explicit Undecided(const std::string& what) : std::runtime_error(what) {}
 };
 
+
 // DomainError raised inside an elementwise or reducing operation, with the cell (0-based).
 class CellError : public DomainError {
  public:
-  CellError(const std::string& message, std::size_t row, std::size_t col)
-      : DomainError(message), row(row), col(col) {}
+  CellError(const DomainError& cause, std::size_t row, std::size_t col)
+      : DomainError(cause.what()),
+        row(row),
+        col(col),
+        not_rational(dynamic_cast<const NotRational*>(&cause) != nullptr),
+        limit(dynamic_cast<const LimitError*>(&cause) != nullptr) {}
   std::size_t row, col;
+  bool not_rational, limit;  // the kind of the cause
 };
 
 }  // namespace handcheck

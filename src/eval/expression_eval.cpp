@@ -24,8 +24,7 @@ class Evaluator {
     } catch (const EvalError&) {
       throw;
     } catch (const CellError& err) {
-      throw EvalError(e.pos, to_string(e), err, true, err.row, err.col,
-                      dynamic_cast<const NotRational*>(&err) != nullptr, false);
+      throw EvalError(e.pos, to_string(e), err, true, err.row, err.col, err.not_rational, err.limit);
     } catch (const DomainError& err) {
       throw EvalError(e.pos, to_string(e), err, false, 0, 0, dynamic_cast<const NotRational*>(&err) != nullptr,
                       dynamic_cast<const LimitError*>(&err) != nullptr);

@@ -225,8 +225,11 @@ std::string to_string(const Expr& e) {
       for (std::size_t i = 0; i < e.args.size(); ++i) s += (i ? ", " : "") + to_string(*e.args[i]);
       return s + ")";
     }
-    case Expr::Kind::negate:
-      return "-" + to_string(*e.args[0]);
+    case Expr::Kind::negate: {
+      const Expr& a = *e.args[0];
+      bool atomic = a.kind == Expr::Kind::number || a.kind == Expr::Kind::name || a.kind == Expr::Kind::call;
+      return atomic ? "-" + to_string(a) : "-(" + to_string(a) + ")";
+    }
     case Expr::Kind::binary: {
       auto side = [](const Expr& a) {
         bool atomic = a.kind == Expr::Kind::number || a.kind == Expr::Kind::name ||

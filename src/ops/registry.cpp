@@ -89,7 +89,7 @@ Matrix<T> reduce(const Matrix<T>& m, Axis axis, F f) {
       try {
         acc = started[k] ? f(acc, m(r, c)) : m(r, c);
       } catch (const DomainError& e) {
-        throw CellError(e.what(), orow, ocol);
+        throw CellError(e, orow, ocol);
       }
       started[k] = true;
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@ struct Shape {
   friend bool operator==(const Shape&, const Shape&) = default;
   std::size_t cells() const { return rows * cols; }
   std::string to_string() const { return fmt::format("{}x{}", rows, cols); }
+  friend std::ostream& operator<<(std::ostream& os, const Shape& s) { return os << s.to_string(); }
 };
 
 template <class T>
@@ -74,7 +76,7 @@ auto map_cells(const Matrix<T>& m, F f) {
       } catch (const CellError&) {
         throw;
       } catch (const DomainError& e) {
-        throw CellError(e.what(), r, c);
+        throw CellError(e, r, c);
       }
     }
   return out;
@@ -94,7 +96,7 @@ Matrix<T> zip_cells(const Matrix<T>& a, const Matrix<T>& b, F f) {
       } catch (const CellError&) {
         throw;
       } catch (const DomainError& e) {
-        throw CellError(e.what(), r, c);
+        throw CellError(e, r, c);
       }
     }
   return out;

@@ -1,0 +1,136 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/render/text.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+
+namespace {
+
+std::string seed_text() { return test::read_file(test::source_path("cases/self-attention-6-3.yaml")); }
+
+std::vector<const CellAudit*> findings(const CaseAudit& a) {
+  std::vector<const CellAudit*> out;
+  for (const auto& s : a.steps)
+    for (const auto& c : s.cells)
+      if (c.verdict != Verdict::ok) out.push_back(&c);
+  return out;
+}
+
+std::string step_of(const CaseAudit& a, const CellAudit* cell) {
+  for (const auto& s : a.steps)
+    for (const auto& c : s.cells)
+      if (&c == cell) return a.kase->items[s.item].name;
+  return "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(audit_audit)
+
+BOOST_AUTO_TEST_CASE(printed_seed_has_one_typo_in_q2) {
+  CaseAudit a = test::audit_text(seed_text());
+  BOOST_TEST((a.status == CaseAudit::Status::errata));
+  BOOST_TEST(a.erratum == 1u);
+  BOOST_TEST(a.carried == 0u);
+  auto f = findings(a);
+  BOOST_REQUIRE_EQUAL(f.size(), 1u);
+  BOOST_TEST(step_of(a, f[0]) == "Q");
+  BOOST_TEST(f[0]->row == 2u);
+  BOOST_TEST(f[0]->col == 1u);
+  BOOST_TEST(f[0]->stated.text == "1");
+  BOOST_TEST(f[0]->expected == "2");
+  BOOST_TEST((f[0]->downstream == Downstream::correct));
+  auto groups = group_errata(a);
+  BOOST_REQUIRE_EQUAL(groups.size(), 1u);
+  BOOST_TEST(groups[0].headline == "Q: q2 should be [1, 1, 2], not [1, 1, 1]");
+  BOOST_TEST(groups[0].consequence == "a typo: later steps use [1, 1, 2]");
+}
+
+BOOST_AUTO_TEST_CASE(corrected_seed_is_clean) {
+  CaseAudit a = test::audit_text(test::replace_once(seed_text(), "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]"));
+  BOOST_TEST((a.status == CaseAudit::Status::clean));
+  BOOST_TEST(a.stated == a.ok);
+  BOOST_TEST(a.stated == 116u);  // Q, K, V 12 each; S, S_scaled, E, A 16 each; C 4; Z 12
+}
+
+BOOST_AUTO_TEST_CASE(a_decimal_off_by_a_hundredth_is_flagged_at_its_cell) {
+  std::string t = test::replace_once(seed_text(), "      - [1.00, 1.14, 1.25, 1.36]", "      - [1.00, 1.15, 1.25, 1.36]");
+  t = test::replace_once(t, "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]");
+  CaseAudit a = test::audit_text(t);
+  auto f = findings(a);
+  BOOST_REQUIRE_EQUAL(f.size(), 1u);
+  BOOST_TEST(f[0]->label == "z2[2]");
+  BOOST_TEST(f[0]->expected == "8/7");
+  BOOST_TEST(f[0]->expected_printed == "1.14");
+  BOOST_TEST((f[0]->verdict == Verdict::erratum));
+  BOOST_TEST((f[0]->downstream == Downstream::none));
+}
+
+BOOST_AUTO_TEST_CASE(rounding_boundary_is_accepted_both_ways) {
+  std::string t = test::replace_once(seed_text(), "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]");
+  for (const char* printed : {"0.37", "0.38"}) {
+    // A[1,3] = 3/8 = 0.375 exactly
+    std::string u = test::replace_once(t, R"(["3/10", "3/14", "3/8", "9/22"])",
+                                       std::string(R"(["3/10", "3/14", )") + printed + R"(, "9/22"])");
+    CaseAudit a = test::audit_text(u);
+    BOOST_TEST((a.status == CaseAudit::Status::clean), printed);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_error_carried_forward_is_followed) {
+  // q2 = [1, 1, 1] used for S's second column (4, 2, 4, 2 instead of 5, 3, 6, 2); the later
+  // steps are cut off, so only S can follow through.
+  std::string t = seed_text();
+  t = test::replace_once(t, "      - [3, 5, 4, 6]\n      - [2, 3, 2, 3]\n      - [3, 6, 4, 7]\n      - [0, 2, 2, 4]",
+                         "      - [3, 4, 4, 6]\n      - [2, 2, 2, 3]\n      - [3, 4, 4, 7]\n      - [0, 2, 2, 4]");
+  auto cut = t.find("  - name: S_scaled");
+  auto a = test::audit_text(t.substr(0, cut));
+  BOOST_TEST(a.erratum == 1u);
+  BOOST_TEST(a.carried == 3u);
+  auto f = findings(a);
+  BOOST_TEST((f[0]->downstream == Downstream::stated));
+  for (std::size_t i = 1; i < f.size(); ++i) {
+    BOOST_TEST((f[i]->verdict == Verdict::carried));
+    BOOST_TEST(f[i]->root == 0);
+  }
+  // A fresh mistake downstream of the erratum is still an erratum.
+  std::string u = test::replace_once(t, "      - [3, 4, 4, 6]", "      - [3, 4, 5, 6]");
+  auto b = test::audit_text(u.substr(0, u.find("  - name: S_scaled")));
+  BOOST_TEST(b.erratum == 2u);
+  BOOST_TEST(b.carried == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(blanks_are_never_findings) {
+  std::string t = test::replace_once(seed_text(), "      - [1, 1, 1, 2]", "      - [1, null, \"?\", 2]");
+  CaseAudit a = test::audit_text(t);
+  BOOST_TEST((a.status == CaseAudit::Status::clean));
+  BOOST_TEST(a.stated == a.ok);
+}
+
+BOOST_AUTO_TEST_CASE(stated_shape_mismatch_is_an_error_with_place) {
+  std::string t = test::replace_once(seed_text(), "      - [10, 42, 24, 66]", "      - [10, 42, 24]");
+  CaseAudit a = test::audit_text(t, "s.yaml");
+  BOOST_TEST((a.status == CaseAudit::Status::error));
+  BOOST_TEST(a.error->message() == "step C: stated is 1x3, but C is 1x4");
+  BOOST_TEST(a.error->where().line == 125u);
+}
+
+BOOST_AUTO_TEST_CASE(approximation_names_argmax_and_ties_per_column) {
+  CaseAudit a = test::audit_text(seed_text());
+  const Approximation* ap = nullptr;
+  for (const auto& x : a.approximation)
+    if (a.kase->items[x.item].name == "A") ap = &x;
+  BOOST_REQUIRE(ap != nullptr);
+  BOOST_REQUIRE_EQUAL(ap->probability.size(), 4u);
+  // q4: hand ties k1 and k3 (9/22 each); the exact values pick k3.
+  BOOST_TEST((ap->probability[3].hand_argmax == std::vector<std::string>{"k1", "k3"}));
+  BOOST_TEST((ap->probability[3].exact_argmax == std::vector<std::string>{"k3"}));
+  // q1: hand ties k1, k2, k3; exact k1 and k3 have equal scores, which no precision separates.
+  BOOST_TEST((ap->probability[0].hand_argmax == std::vector<std::string>{"k1", "k2", "k3"}));
+  BOOST_TEST((ap->probability[0].exact_argmax == std::vector<std::string>{"k1", "k3"}));
+  BOOST_TEST(ap->probability[0].exact_undecided);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,67 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/audit/compare.hpp"
+#include "handcheck/model/loader.hpp"
+#include "handcheck/ops/scalar.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+using handcheck::test::q;
+
+namespace {
+bool ok(const std::string& mode, const std::string& stated, const std::string& truth) {
+  return matches(parse_compare_mode(mode), parse_literal(stated), q(truth));
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(audit_compare)
+
+BOOST_AUTO_TEST_CASE(printed_boundary_is_included) {
+  BOOST_TEST(ok("printed", "0.37", "3/8"));
+  BOOST_TEST(ok("printed", "0.38", "3/8"));
+  BOOST_TEST(!ok("printed", "0.36", "3/8"));
+  BOOST_TEST(ok("printed", "1.71", "12/7"));
+  BOOST_TEST(!ok("printed", "1.72", "12/7"));
+  BOOST_TEST(ok("printed", "1.60", "8/5"));
+  BOOST_TEST(!ok("printed", "2", "201/100"));   // an integer stands for itself
+  BOOST_TEST(ok("printed", "3/10", "3/10"));
+  BOOST_TEST(!ok("printed", "3/10", "301/1000"));
+}
+
+BOOST_AUTO_TEST_CASE(other_modes) {
+  BOOST_TEST(!ok("exact", "0.30", "3/10") == false);
+  BOOST_TEST(!ok("exact", "0.3", "1/3"));
+  BOOST_TEST(ok("abs:0.01", "0.33", "1/3"));
+  BOOST_TEST(!ok("abs:0.001", "0.33", "1/3"));
+  BOOST_TEST(ok("rel:0.01", "99", "100"));
+  BOOST_TEST(!ok("rel:0.001", "99", "100"));
+  BOOST_TEST(ok("sigfig:2", "0.33", "1/3"));
+  BOOST_TEST(!ok("sigfig:3", "0.33", "1/3"));
+  BOOST_TEST(ok("sigfig:2", "0.13", "1/8"));  // half away from zero
+}
+
+BOOST_AUTO_TEST_CASE(stated_ranges) {
+  Range r = stated_range(parse_compare_mode("printed"), parse_literal("0.21"));
+  BOOST_TEST(r.lo == q("0.205"));
+  BOOST_TEST(r.hi == q("0.215"));
+  BOOST_TEST(stated_range(parse_compare_mode("printed"), parse_literal("3/10")).is_point());
+  Range a = stated_range(parse_compare_mode("abs:0.1"), parse_literal("1"));
+  BOOST_TEST(a.lo == q("0.9"));
+  Range s = stated_range(parse_compare_mode("sigfig:2"), parse_literal("0.0012"));
+  BOOST_TEST(s.lo == q("0.00115"));
+}
+
+BOOST_AUTO_TEST_CASE(against_the_exact_pipeline) {
+  WorkingPrecision p(40);
+  Real half_sqrt2 = scalar::sqrt(Real(Rational(2))) / Real(Rational(2));
+  auto printed = parse_compare_mode("printed");
+  BOOST_TEST((matches(printed, parse_literal("0.7071"), half_sqrt2) == Match::yes));
+  BOOST_TEST((matches(printed, parse_literal("0.7072"), half_sqrt2) == Match::no));
+  BOOST_TEST((matches(parse_compare_mode("exact"), parse_literal("0.7071"), half_sqrt2) == Match::no));
+  // An interval straddling the acceptance boundary is undecided: 0.125 + 1e-60 sqrt(2) at 40 digits.
+  Real near = Real(q("1/8")) + scalar::sqrt(Real(Rational(2))) * Real(pow10(-60));
+  BOOST_TEST((matches(printed, parse_literal("0.12"), near) == Match::undecided));
+  BOOST_TEST(*certified_fixed(half_sqrt2, 4) == "0.7071");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,133 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/eval/pipeline.hpp"
+#include "handcheck/model/loader.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+using handcheck::test::q;
+
+namespace {
+
+Case seed() { return load_case_file(test::source_path("cases/self-attention-6-3.yaml")); }
+
+const Matrix<Rational>& hand_value(const Case& c, const HandRun& run, const std::string& name) {
+  return *run.values[static_cast<std::size_t>(c.find(name))];
+}
+
+void expect_matrix(const Matrix<Rational>& m, const std::vector<std::vector<std::string>>& want) {
+  BOOST_REQUIRE_EQUAL(m.rows(), want.size());
+  for (std::size_t r = 0; r < want.size(); ++r) {
+    BOOST_REQUIRE_EQUAL(m.cols(), want[r].size());
+    for (std::size_t c = 0; c < want[r].size(); ++c)
+      BOOST_TEST(to_fraction_string(m(r, c)) == want[r][c], "cell " << r + 1 << "," << c + 1);
+  }
+}
+
+Error eval_error(const std::string& yaml) {
+  Case c = load_case_text(yaml, "e.yaml");
+  try {
+    run_hand(c);
+    run_exact(c);
+  } catch (const Error& e) {
+    return e;
+  }
+  BOOST_FAIL("no error");
+  return Error({}, "");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(eval_pipeline)
+
+// Known answers of the seed worksheet, computed independently by hand (and with Python's
+// fractions): the hand pipeline with the correct q2 = [1, 1, 2].
+BOOST_AUTO_TEST_CASE(seed_hand_pipeline_exact_values) {
+  Case c = seed();
+  HandRun run = run_hand(c);
+  BOOST_TEST(!run.stopped.has_value());
+  expect_matrix(hand_value(c, run, "Q"), {{"1", "1", "1", "1"}, {"0", "1", "1", "2"}, {"1", "2", "1", "2"}});
+  expect_matrix(hand_value(c, run, "S"), {{"3", "5", "4", "6"}, {"2", "3", "2", "3"}, {"3", "6", "4", "7"}, {"0", "2", "2", "4"}});
+  expect_matrix(hand_value(c, run, "A"), {{"3/10", "3/14", "3/8", "9/22"},
+                                          {"3/10", "1/14", "1/8", "1/22"},
+                                          {"3/10", "9/14", "3/8", "9/22"},
+                                          {"1/10", "1/14", "1/8", "3/22"}});
+  expect_matrix(hand_value(c, run, "Z"), {{"8/5", "12/7", "3/2", "16/11"},
+                                          {"1", "8/7", "5/4", "15/11"},
+                                          {"1", "3/7", "3/4", "7/11"}});
+}
+
+// Reference: Python decimal at 90 digits (S / sqrt(3), exp, column softmax, V A), rounded
+// half up to 30 significant digits.
+BOOST_AUTO_TEST_CASE(seed_exact_pipeline_certified_digits) {
+  Case c = seed();
+  ExactRun run = run_exact(c);
+  BOOST_TEST(run.certified);
+  const auto& a = *run.values[static_cast<std::size_t>(c.find("A"))];
+  BOOST_TEST(*certified_significant(a(0, 0), 30) == "0.365189398600469033889058143788");
+  BOOST_TEST(*certified_significant(a(3, 0), 30) == "0.0646097489348538124111616313522");
+  const auto& z = *run.values[static_cast<std::size_t>(c.find("Z"))];
+  BOOST_TEST(*certified_significant(z(0, 0), 30) == "1.57020085246467715369978022486");
+  BOOST_TEST(*certified_significant(z(2, 3), 30) == "0.509867971229533931382519281691");
+  // z3[1] = 3/2 exactly: every softmax column sums to 1 and V's first row picks that sum...
+  // but only through intervals, so it is certified as digits, not as a fraction.
+  BOOST_TEST(*certified_significant(z(0, 2), 30) == "1.50000000000000000000000000000");
+}
+
+BOOST_AUTO_TEST_CASE(exact_pipeline_at_a_thousand_digits) {
+  Case c = seed();
+  for (auto& item : c.items) item.digits = 1000;
+  c.digits = 1000;
+  ExactRun run = run_exact(c);
+  BOOST_TEST(run.certified);
+  BOOST_TEST(run.digits10 >= 1000u);
+  const auto& z = *run.values[static_cast<std::size_t>(c.find("Z"))];
+  BOOST_TEST(certified_significant(z(0, 0), 1000)->substr(0, 32) == "1.570200852464677153699780224859");
+}
+
+BOOST_AUTO_TEST_CASE(a_tie_is_reported_undecided_not_guessed) {
+  Case c = load_case_text(R"(format: handcheck/1
+follows: exact
+steps:
+  - name: t
+    do: floor(sqrt(2) * sqrt(2))
+)", "tie.yaml");
+  PipelineOptions o;
+  o.max_precision = 400;
+  ExactRun run = run_exact(c, o);
+  BOOST_TEST(!run.certified);
+  BOOST_REQUIRE(run.undecided.has_value());
+  BOOST_TEST(run.undecided->message() == "step t: undecided: floor of a value that straddles a step at this precision");
+  BOOST_TEST(!run.values[0].has_value());
+}
+
+BOOST_AUTO_TEST_CASE(follows_exact_lets_the_hand_pipeline_stop_quietly) {
+  Case c = load_case_text(R"(format: handcheck/1
+follows: exact
+inputs:
+  x: 2
+steps:
+  - name: r
+    do: sqrt(x)
+    stated: 1.4142
+)", "x.yaml");
+  HandRun run = run_hand(c);
+  BOOST_REQUIRE(run.stopped.has_value());
+  BOOST_TEST(run.stopped->what() == std::string("x.yaml:7:9: step r, cell r[1,1]: sqrt(2) is not rational, so the hand "
+                                                "pipeline cannot compute it; a hand rule such as floor(x / 2) for x / sqrt(3) is needed"));
+}
+
+BOOST_AUTO_TEST_CASE(evaluation_errors_name_step_cell_and_place) {
+  const char* head = "format: handcheck/1\ninputs:\n  a: [[1, 2], [3, 4]]\n  b: [[1, 0]]\nsteps:\n";
+  BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a @ b\n").what() ==
+             std::string("e.yaml:7:11: step s: matrix product of 2x2 and 1x2: 2 columns against 1 rows"));
+  BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a / b\n").what() ==
+             std::string("e.yaml:7:11: step s, cell s[1,2]: division by zero"));
+  BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: 1 + sqrt(a)\n    stated: 1\n").what() ==
+             std::string("e.yaml:7:13: step s, cell [1,2] of sqrt(a): sqrt(2) is not rational, so the hand pipeline "
+                         "cannot compute it; a hand rule such as floor(x / 2) for x / sqrt(3) is needed"));
+  BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a + concat_cols(b, b)\n").what() ==
+             std::string("e.yaml:7:11: step s: shapes 2x2 and 1x4 do not broadcast"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
