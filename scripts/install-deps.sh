@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs handcheck's build and test dependencies from Debian 12 packages.
 # Idempotent: packages already present are skipped, and apt is not touched at all when
-# nothing is missing. Usage: scripts/install-deps.sh [build|test|all]
+# nothing is missing. `test` and `all` also install the browser test's npm packages
+# (tests/browser) when they are absent. Usage: scripts/install-deps.sh [build|test|all]
 set -euo pipefail
 
 build_pkgs=(build-essential cmake ninja-build pkg-config
@@ -14,8 +15,7 @@ tex_pkgs=(texlive-latex-base texlive-latex-recommended)
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
   build) ;;
-  test) want+=("${test_pkgs[@]}") ;;
-  all) want+=("${test_pkgs[@]}" "${browser_pkgs[@]}" "${tex_pkgs[@]}") ;;
+  test|all) want+=("${test_pkgs[@]}" "${browser_pkgs[@]}" "${tex_pkgs[@]}") ;;
   *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
 esac
 
@@ -31,11 +31,23 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
 fi
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#want[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  [[ $(id -u) == 0 ]] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-[[ $(id -u) == 0 ]] || SUDO=sudo
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# The browser test drives Chromium with playwright-core, pinned by tests/browser/package-lock.json.
+# Never downloads a browser: the test uses Debian's /usr/bin/chromium.
+if [[ ${1:-build} != build ]]; then
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  if [[ -d $root/tests/browser/node_modules/playwright-core ]]; then
+    echo "install-deps: tests/browser/node_modules present"
+  else
+    echo "install-deps: npm ci in tests/browser"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$root/tests/browser" --no-audit --no-fund
+  fi
+fi

@@ -47,7 +47,8 @@ bool meets(const Range& stated, const Real& l) { return stated.lo <= l.upper() &
 
 class Auditor {
  public:
-  Auditor(const Case& c, CaseAudit& out) : c_(c), out_(out), step_of_(c.items.size(), -1) {
+  Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out)
+      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       const Item& item = c.items[i];
       std::vector<std::size_t> ops;
@@ -62,12 +63,13 @@ class Auditor {
   void run() {
     for (std::size_t i = 0; i < c_.items.size(); ++i) {
       const Item& item = c_.items[i];
-      if (item.is_input || !item.stated) continue;
+      const Matrix<std::optional<Literal>>* given = i < given_.size() && given_[i] ? &*given_[i] : nullptr;
+      if (item.is_input || (!item.stated && !given)) continue;
       auto shape = shape_of(i);
       if (!shape) continue;  // the pipeline this step follows stopped before it
       StepAudit sa;
       sa.item = i;
-      sa.stated = resolve(item, *shape);
+      sa.stated = given ? *given : resolve(item, *shape);
       step_of_[i] = static_cast<long>(out_.steps.size());
       out_.steps.push_back(std::move(sa));
       audit_step(i);
@@ -79,8 +81,8 @@ class Auditor {
  private:
   std::optional<Shape> shape_of(std::size_t i) const {
     const Item& item = c_.items[i];
-    if (item.follows == Follows::hand && out_.hand && out_.hand->values[i]) return out_.hand->values[i]->shape();
-    if (out_.exact && out_.exact->values[i]) return out_.exact->values[i]->shape();
+    if (item.follows == Follows::hand && hand_.values[i]) return hand_.values[i]->shape();
+    if (exact_.values[i]) return exact_.values[i]->shape();
     return std::nullopt;
   }
 
@@ -122,7 +124,9 @@ class Auditor {
     return m;
   }
 
-  SourceLoc cell_loc(const Item& item, std::size_t r, std::size_t c) const {
+  SourceLoc cell_loc(std::size_t i, std::size_t r, std::size_t c) const {
+    const Item& item = c_.items[i];
+    if (i < given_.size() && given_[i]) return item.loc;  // given from outside the case file
     const Stated& st = *item.stated;
     switch (st.form) {
       case Stated::Form::matrix: return st.rows[r][c].loc;
@@ -162,9 +166,9 @@ class Auditor {
   template <class T>
   Matrix<T> correct(std::size_t k) const {
     if constexpr (std::is_same_v<T, Range>) {
-      return map_cells(*out_.hand->values[k], [](const Rational& q) { return Range(q); });
+      return map_cells(*hand_.values[k], [](const Rational& q) { return Range(q); });
     } else {
-      return *out_.exact->values[k];
+      return *exact_.values[k];
     }
   }
 
@@ -173,6 +177,12 @@ class Auditor {
   template <class T>
   std::optional<Matrix<T>> recompute(std::size_t i, const std::optional<Substitution>& subst) const {
     const Item& item = c_.items[i];
+    return recompute_expr<T>(item.follows == Follows::hand ? *item.hand->ast : *item.exact->ast, subst);
+  }
+
+  // Any expression over the stated values of the items it reads.
+  template <class T>
+  std::optional<Matrix<T>> recompute_expr(const Expr& e, const std::optional<Substitution>& subst) const {
     std::vector<std::optional<Matrix<T>>> cache(c_.items.size());
     Lookup<T> lookup = [&](const std::string& name) -> const Matrix<T>& {
       auto k = static_cast<std::size_t>(c_.find(name));
@@ -180,7 +190,7 @@ class Auditor {
       return *cache[k];
     };
     try {
-      return evaluate<T>(item.follows == Follows::hand ? *item.hand->ast : *item.exact->ast, lookup);
+      return evaluate<T>(e, lookup);
     } catch (const EvalError&) {
       return std::nullopt;
     } catch (const Undecided&) {
@@ -188,6 +198,34 @@ class Auditor {
     } catch (const DomainError&) {
       return std::nullopt;
     }
+  }
+
+  // For a step that follows the exact pipeline, call with the working precision already set.
+  std::vector<Slip> slips_of(std::size_t i, const CellAudit& cell) const {
+    const Item& item = c_.items[i];
+    bool hand = item.follows == Follows::hand;
+    SlipQuery q;
+    q.item = &item;
+    q.expression = (hand ? item.hand : item.exact)->ast.get();
+    q.other = item.same_expression ? nullptr : (hand ? item.exact : item.hand)->ast.get();
+    q.row = cell.row;
+    q.col = cell.col;
+    q.stated = cell.stated;
+    q.stated_range = stated_range(item.compare, cell.stated);
+    if (hand) {
+      q.truth = (*hand_.values[i])(cell.row, cell.col);
+      q.evaluate = [&](const Expr& e) { return recompute_expr<Range>(e, std::nullopt); };
+      q.evaluate_exact = [&](const Expr& e) {
+        std::optional<Matrix<Real>> v;
+        with_precision(exact_.digits10, [&] { v = recompute_expr<Real>(e, std::nullopt); });
+        return v;
+      };
+    } else {
+      const Real& truth = (*exact_.values[i])(cell.row, cell.col);
+      if (truth.is_exact()) q.truth = truth.exact();
+      q.evaluate_exact = [&](const Expr& e) { return recompute_expr<Real>(e, std::nullopt); };
+    }
+    return find_slips(q);
   }
 
   bool operands_all_ok(std::size_t i) const {
@@ -202,7 +240,7 @@ class Auditor {
 
   void audit_step(std::size_t i) {
     if (c_.items[i].follows == Follows::hand) audit_step_as<Range>(i);
-    else with_precision(out_.exact->digits10, [&] { audit_step_as<Real>(i); });
+    else with_precision(exact_.digits10, [&] { audit_step_as<Real>(i); });
   }
 
   template <class T>
@@ -220,15 +258,15 @@ class Auditor {
         cell.col = c;
         cell.label = item.cell_label(r, c);
         cell.stated = *sa.stated(r, c);
-        cell.loc = cell_loc(item, r, c);
+        cell.loc = cell_loc(i, r, c);
         Match m;
         if constexpr (std::is_same_v<T, Range>) {
-          const Rational& truth = (*out_.hand->values[i])(r, c);
+          const Rational& truth = (*hand_.values[i])(r, c);
           m = matches(item.compare, cell.stated, truth) ? Match::yes : Match::no;
           cell.expected = to_fraction_string(truth);
           cell.expected_printed = printed_like(cell.stated, truth);
         } else {
-          const Real& truth = (*out_.exact->values[i])(r, c);
+          const Real& truth = (*exact_.values[i])(r, c);
           m = matches(item.compare, cell.stated, truth);
           cell.expected = describe(truth, item.digits);
           cell.expected_printed = printed_like(cell.stated, truth, item.digits);
@@ -246,6 +284,7 @@ class Auditor {
           // Consistent with its stated operands: follow-through when an operand was wrong;
           // when every operand is right, the difference is rounding carried forward.
           cell.verdict = !consistent ? Verdict::erratum : operands_ok ? Verdict::ok : Verdict::carried;
+          if (cell.verdict == Verdict::erratum) cell.slips = slips_of(i, cell);
         }
         ++out_.stated;
         switch (cell.verdict) {
@@ -283,7 +322,7 @@ class Auditor {
         if (c_.items[t].follows == Follows::hand)
           tally<Range>(t, subst, good, bad);
         else
-          with_precision(out_.exact->digits10, [&] { tally<Real>(t, subst, good, bad); });
+          with_precision(exact_.digits10, [&] { tally<Real>(t, subst, good, bad); });
       }
       cell.downstream = good && bad ? Downstream::mixed
                         : good     ? Downstream::correct
@@ -339,6 +378,9 @@ class Auditor {
   }
 
   const Case& c_;
+  const HandRun& hand_;
+  const ExactRun& exact_;
+  const StatedValues& given_;
   CaseAudit& out_;
   std::vector<long> step_of_;                      // item -> index in out_.steps, or -1
   std::vector<std::vector<std::size_t>> operands_; // item -> items its expression reads
@@ -444,6 +486,29 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
 
 }  // namespace
 
+CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated,
+                       const PipelineOptions& options, std::optional<ExactRun>* raised) {
+  const unsigned cap = precision_cap(c, options);
+  PipelineOptions po = options;
+  const ExactRun* run = &exact;
+  std::optional<ExactRun> higher;
+  for (;;) {
+    CaseAudit out;
+    out.file = c.file;
+    out.title = c.title;
+    Auditor(c, hand, *run, stated, out).run();
+    // Raise the precision until every comparison with the exact pipeline is decided.
+    if (out.undecided == 0 || run->digits10 >= cap) {
+      out.status = out.erratum + out.carried > 0 ? CaseAudit::Status::errata : CaseAudit::Status::clean;
+      if (raised) *raised = std::move(higher);
+      return out;
+    }
+    po.start_precision = std::min(cap, run->digits10 * 2);
+    higher = run_exact(c, po);
+    run = &*higher;
+  }
+}
+
 CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& options) {
   CaseAudit out;
   out.kase = kase;
@@ -452,18 +517,13 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
   out.title = c.title;
   try {
     out.hand = run_hand(c, options.pipeline);
-    // Raise the precision until every stated comparison with the exact pipeline is decided.
-    PipelineOptions po = options.pipeline;
-    const unsigned cap = precision_cap(c, po);
-    for (;;) {
-      out.exact = run_exact(c, po);
-      out.steps.clear();
-      out.errata.clear();
-      out.stated = out.ok = out.erratum = out.carried = out.undecided = 0;
-      Auditor(c, out).run();
-      if (out.undecided == 0 || out.exact->digits10 >= cap) break;
-      po.start_precision = std::min(cap, out.exact->digits10 * 2);
-    }
+    ExactRun first = run_exact(c, options.pipeline);
+    std::optional<ExactRun> raised;
+    CaseAudit audited = audit_stated(c, *out.hand, first, {}, options.pipeline, &raised);
+    audited.kase = std::move(out.kase);
+    audited.hand = std::move(out.hand);
+    audited.exact = raised ? std::move(*raised) : std::move(first);
+    out = std::move(audited);
     if (out.hand && out.exact) {
       with_precision(out.exact->digits10, [&] {
         for (std::size_t i = 0; i < c.items.size(); ++i)
@@ -473,9 +533,7 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
   } catch (const Error& e) {
     out.status = CaseAudit::Status::error;
     out.error = e;
-    return out;
   }
-  out.status = out.erratum + out.carried > 0 ? CaseAudit::Status::errata : CaseAudit::Status::clean;
   return out;
 }
 

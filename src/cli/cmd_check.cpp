@@ -1,14 +1,17 @@
 // handcheck check CASE|DIR ...: audits the stated numbers of every case.
 #include <algorithm>
-#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/parallel.hpp"
 #include "handcheck/render/json.hpp"
+#include "handcheck/render/junit.hpp"
 #include "handcheck/render/text.hpp"
 #include "output.hpp"
+#include "paths.hpp"
+#include "progress.hpp"
 
 namespace handcheck::cli {
 
@@ -22,40 +25,23 @@ struct CheckOptions {
   unsigned max_precision = 0;
   std::size_t max_bits = 1u << 20;
   bool no_values = false;
+  unsigned jobs = 0;
 };
-
-// Files as given; a directory stands for every *.yaml below it, in a stable order.
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) break;
-        if (it->is_regular_file(ec) && (it->path().extension() == ".yaml" || it->path().extension() == ".yml"))
-          found.push_back(it->path().generic_string());
-      }
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
-  }
-  return out;
-}
 
 int run_check(const CheckOptions& o) {
   AuditOptions options;
   options.digits = o.digits;
   options.pipeline.max_precision = o.max_precision;
   options.pipeline.max_bits = o.max_bits;
-  std::vector<CaseAudit> audits;
-  for (const auto& file : expand(o.paths)) audits.push_back(audit_file(file, options));
+  std::vector<std::string> files = expand_case_paths(o.paths);
+  std::vector<CaseAudit> audits(files.size());
+  Progress progress("checked", files.size());
+  parallel_for(files.size(), [&](std::size_t i) { audits[i] = audit_file(files[i], options); }, o.jobs,
+               [&](std::size_t done) { progress.update(done); });
+  progress.finish();
   std::string text;
   if (o.format == "json") text = render_json(audits);
+  else if (o.format == "junit") text = render_junit(audits);
   else text = render_text(audits, TextOptions{!o.no_values});
   if (!write_output(o.output, text)) return 2;
   int code = 0;
@@ -75,7 +61,7 @@ Runner setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Audit the stated numbers of cases (a directory: every *.yaml below it)");
   cmd->add_option("cases", o->paths, "Case files or directories")->required();
-  cmd->add_option("--format", o->format, "Report format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, "Report format")->check(CLI::IsMember({"text", "json", "junit"}));
   cmd->add_option("-o,--output", o->output, "Write the report to this file (whole or not at all)");
   cmd->add_option("--digits", o->digits, "Significant digits of the exact pipeline (default: the case's, 30)")
       ->check(CLI::Range(1, 100000));
@@ -85,6 +71,7 @@ Runner setup_check(CLI::App& app) {
   cmd->add_option("--max-bits", o->max_bits, "Largest rational a power may make, in bits (default 1048576)")
       ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 34));
   cmd->add_flag("--no-values", o->no_values, "Leave the hand and exact values out of the text report");
+  cmd->add_option("-j,--jobs", o->jobs, "Cases checked at once (default: one per core)")->check(CLI::Range(1u, 1024u));
   return [o] { return run_check(*o); };
 }
 

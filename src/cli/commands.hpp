@@ -11,5 +11,9 @@ namespace handcheck::cli {
 using Runner = std::function<int()>;
 
 Runner setup_check(CLI::App& app);
+Runner setup_explain(CLI::App& app);
+Runner setup_key(CLI::App& app);
+Runner setup_grade(CLI::App& app);
+Runner setup_selftest(CLI::App& app);
 
 }  // namespace handcheck::cli

@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
     runners[app.get_subcommands({})[before]] = std::move(r);
   };
   add(&handcheck::cli::setup_check);
+  add(&handcheck::cli::setup_explain);
+  add(&handcheck::cli::setup_key);
+  add(&handcheck::cli::setup_grade);
+  add(&handcheck::cli::setup_selftest);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -18,8 +18,8 @@ class Evaluator {
     try {
       Matrix<T> m = eval_node(e);
       if (m.size() > limits_.max_cells)
-        throw LimitError(fmt::format("a {} result is larger than the limit of {} cells", m.shape().to_string(),
-                                     limits_.max_cells));
+        throw LimitError(fmt::format("a {} result is larger than the limit of {} cells (raise it with --max-cells)",
+                                     m.shape().to_string(), limits_.max_cells));
       return m;
     } catch (const EvalError&) {
       throw;
@@ -65,8 +65,13 @@ class Evaluator {
       case '^': return zip_cells(a, b, [](const T& x, const T& y) { return scalar::pow(x, y); });
       case '@':
         if (a.rows() * b.cols() > limits_.max_cells)
-          throw LimitError(fmt::format("a {}x{} product is larger than the limit of {} cells", a.rows(), b.cols(),
-                                       limits_.max_cells));
+          throw LimitError(fmt::format("a {}x{} product is larger than the limit of {} cells (raise it with "
+                                       "--max-cells)", a.rows(), b.cols(), limits_.max_cells));
+        // m k n, compared without overflow: m k is the size of an operand.
+        if (a.cols() == b.rows() && b.cols() > 0 && a.size() > 100 * limits_.max_cells / b.cols())
+          throw LimitError(fmt::format("a product of {} and {} takes {} multiplications, more than 100 x the cell "
+                                       "limit of {} (raise it with --max-cells)", a.shape().to_string(),
+                                       b.shape().to_string(), a.rows() * a.cols() * b.cols(), limits_.max_cells));
         return matmul(a, b);
     }
     throw DomainError(fmt::format("unknown operator '{}'", op));

@@ -26,11 +26,37 @@ void check_labels(const Item& item, Shape s, const Expression& e) {
 
 class ScopedLimits {
  public:
-  explicit ScopedLimits(std::size_t max_bits) : saved_(scalar::limits()) { scalar::limits().max_bits = max_bits; }
-  ~ScopedLimits() { scalar::limits() = saved_; }
+  explicit ScopedLimits(const PipelineOptions& o)
+      : saved_(scalar::limits()), exponent_(max_interval_exponent()), cells_(max_broadcast_cells()) {
+    scalar::limits().max_bits = o.max_bits;
+    max_interval_exponent() = o.max_bits;
+    max_broadcast_cells() = o.eval.max_cells;
+  }
+  ~ScopedLimits() {
+    scalar::limits() = saved_;
+    max_interval_exponent() = exponent_;
+    max_broadcast_cells() = cells_;
+  }
 
  private:
   scalar::Limits saved_;
+  std::size_t exponent_, cells_;
+};
+
+// The results of all steps together stay within the cell limit, so that many steps of
+// allowed size cannot exhaust memory between them.
+class CellBudget {
+ public:
+  explicit CellBudget(const PipelineOptions& o) : limit_(o.eval.max_cells) {}
+  void add(const Item& item, const Expression& e, std::size_t cells) {
+    used_ += cells;
+    if (used_ > limit_)
+      throw Error(e.loc, fmt::format("step {}: the results of the steps up to this one have {} cells together, more "
+                                     "than the limit of {} (raise it with --max-cells)", item.name, used_, limit_));
+  }
+
+ private:
+  std::size_t limit_, used_ = 0;
 };
 
 std::mutex& precision_mutex() {
@@ -70,7 +96,8 @@ template Matrix<Real> evaluate_step(const Case&, std::size_t, bool, const Lookup
 template Matrix<Range> evaluate_step(const Case&, std::size_t, bool, const Lookup<Range>&, const EvalLimits&);
 
 HandRun run_hand(const Case& c, const PipelineOptions& options) {
-  ScopedLimits scoped(options.max_bits);
+  ScopedLimits scoped(options);
+  CellBudget budget(options);
   HandRun run;
   run.values.resize(c.items.size());
   Lookup<Rational> lookup = [&](const std::string& name) -> const Matrix<Rational>& {
@@ -84,6 +111,7 @@ HandRun run_hand(const Case& c, const PipelineOptions& options) {
     }
     try {
       run.values[i] = evaluate<Rational>(*item.hand->ast, lookup, options.eval);
+      budget.add(item, *item.hand, run.values[i]->size());
       check_labels(item, run.values[i]->shape(), *item.hand);
     } catch (const EvalError& err) {
       Error error = step_error(item, *item.hand, err);
@@ -99,7 +127,8 @@ HandRun run_hand(const Case& c, const PipelineOptions& options) {
 }
 
 ExactRun evaluate_exact_at(const Case& c, unsigned digits10, const PipelineOptions& options) {
-  ScopedLimits scoped(options.max_bits);
+  ScopedLimits scoped(options);
+  CellBudget budget(options);
   WorkingPrecision precision(digits10);
   ExactRun run;
   run.digits10 = digits10;
@@ -124,6 +153,7 @@ ExactRun evaluate_exact_at(const Case& c, unsigned digits10, const PipelineOptio
       run.certified = false;
       return run;
     }
+    budget.add(item, *item.exact, run.values[i]->size());
     check_labels(item, run.values[i]->shape(), *item.exact);
   }
   return run;

@@ -1,6 +1,7 @@
 #include "handcheck/expr/parser.hpp"
 
 #include <fmt/format.h>
+#include <unordered_map>
 
 #include "handcheck/error.hpp"
 
@@ -24,7 +25,7 @@ class Parser {
     if (at_end()) throw ParseError(0, "empty expression");
     ExprPtr e = expr();
     skip();
-    if (!at_end()) throw ParseError(i_, fmt::format("unexpected '{}'", s_[i_]));
+    if (!at_end()) throw ParseError(i_, fmt::format("unexpected {}", quoted_char()));
     return e;
   }
 
@@ -32,11 +33,27 @@ class Parser {
   struct Depth {
     Depth(Parser& p, std::size_t pos) : p(p) {
       if (++p.depth_ > p.limits_.max_depth)
-        throw ParseError(pos, fmt::format("expression nested too deeply (limit {})", p.limits_.max_depth));
+        p.too_deep(pos);
     }
     ~Depth() { --p.depth_; }
     Parser& p;
   };
+
+  [[noreturn]] void too_deep(std::size_t pos) const {
+    throw ParseError(pos, fmt::format("expression nested too deeply (limit {} levels; raise it with --max-depth)",
+                                      limits_.max_depth));
+  }
+
+  // The character at i_ for a message: whole when it is not ASCII, so the message stays UTF-8.
+  std::string quoted_char() const {
+    auto c = static_cast<unsigned char>(s_[i_]);
+    if (c < 0x80) return c < 0x20 ? fmt::format("character U+{:04X}", c) : fmt::format("'{}'", s_[i_]);
+    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    std::string_view ch = s_.substr(i_, n);
+    bool whole = ch.size() == n && n > 1;
+    for (std::size_t k = 1; k < ch.size(); ++k) whole = whole && (static_cast<unsigned char>(ch[k]) & 0xC0) == 0x80;
+    return whole ? fmt::format("'{}'", ch) : fmt::format("byte 0x{:02X}", c);
+  }
 
   bool at_end() const { return i_ >= s_.size(); }
   void skip() {
@@ -55,12 +72,26 @@ class Parser {
     return j < s_.size() && s_[j] == 'T' && (j + 1 >= s_.size() || !is_name_char(s_[j + 1]));
   }
 
-  static ExprPtr node(Expr::Kind k, std::size_t pos, char op, std::vector<ExprPtr> args) {
+  // Every node is checked against the depth limit, so that a long chain such as 1+1+...+1,
+  // which the parser reads in a loop, cannot make a tree too deep for the recursive walks
+  // that later evaluate and print it.
+  ExprPtr node(Expr::Kind k, std::size_t pos, char op, std::vector<ExprPtr> args) {
     auto e = std::make_shared<Expr>();
     e->kind = k;
     e->pos = pos;
     e->op = op;
     e->args = std::move(args);
+    return checked(e);
+  }
+
+  ExprPtr checked(const std::shared_ptr<Expr>& e) {
+    std::size_t h = 0;
+    for (const auto& a : e->args) {
+      auto it = height_.find(a.get());
+      h = std::max(h, it == height_.end() ? std::size_t{1} : it->second);
+    }
+    if (h + 1 > limits_.max_depth) too_deep(e->pos);
+    height_[e.get()] = h + 1;
     return e;
   }
 
@@ -145,7 +176,7 @@ class Parser {
           call->args.push_back(expr());
         }
         expect(')', start, fmt::format("unclosed '(' of {}(", call->name));
-        return call;
+        return checked(call);
       }
       auto e = std::make_shared<Expr>();
       e->kind = Expr::Kind::name;
@@ -154,7 +185,7 @@ class Parser {
       return e;
     }
     if (at_end()) throw ParseError(i_, "unexpected end of expression");
-    throw ParseError(i_, fmt::format("unexpected '{}'", c));
+    throw ParseError(i_, fmt::format("unexpected {}", quoted_char()));
   }
 
   ExprPtr number() {
@@ -182,7 +213,7 @@ class Parser {
   void expect(char c, std::size_t open_pos, const std::string& message) {
     if (peek() != c) {
       if (at_end()) throw ParseError(open_pos, message);
-      throw ParseError(i_, fmt::format("expected '{}', found '{}'", c, s_[i_]));
+      throw ParseError(i_, fmt::format("expected '{}', found {}", c, quoted_char()));
     }
     ++i_;
   }
@@ -191,6 +222,7 @@ class Parser {
   const ParseLimits& limits_;
   std::size_t i_ = 0;
   std::size_t depth_ = 0;
+  std::unordered_map<const Expr*, std::size_t> height_;  // of inner nodes; a leaf is 1
 };
 
 void collect_names(const Expr& e, std::vector<std::string>& out) {
@@ -236,7 +268,10 @@ std::string to_string(const Expr& e) {
                       a.kind == Expr::Kind::call || a.kind == Expr::Kind::transpose;
         return atomic ? to_string(a) : "(" + to_string(a) + ")";
       };
-      return side(*e.args[0]) + " " + e.op + " " + side(*e.args[1]);
+      // X ^ T with a matrix named T is a power, not a transpose.
+      const Expr& right = *e.args[1];
+      if (e.op == '^' && right.kind == Expr::Kind::name && right.name == "T") return side(*e.args[0]) + " ^ (T)";
+      return side(*e.args[0]) + " " + e.op + " " + side(right);
     }
     case Expr::Kind::transpose:
       return (e.args[0]->kind == Expr::Kind::name ? to_string(*e.args[0])

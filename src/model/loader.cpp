@@ -1,12 +1,15 @@
 #include "handcheck/model/loader.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "handcheck/expr/parser.hpp"
 #include "handcheck/ops/registry.hpp"
@@ -53,18 +56,28 @@ class Loader {
  public:
   Loader(std::string file, const LoadLimits& limits) : file_(std::move(file)), limits_(limits) {}
 
-  Case load(const std::string& text) {
-    if (text.size() > limits_.max_file_bytes)
-      throw Error({file_, 1, 1}, fmt::format("file of {} bytes is larger than the limit of {} bytes",
-                                             text.size(), limits_.max_file_bytes));
-    YAML::Node root;
+  Case load(const std::string& raw) {
+    if (raw.size() > limits_.max_file_bytes)
+      throw Error({file_, 1, 1}, fmt::format("file of {} bytes is larger than the limit of {} bytes (raise it with "
+                                             "--max-file-size)", raw.size(), limits_.max_file_bytes));
+    // A byte order mark may start the file; the columns count from after it, as editors show them.
+    std::string_view text = raw;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    scan(text);
+    std::vector<YAML::Node> docs;
     try {
-      root = YAML::Load(text);
+      docs = YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+      throw Error(mark_loc(e.mark), "YAML nested too deeply");
     } catch (const YAML::Exception& e) {
+      if (auto tab = indenting_tab(text, e.mark))
+        throw Error(*tab, "a tab indents this line; YAML indents with spaces only");
       throw Error(mark_loc(e.mark), fmt::format("YAML syntax error: {}", e.msg));
     }
+    if (docs.size() > 1)
+      fail(docs[1], "a second YAML document ('---'): a case file holds one case");
     try {
-      return read_case(root);
+      return read_case(docs.empty() ? YAML::Node() : docs[0]);
     } catch (const YAML::Exception& e) {
       throw Error(mark_loc(e.mark), fmt::format("cannot read this YAML: {}", e.msg));
     }
@@ -79,6 +92,101 @@ class Loader {
   [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
     throw Error(loc(n), message);
   }
+
+  SourceLoc offset_loc(std::string_view text, std::size_t offset) const {
+    SourceLoc l{file_, 1, 1};
+    for (std::size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++l.line;
+        l.column = 1;
+      } else {
+        ++l.column;
+      }
+    }
+    return l;
+  }
+
+  // What YAML reading must not see: bytes that are not UTF-8 text, and brackets nested deeper
+  // than the limit (yaml-cpp recurses on them). Quoted strings and comments are skipped so
+  // that brackets in them do not count.
+  void scan(std::string_view text) const {
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+      throw Error({file_, 1, 1}, "the file is UTF-16 or UTF-32 (it starts with a byte order mark); save it as UTF-8");
+    std::size_t depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x80) {
+        std::size_t n = utf8_length(text, i);
+        if (n == 0)
+          throw Error(offset_loc(text, i), fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", c));
+        if (text.substr(i, 3) == "\xEF\xBB\xBF")
+          throw Error(offset_loc(text, i), "a byte order mark (U+FEFF) in the middle of the file");
+        i += n - 1;
+        continue;
+      }
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        throw Error(offset_loc(text, i), fmt::format("control character U+{:04X}: not a YAML text file", c));
+      if (quote) {
+        if (c == '\\' && quote == '"') ++i;
+        else if (c == '\'' && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+        else if (c == static_cast<unsigned char>(quote)) quote = 0;
+        continue;
+      }
+      char prev = i == 0 ? '\n' : text[i - 1];
+      bool after_blank = prev == ' ' || prev == '\t' || prev == '\n' || prev == '\r';
+      if (c == '#' && after_blank) {
+        while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      } else if ((c == '"' || c == '\'') && (after_blank || prev == '[' || prev == '{' || prev == ',')) {
+        quote = static_cast<char>(c);
+      } else if (c == '[' || c == '{') {
+        if (++depth > limits_.expression.max_depth)
+          throw Error(offset_loc(text, i), fmt::format("YAML nested too deeply (more than {} levels of brackets; raise "
+                                                       "the limit with --max-depth)", limits_.expression.max_depth));
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        --depth;
+      }
+    }
+  }
+
+  // The length of the UTF-8 sequence at i, or 0 when it is not valid UTF-8.
+  static std::size_t utf8_length(std::string_view s, std::size_t i) {
+    auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
+    unsigned c = b(0);
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(1) || !cont(2)) return 0;
+      if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) >= 0xA0)) return 0;  // overlong, surrogate
+      return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(1) || !cont(2) || !cont(3)) return 0;
+      if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90)) return 0;  // overlong, beyond U+10FFFF
+      return 4;
+    }
+    return 0;
+  }
+
+  // yaml-cpp reports a tab in indentation as some other syntax error further on: find the
+  // first line up to the error whose indentation has a tab, outside quoted and block text.
+  std::optional<SourceLoc> indenting_tab(std::string_view text, const YAML::Mark& m) const {
+    std::size_t line = 1, last = m.is_null() ? 0 : static_cast<std::size_t>(m.line) + 1;
+    for (std::size_t i = 0; i < text.size() && line <= last; ++line) {
+      std::size_t end = text.find('\n', i);
+      if (end == std::string_view::npos) end = text.size();
+      std::size_t j = i;
+      while (j < end && text[j] == ' ') ++j;
+      if (j < end && text[j] == '\t') {
+        std::size_t k = j;
+        while (k < end && (text[k] == ' ' || text[k] == '\t')) ++k;
+        if (k < end && text[k] != '#' && text[k] != '\r') return SourceLoc{file_, line, j - i + 1};
+      }
+      i = end + 1;
+    }
+    return std::nullopt;
+  }
+
   std::string in_step() const { return step_.empty() ? "" : fmt::format("step {}: ", step_); }
 
   // The entries of a map, in order, refusing duplicate and unknown keys.
@@ -154,7 +262,7 @@ class Loader {
   Literal number(const YAML::Node& n, const std::string& what) const {
     if (!n.IsScalar()) fail(n, fmt::format("{}{} must be a number", in_step(), what));
     try {
-      return parse_literal(n.Scalar());
+      return parse_literal(n.Scalar(), limits_.number);
     } catch (const DomainError& e) {
       fail(n, fmt::format("{}{}: {}", in_step(), what, e.what()));
     }
@@ -165,14 +273,15 @@ class Loader {
   std::vector<std::vector<Cell>> grid(const YAML::Node& n, const std::string& what, ReadCell read) const {
     std::vector<std::vector<Cell>> rows;
     if (n.IsScalar() || n.IsNull()) {
+      count_cells(n, what, 1, 1);
       rows.push_back({read(n)});
       return rows;
     }
     if (!n.IsSequence() || n.size() == 0)
       fail(n, fmt::format("{}{} must be a number or a non-empty list of rows", in_step(), what));
     bool nested = n[0].IsSequence();
-    std::size_t cells = 0;
     if (!nested) {
+      count_cells(n, what, n.size(), n.size());
       rows.emplace_back();
       for (const auto& e : n) {
         if (e.IsSequence()) fail(e, fmt::format("{}{}: mixes numbers and rows", in_step(), what));
@@ -180,6 +289,7 @@ class Loader {
       }
       return rows;
     }
+    std::size_t cells = 0;
     for (const auto& r : n) {
       if (!r.IsSequence()) fail(r, fmt::format("{}{}: every row must be a list", in_step(), what));
       if (r.size() == 0) fail(r, fmt::format("{}{}: empty row", in_step(), what));
@@ -187,12 +297,23 @@ class Loader {
         fail(r, fmt::format("{}{}: row {} has {} entries, row 1 has {}", in_step(), what, rows.size() + 1,
                             r.size(), rows[0].size()));
       cells += r.size();
-      if (cells > limits_.max_cells)
-        fail(r, fmt::format("{}{}: more than {} cells", in_step(), what, limits_.max_cells));
+      count_cells(r, what, cells, r.size());
       rows.emplace_back();
       for (const auto& e : r) rows.back().push_back(read(e));
     }
     return rows;
+  }
+
+  // One matrix of `cells` cells so far, `added` of them new: within the limit for one matrix
+  // and, with every other input and stated matrix, for the case.
+  void count_cells(const YAML::Node& at, const std::string& what, std::size_t cells, std::size_t added) const {
+    total_cells_ += added;
+    if (cells > limits_.max_cells)
+      fail(at, fmt::format("{}{}: more than {} cells (raise the limit with --max-cells)", in_step(), what,
+                           limits_.max_cells));
+    if (total_cells_ > limits_.max_cells)
+      fail(at, fmt::format("{}{}: the inputs and stated values of this case have more than {} cells together "
+                           "(raise the limit with --max-cells)", in_step(), what, limits_.max_cells));
   }
 
   Matrix<Literal> literal_matrix(const YAML::Node& n, const std::string& what) const {
@@ -253,7 +374,7 @@ class Loader {
     if (tag == "!") e.loc.column += 1;
     e.single_line = e.text.find('\n') == std::string::npos;
     try {
-      e.ast = parse_expression(e.text);
+      e.ast = parse_expression(e.text, limits_.expression);
     } catch (const ParseError& err) {
       throw Error(e.at(err.pos), fmt::format("{}in '{}': {}", in_step(), key, err.what()));
     }
@@ -399,6 +520,7 @@ class Loader {
   LoadLimits limits_;
   std::string step_;  // the input or step being read, for messages
   std::map<std::string, std::size_t> pending_;  // steps not yet read -> line
+  mutable std::size_t total_cells_ = 0;         // of the inputs and stated matrices read so far
 };
 
 }  // namespace

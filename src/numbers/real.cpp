@@ -12,6 +12,31 @@ WorkingPrecision::WorkingPrecision(unsigned digits10) : saved_(Interval::default
 }
 WorkingPrecision::~WorkingPrecision() { Interval::default_precision(saved_); }
 
+std::size_t& max_interval_exponent() {
+  thread_local std::size_t n = std::size_t{1} << 24;
+  return n;
+}
+
+static void check_endpoint(mpfr_srcptr x) {
+  if (mpfr_zero_p(x)) return;
+  if (!mpfr_number_p(x))
+    throw LimitError("the value overflows: the exact pipeline's interval has an infinite endpoint");
+  mpfr_exp_t e = mpfr_get_exp(x);
+  auto limit = static_cast<long>(std::min<std::size_t>(max_interval_exponent(), 1u << 30));
+  if (e > limit)
+    throw LimitError(fmt::format("the value overflows: its magnitude reaches 2^{} (limit 2^{}; raise it with "
+                                 "--max-bits)", e - 1, limit));
+  if (e < -limit)
+    throw LimitError(fmt::format("the value underflows: its magnitude is below 2^{} (limit 2^-{}; raise it with "
+                                 "--max-bits)", e, limit));
+}
+
+Real::Real(Interval i) : v_(std::move(i)) {
+  const auto& b = std::get<Interval>(v_).backend().data()[0];
+  check_endpoint(&b.left);
+  check_endpoint(&b.right);
+}
+
 Interval to_interval(const Rational& q) {
   Interval r;
   mpfi_set_q(r.backend().data(), q.backend().data());

@@ -1,40 +1,16 @@
+// The core of the expression language: elementwise functions, reductions, softmax, structure.
+// Network layers (normalisation, convolution, pooling, comparisons...) are in registry_nn.cpp.
 #include "handcheck/ops/registry.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 
-#include "handcheck/error.hpp"
-#include "handcheck/ops/scalar.hpp"
+#include "registry_common.hpp"
 
 namespace handcheck {
 
+namespace ops_detail {
+
 namespace {
-
-template <class T>
-using Args = std::vector<Matrix<T>>;
-
-// --- argument helpers ---------------------------------------------------------------------
-
-template <class T>
-long index_arg(const Matrix<T>& m, const char* what) {
-  if (!m.is_scalar()) throw DomainError(fmt::format("{} must be a single number, not a {} matrix", what, m.shape().to_string()));
-  return scalar::to_index(m(0, 0));
-}
-
-template <class T>
-std::size_t size_arg(const Matrix<T>& m, const char* what) {
-  long n = index_arg(m, what);
-  if (n < 1) throw DomainError(fmt::format("{} must be at least 1, not {}", what, n));
-  if (static_cast<std::size_t>(n) > kDefaultMaxCells)
-    throw LimitError(fmt::format("{} {} is too large (limit {} cells)", what, n, kDefaultMaxCells));
-  return static_cast<std::size_t>(n);
-}
-
-Shape checked_shape(std::size_t r, std::size_t c) {
-  if (r * c > kDefaultMaxCells)
-    throw LimitError(fmt::format("a {}x{} matrix is too large (limit {} cells)", r, c, kDefaultMaxCells));
-  return {r, c};
-}
 
 // --- elementwise ---------------------------------------------------------------------------
 
@@ -70,35 +46,6 @@ Matrix<T> op_max(const Args<T>& a) {
 
 // --- reductions ----------------------------------------------------------------------------
 
-enum class Axis { down_columns, along_rows, all };
-
-// Folds every column (down_columns -> 1xn), every row (along_rows -> mx1) or everything.
-template <class T, class F>
-Matrix<T> reduce(const Matrix<T>& m, Axis axis, F f) {
-  Shape out_shape = axis == Axis::down_columns ? Shape{1, m.cols()}
-                    : axis == Axis::along_rows ? Shape{m.rows(), 1}
-                                               : Shape{1, 1};
-  Matrix<T> out(out_shape);
-  std::vector<bool> started(out.size(), false);
-  for (std::size_t r = 0; r < m.rows(); ++r)
-    for (std::size_t c = 0; c < m.cols(); ++c) {
-      std::size_t orow = axis == Axis::along_rows ? r : 0;
-      std::size_t ocol = axis == Axis::down_columns ? c : 0;
-      std::size_t k = orow * out.cols() + ocol;
-      T& acc = out(orow, ocol);
-      try {
-        acc = started[k] ? f(acc, m(r, c)) : m(r, c);
-      } catch (const DomainError& e) {
-        throw CellError(e, orow, ocol);
-      }
-      started[k] = true;
-    }
-  return out;
-}
-
-template <class T>
-T add(const T& x, const T& y) { return x + y; }
-
 template <class T>
 Matrix<T> op_colsum(const Args<T>& a) { return reduce(a[0], Axis::down_columns, add<T>); }
 template <class T>
@@ -106,23 +53,13 @@ Matrix<T> op_rowsum(const Args<T>& a) { return reduce(a[0], Axis::along_rows, ad
 template <class T>
 Matrix<T> op_sum(const Args<T>& a) { return reduce(a[0], Axis::all, add<T>); }
 template <class T>
-Matrix<T> op_colmax(const Args<T>& a) {
-  return reduce(a[0], Axis::down_columns, [](const T& x, const T& y) { return scalar::max(x, y); });
-}
+Matrix<T> op_colmax(const Args<T>& a) { return reduce(a[0], Axis::down_columns, larger<T>); }
 template <class T>
-Matrix<T> op_rowmax(const Args<T>& a) {
-  return reduce(a[0], Axis::along_rows, [](const T& x, const T& y) { return scalar::max(x, y); });
-}
+Matrix<T> op_rowmax(const Args<T>& a) { return reduce(a[0], Axis::along_rows, larger<T>); }
 template <class T>
-Matrix<T> op_colmean(const Args<T>& a) {
-  T n = scalar::from_integer<T>(static_cast<long>(a[0].rows()));
-  return map_cells(op_colsum(a), [&](const T& s) { return scalar::div(s, n); });
-}
+Matrix<T> op_colmean(const Args<T>& a) { return mean(a[0], Axis::down_columns); }
 template <class T>
-Matrix<T> op_rowmean(const Args<T>& a) {
-  T n = scalar::from_integer<T>(static_cast<long>(a[0].cols()));
-  return map_cells(op_rowsum(a), [&](const T& s) { return scalar::div(s, n); });
-}
+Matrix<T> op_rowmean(const Args<T>& a) { return mean(a[0], Axis::along_rows); }
 
 // --- softmax and argmax --------------------------------------------------------------------
 
@@ -202,19 +139,6 @@ Matrix<T> op_concat_rows(const Args<T>& a) {
 }
 
 template <class T>
-Matrix<T> block_of(const Matrix<T>& m, long r1, long r2, long c1, long c2) {
-  auto in = [](long v, std::size_t n) { return v >= 1 && static_cast<std::size_t>(v) <= n; };
-  if (!in(r1, m.rows()) || !in(r2, m.rows()) || r1 > r2)
-    throw DomainError(fmt::format("rows {}..{} are outside 1..{}", r1, r2, m.rows()));
-  if (!in(c1, m.cols()) || !in(c2, m.cols()) || c1 > c2)
-    throw DomainError(fmt::format("columns {}..{} are outside 1..{}", c1, c2, m.cols()));
-  Matrix<T> out(static_cast<std::size_t>(r2 - r1 + 1), static_cast<std::size_t>(c2 - c1 + 1));
-  for (std::size_t r = 0; r < out.rows(); ++r)
-    for (std::size_t c = 0; c < out.cols(); ++c)
-      out(r, c) = m(static_cast<std::size_t>(r1 - 1) + r, static_cast<std::size_t>(c1 - 1) + c);
-  return out;
-}
-template <class T>
 Matrix<T> op_col(const Args<T>& a) {
   long j = index_arg(a[1], "the column index");
   return block_of(a[0], 1, static_cast<long>(a[0].rows()), j, j);
@@ -256,50 +180,53 @@ Matrix<T> op_causal_mask(const Args<T>& a) {
   return out;
 }
 
-#define HANDCHECK_OP(NAME, MIN, MAX, SIG, SUMMARY) \
-  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Rational>, &op_##NAME<Real>, &op_##NAME<Range> }
+}  // namespace
 
-constexpr std::size_t kAny = OpSpec::kVariadic;
+const std::vector<OpSpec>& core_ops() {
+  static const std::vector<OpSpec> ops = {
+      HANDCHECK_OP(floor, 1, 1, "floor(M)", "largest integer not above each entry"),
+      HANDCHECK_OP(ceil, 1, 1, "ceil(M)", "smallest integer not below each entry"),
+      HANDCHECK_OP(round, 1, 1, "round(M)", "nearest integer, halves away from zero"),
+      HANDCHECK_OP(trunc, 1, 1, "trunc(M)", "integer part, toward zero"),
+      HANDCHECK_OP(abs, 1, 1, "abs(M)", "absolute value"),
+      HANDCHECK_OP(sign, 1, 1, "sign(M)", "-1, 0 or 1"),
+      HANDCHECK_OP(relu, 1, 1, "relu(M)", "max(x, 0)"),
+      HANDCHECK_OP(min, 2, 2, "min(A, B)", "elementwise minimum, broadcast"),
+      HANDCHECK_OP(max, 2, 2, "max(A, B)", "elementwise maximum, broadcast"),
+      HANDCHECK_OP(sqrt, 1, 1, "sqrt(M)", "square root; hand: only perfect squares"),
+      HANDCHECK_OP(exp, 1, 1, "exp(M)", "e^x; hand: only exp(0)"),
+      HANDCHECK_OP(log, 1, 1, "log(M)", "natural logarithm; hand: only log(1)"),
+      HANDCHECK_OP(sin, 1, 1, "sin(M)", "sine; hand: only sin(0)"),
+      HANDCHECK_OP(cos, 1, 1, "cos(M)", "cosine; hand: only cos(0)"),
+      HANDCHECK_OP(tanh, 1, 1, "tanh(M)", "hyperbolic tangent; hand: only tanh(0)"),
+      HANDCHECK_OP(sigmoid, 1, 1, "sigmoid(M)", "1 / (1 + e^-x); hand: only sigmoid(0)"),
+      HANDCHECK_OP(colsum, 1, 1, "colsum(M)", "sum down each column (1xn)"),
+      HANDCHECK_OP(rowsum, 1, 1, "rowsum(M)", "sum along each row (mx1)"),
+      HANDCHECK_OP(sum, 1, 1, "sum(M)", "sum of every entry (1x1)"),
+      HANDCHECK_OP(colmax, 1, 1, "colmax(M)", "largest entry of each column (1xn)"),
+      HANDCHECK_OP(rowmax, 1, 1, "rowmax(M)", "largest entry of each row (mx1)"),
+      HANDCHECK_OP(colmean, 1, 1, "colmean(M)", "mean of each column (1xn)"),
+      HANDCHECK_OP(rowmean, 1, 1, "rowmean(M)", "mean of each row (mx1)"),
+      HANDCHECK_OP(softmax_cols, 1, 2, "softmax_cols(M[, base])", "exp, divided by each column's sum"),
+      HANDCHECK_OP(softmax_rows, 1, 2, "softmax_rows(M[, base])", "exp, divided by each row's sum"),
+      HANDCHECK_OP(argmax_cols, 1, 1, "argmax_cols(M)", "1-based row of each column's largest entry"),
+      HANDCHECK_OP(argmax_rows, 1, 1, "argmax_rows(M)", "1-based column of each row's largest entry"),
+      HANDCHECK_OP(concat_cols, 1, kAny, "concat_cols(A, B, ...)", "side by side"),
+      HANDCHECK_OP(concat_rows, 1, kAny, "concat_rows(A, B, ...)", "stacked"),
+      HANDCHECK_OP(col, 2, 2, "col(M, j)", "column j (1-based)"),
+      HANDCHECK_OP(row, 2, 2, "row(M, i)", "row i (1-based)"),
+      HANDCHECK_OP(block, 5, 5, "block(M, r1, r2, c1, c2)", "rows r1..r2, columns c1..c2 (1-based, inclusive)"),
+      HANDCHECK_OP(identity, 1, 1, "identity(n)", "n x n identity"),
+      HANDCHECK_OP(zeros, 2, 2, "zeros(r, c)", "r x c zeros"),
+      HANDCHECK_OP(ones, 2, 2, "ones(r, c)", "r x c ones"),
+      HANDCHECK_OP(causal_mask, 1, 1, "causal_mask(n)", "1 on and below the diagonal, 0 above"),
+  };
+  return ops;
+}
 
-const std::vector<OpSpec> kOps = {
-    HANDCHECK_OP(floor, 1, 1, "floor(M)", "largest integer not above each entry"),
-    HANDCHECK_OP(ceil, 1, 1, "ceil(M)", "smallest integer not below each entry"),
-    HANDCHECK_OP(round, 1, 1, "round(M)", "nearest integer, halves away from zero"),
-    HANDCHECK_OP(trunc, 1, 1, "trunc(M)", "integer part, toward zero"),
-    HANDCHECK_OP(abs, 1, 1, "abs(M)", "absolute value"),
-    HANDCHECK_OP(sign, 1, 1, "sign(M)", "-1, 0 or 1"),
-    HANDCHECK_OP(relu, 1, 1, "relu(M)", "max(x, 0)"),
-    HANDCHECK_OP(min, 2, 2, "min(A, B)", "elementwise minimum, broadcast"),
-    HANDCHECK_OP(max, 2, 2, "max(A, B)", "elementwise maximum, broadcast"),
-    HANDCHECK_OP(sqrt, 1, 1, "sqrt(M)", "square root; hand: only perfect squares"),
-    HANDCHECK_OP(exp, 1, 1, "exp(M)", "e^x; hand: only exp(0)"),
-    HANDCHECK_OP(log, 1, 1, "log(M)", "natural logarithm; hand: only log(1)"),
-    HANDCHECK_OP(sin, 1, 1, "sin(M)", "sine; hand: only sin(0)"),
-    HANDCHECK_OP(cos, 1, 1, "cos(M)", "cosine; hand: only cos(0)"),
-    HANDCHECK_OP(tanh, 1, 1, "tanh(M)", "hyperbolic tangent; hand: only tanh(0)"),
-    HANDCHECK_OP(sigmoid, 1, 1, "sigmoid(M)", "1 / (1 + e^-x); hand: only sigmoid(0)"),
-    HANDCHECK_OP(colsum, 1, 1, "colsum(M)", "sum down each column (1xn)"),
-    HANDCHECK_OP(rowsum, 1, 1, "rowsum(M)", "sum along each row (mx1)"),
-    HANDCHECK_OP(sum, 1, 1, "sum(M)", "sum of every entry (1x1)"),
-    HANDCHECK_OP(colmax, 1, 1, "colmax(M)", "largest entry of each column (1xn)"),
-    HANDCHECK_OP(rowmax, 1, 1, "rowmax(M)", "largest entry of each row (mx1)"),
-    HANDCHECK_OP(colmean, 1, 1, "colmean(M)", "mean of each column (1xn)"),
-    HANDCHECK_OP(rowmean, 1, 1, "rowmean(M)", "mean of each row (mx1)"),
-    HANDCHECK_OP(softmax_cols, 1, 2, "softmax_cols(M[, base])", "exp, divided by each column's sum"),
-    HANDCHECK_OP(softmax_rows, 1, 2, "softmax_rows(M[, base])", "exp, divided by each row's sum"),
-    HANDCHECK_OP(argmax_cols, 1, 1, "argmax_cols(M)", "1-based row of each column's largest entry"),
-    HANDCHECK_OP(argmax_rows, 1, 1, "argmax_rows(M)", "1-based column of each row's largest entry"),
-    HANDCHECK_OP(concat_cols, 1, kAny, "concat_cols(A, B, ...)", "side by side"),
-    HANDCHECK_OP(concat_rows, 1, kAny, "concat_rows(A, B, ...)", "stacked"),
-    HANDCHECK_OP(col, 2, 2, "col(M, j)", "column j (1-based)"),
-    HANDCHECK_OP(row, 2, 2, "row(M, i)", "row i (1-based)"),
-    HANDCHECK_OP(block, 5, 5, "block(M, r1, r2, c1, c2)", "rows r1..r2, columns c1..c2 (1-based, inclusive)"),
-    HANDCHECK_OP(identity, 1, 1, "identity(n)", "n x n identity"),
-    HANDCHECK_OP(zeros, 2, 2, "zeros(r, c)", "r x c zeros"),
-    HANDCHECK_OP(ones, 2, 2, "ones(r, c)", "r x c ones"),
-    HANDCHECK_OP(causal_mask, 1, 1, "causal_mask(n)", "1 on and below the diagonal, 0 above"),
-};
-#undef HANDCHECK_OP
+}  // namespace ops_detail
+
+namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -315,18 +242,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+const std::vector<OpSpec>& all_ops() {
+  static const std::vector<OpSpec> ops = [] {
+    std::vector<OpSpec> all = ops_detail::core_ops();
+    const auto& nn = ops_detail::nn_ops();
+    all.insert(all.end(), nn.begin(), nn.end());
+    return all;
+  }();
+  return ops;
+}
+
 const OpSpec* find_op(std::string_view name) {
-  for (const auto& op : kOps)
+  for (const auto& op : all_ops())
     if (op.name == name) return &op;
   return nullptr;
 }
 
-const std::vector<OpSpec>& all_ops() { return kOps; }
-
 std::string closest_op(std::string_view name) {
   std::string best;
   std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
-  for (const auto& op : kOps) {
+  for (const auto& op : all_ops()) {
     std::size_t d = edit_distance(name, op.name);
     if (d < best_d) {
       best_d = d;

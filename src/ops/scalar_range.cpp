@@ -74,6 +74,26 @@ int compare(const Range& a, const Range& b) {
   return compare(ma, mb);
 }
 
+// Certain where the ranges decide the relation; else both answers are possible.
+Range holds(Relation rel, const Range& a, const Range& b) {
+  bool yes = false, no = false;
+  switch (rel) {
+    case Relation::gt: yes = a.lo > b.hi; no = a.hi <= b.lo; break;
+    case Relation::ge: yes = a.lo >= b.hi; no = a.hi < b.lo; break;
+    case Relation::lt: yes = a.hi < b.lo; no = a.lo >= b.hi; break;
+    case Relation::le: yes = a.hi <= b.lo; no = a.lo > b.hi; break;
+    case Relation::eq: yes = a.is_point() && b.is_point() && a.lo == b.lo; no = !a.meets(b); break;
+  }
+  if (yes) return Range(Rational(1));
+  if (no) return Range(Rational(0));
+  return {Rational(0), Rational(1)};
+}
+Range select(const Range& cond, const Range& a, const Range& b) {
+  if (!cond.contains(Rational(0))) return a;
+  if (cond.is_point()) return b;
+  return hull(a, b);
+}
+
 long to_index(const Range& x) { return to_index(point_of(x, "an index")); }
 
 }  // namespace handcheck::scalar

@@ -90,6 +90,10 @@ Rational sigmoid(const Rational& x) {
 }
 
 int compare(const Rational& a, const Rational& b) { return a < b ? -1 : (b < a ? 1 : 0); }
+Rational holds(Relation rel, const Rational& a, const Rational& b) {
+  return Rational(relation_holds(rel, compare(a, b)) ? 1 : 0);
+}
+Rational select(const Rational& cond, const Rational& a, const Rational& b) { return cond != 0 ? a : b; }
 
 long to_index(const Rational& x) {
   if (!is_integer(x)) throw DomainError(fmt::format("{} is not a whole number", to_fraction_string(x)));

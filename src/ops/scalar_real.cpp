@@ -155,6 +155,14 @@ Real sigmoid(const Real& x) {
 }
 
 int compare(const Real& a, const Real& b) { return handcheck::compare(a, b); }
+Real holds(Relation rel, const Real& a, const Real& b) {
+  return Rational(relation_holds(rel, handcheck::compare(a, b)) ? 1 : 0);
+}
+Real select(const Real& cond, const Real& a, const Real& b) {
+  auto s = certain_sign(cond);
+  if (!s) throw Undecided("a condition too close to 0 to tell true from false at this precision");
+  return *s != 0 ? a : b;
+}
 
 long to_index(const Real& x) {
   if (!x.is_exact()) throw DomainError("an index or size must be an exact whole number");

@@ -41,7 +41,12 @@ json case_json(const CaseAudit& a) {
                 {"stated", cell.stated.text},
                 {"expected", cell.expected},
                 {"verdict", to_string(cell.verdict)}};
-      if (cell.verdict == Verdict::erratum) f["downstream"] = to_string(cell.downstream);
+      if (cell.verdict == Verdict::erratum) {
+        f["downstream"] = to_string(cell.downstream);
+        json slips = json::array();
+        for (const auto& s : cell.slips) slips.push_back({{"tag", s.tag}, {"text", s.text}});
+        f["slips"] = std::move(slips);
+      }
       if (cell.verdict == Verdict::carried && cell.root >= 0) {
         const CellAudit& root = a.cell(a.errata[static_cast<std::size_t>(cell.root)]);
         f["follows_from"] = {{"step", a.kase->items[a.steps[a.errata[static_cast<std::size_t>(cell.root)].step].item].name},

@@ -146,6 +146,10 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
         const CellAudit& first = a.cell(a.errata[g.errata[0]]);
         out += fmt::format("    {}{}\n", g.headline, g.consequence.empty() ? "" : " — " + g.consequence);
         out += fmt::format("      at {}\n", first.loc.to_string());
+        for (std::size_t e : g.errata) {
+          const CellAudit& cell = a.cell(a.errata[e]);
+          for (const auto& s : cell.slips) out += fmt::format("      {}: {} [{}]\n", cell.label, s.text, s.tag);
+        }
         for (const auto& line : g.carried) out += fmt::format("      carried in {}\n", line);
       }
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "handcheck/audit/slips.hpp"
 #include "handcheck/eval/pipeline.hpp"
 #include "handcheck/model/case.hpp"
 #include "handcheck/model/loader.hpp"
@@ -29,6 +30,7 @@ struct CellAudit {
   std::string expected_printed;  // as the stated number would print it
   Downstream downstream = Downstream::none;  // errata only
   long root = -1;  // carried: index into CaseAudit::errata of the erratum it follows from
+  std::vector<Slip> slips;  // errata: the known slips that reproduce the stated value
 };
 
 struct StepAudit {
@@ -85,6 +87,19 @@ struct CaseAudit {
 };
 
 CaseAudit audit_case(std::shared_ptr<const Case> c, const AuditOptions& options = {});
+
+// Stated values given from outside the case file (a student's sheet), per item: a matrix of
+// the step's shape, nullopt for a blank cell. An item with an entry is audited from it alone.
+using StatedValues = std::vector<std::optional<Matrix<std::optional<Literal>>>>;
+
+// The verdicts of stated values against pipelines already run, so that many sheets share one
+// run. Fills steps, errata, the cell counts and the status, and leaves kase, hand, exact and
+// approximation empty. While a comparison stays undecided below the precision cap, the exact
+// pipeline is run again at twice the precision; `raised` (when given) receives that run.
+// Throws Error when a raised run fails.
+CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated = {},
+                       const PipelineOptions& options = {}, std::optional<ExactRun>* raised = nullptr);
+
 // Loads, evaluates and audits; a case that cannot be read or evaluated gives status error.
 CaseAudit audit_file(const std::string& path, const AuditOptions& options = {});
 

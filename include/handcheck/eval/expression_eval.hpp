@@ -29,7 +29,8 @@ template <class T>
 using Lookup = std::function<const Matrix<T>&(const std::string& name)>;
 
 struct EvalLimits {
-  std::size_t max_cells = 1000000;  // of any intermediate matrix
+  std::size_t max_cells = 100000;  // of any intermediate matrix; a product m x k @ k x n may
+                                   // take up to 100 x max_cells multiplications (m k n)
 };
 
 // Instantiated for Rational, Real and Range. Throws EvalError, or Undecided (Real).

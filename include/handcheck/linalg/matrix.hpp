@@ -54,6 +54,13 @@ class Matrix {
   std::vector<T> cells_;
 };
 
+// The most cells a broadcast may make: a column against a row makes a huge matrix from two
+// small ones. The current thread's; the pipelines set it from their cell limit.
+inline std::size_t& max_broadcast_cells() {
+  thread_local std::size_t n = 100000;
+  return n;
+}
+
 // The shape two operands broadcast to: each dimension equal, or 1 in one of them.
 inline Shape broadcast_shape(Shape a, Shape b) {
   auto dim = [&](std::size_t x, std::size_t y) {
@@ -61,18 +68,23 @@ inline Shape broadcast_shape(Shape a, Shape b) {
     if (x == 1) return y;
     throw DomainError(fmt::format("shapes {} and {} do not broadcast", a.to_string(), b.to_string()));
   };
-  return Shape{dim(a.rows, b.rows), dim(a.cols, b.cols)};
+  Shape s{dim(a.rows, b.rows), dim(a.cols, b.cols)};
+  if (s.cells() > max_broadcast_cells())
+    throw LimitError(fmt::format("shapes {} and {} broadcast to {}, more than the limit of {} cells (raise it "
+                                 "with --max-cells)", a.to_string(), b.to_string(), s.to_string(),
+                                 max_broadcast_cells()));
+  return s;
 }
 
-// Applies f to every cell; a DomainError from f is rethrown as a CellError naming the cell.
-template <class T, class F>
-auto map_cells(const Matrix<T>& m, F f) {
-  using R = decltype(f(m(0, 0)));
-  Matrix<R> out(m.shape());
-  for (std::size_t r = 0; r < m.rows(); ++r)
-    for (std::size_t c = 0; c < m.cols(); ++c) {
+// Builds a matrix of shape s from f(row, col), 0-based; a DomainError from f is rethrown as
+// a CellError naming the cell.
+template <class R, class F>
+Matrix<R> generate_cells(Shape s, F f) {
+  Matrix<R> out(s);
+  for (std::size_t r = 0; r < s.rows; ++r)
+    for (std::size_t c = 0; c < s.cols; ++c) {
       try {
-        out(r, c) = f(m(r, c));
+        out(r, c) = f(r, c);
       } catch (const CellError&) {
         throw;
       } catch (const DomainError& e) {
@@ -80,26 +92,36 @@ auto map_cells(const Matrix<T>& m, F f) {
       }
     }
   return out;
+}
+
+// Cell (r, c) of the broadcast shape, read from m (a row, column or scalar is repeated).
+template <class T>
+const T& broadcast_at(const Matrix<T>& m, std::size_t r, std::size_t c) {
+  return m(m.rows() == 1 ? 0 : r, m.cols() == 1 ? 0 : c);
+}
+
+// Applies f to every cell.
+template <class T, class F>
+auto map_cells(const Matrix<T>& m, F f) {
+  using R = decltype(f(m(0, 0)));
+  return generate_cells<R>(m.shape(), [&](std::size_t r, std::size_t c) { return f(m(r, c)); });
 }
 
 // Applies f cell by cell to two broadcast operands.
 template <class T, class F>
 Matrix<T> zip_cells(const Matrix<T>& a, const Matrix<T>& b, F f) {
-  Shape s = broadcast_shape(a.shape(), b.shape());
-  Matrix<T> out(s);
-  for (std::size_t r = 0; r < s.rows; ++r)
-    for (std::size_t c = 0; c < s.cols; ++c) {
-      const T& x = a(a.rows() == 1 ? 0 : r, a.cols() == 1 ? 0 : c);
-      const T& y = b(b.rows() == 1 ? 0 : r, b.cols() == 1 ? 0 : c);
-      try {
-        out(r, c) = f(x, y);
-      } catch (const CellError&) {
-        throw;
-      } catch (const DomainError& e) {
-        throw CellError(e, r, c);
-      }
-    }
-  return out;
+  return generate_cells<T>(broadcast_shape(a.shape(), b.shape()), [&](std::size_t r, std::size_t c) {
+    return f(broadcast_at(a, r, c), broadcast_at(b, r, c));
+  });
+}
+
+// Applies f cell by cell to three broadcast operands (where, clip).
+template <class T, class F>
+Matrix<T> zip_cells(const Matrix<T>& a, const Matrix<T>& b, const Matrix<T>& c, F f) {
+  Shape s = broadcast_shape(broadcast_shape(a.shape(), b.shape()), c.shape());
+  return generate_cells<T>(s, [&](std::size_t r, std::size_t k) {
+    return f(broadcast_at(a, r, k), broadcast_at(b, r, k), broadcast_at(c, r, k));
+  });
 }
 
 template <class T>

@@ -5,14 +5,19 @@
 
 #include <string>
 
+#include "handcheck/expr/parser.hpp"
 #include "handcheck/model/case.hpp"
+#include "handcheck/numbers/literal.hpp"
 
 namespace handcheck {
 
+// Limits of what a case may ask for (docs/limits.md); each has a clear error and an option.
 struct LoadLimits {
-  std::size_t max_file_bytes = 16u << 20;
-  std::size_t max_cells = 1000000;  // of one input or stated matrix
+  std::size_t max_file_bytes = 1u << 20;
+  std::size_t max_cells = 100000;  // of one input or stated matrix, and of all of them together
   int max_digits = 100000;
+  ParseLimits expression;          // max_depth also bounds the nesting of YAML brackets
+  LiteralLimits number;
 };
 
 Case load_case_file(const std::string& path, const LoadLimits& limits = {});

@@ -37,7 +37,8 @@ class Real {
  public:
   Real() : v_(Rational(0)) {}
   Real(Rational q) : v_(std::move(q)) {}  // NOLINT: a rational is a real
-  explicit Real(Interval i) : v_(std::move(i)) {}
+  // Throws LimitError when an endpoint is not finite or lies beyond max_interval_exponent().
+  explicit Real(Interval i);
   explicit Real(long n) : v_(Rational(n)) {}
 
   bool is_exact() const { return std::holds_alternative<Rational>(v_); }
@@ -51,6 +52,12 @@ class Real {
  private:
   std::variant<Rational, Interval> v_;
 };
+
+// Endpoints of an interval must be finite, below 2^n in magnitude and, unless 0, above 2^-n:
+// a value beyond overflows to an error, never to an infinity (whose rational "value" would
+// be 0) or to an exact endpoint of millions of digits. The current thread's n; the pipelines
+// set it from their bit limit.
+std::size_t& max_interval_exponent();
 
 Interval to_interval(const Rational& q);
 Rational interval_lower(const Interval& i);

@@ -20,6 +20,21 @@ struct Limits {
 };
 Limits& limits();  // the current thread's
 
+// The relations of the comparison functions gt, ge, lt, le, eq.
+enum class Relation { gt, ge, lt, le, eq };
+
+// Whether `a rel b` holds, given compare(a, b).
+inline bool relation_holds(Relation rel, int cmp) {
+  switch (rel) {
+    case Relation::gt: return cmp > 0;
+    case Relation::ge: return cmp >= 0;
+    case Relation::lt: return cmp < 0;
+    case Relation::le: return cmp <= 0;
+    case Relation::eq: return cmp == 0;
+  }
+  return false;
+}
+
 #define HANDCHECK_SCALAR_OPS(T)                               \
   T div(const T& a, const T& b);                              \
   T floor(const T& x);                                        \
@@ -41,6 +56,12 @@ Limits& limits();  // the current thread's
   T sigmoid(const T& x);                                      \
   /* -1, 0, 1 (for Range: by the midpoints, for argmax) */    \
   int compare(const T& a, const T& b);                        \
+  /* 1 where `a rel b` holds, 0 where it does not (Real:      \
+     certified, Undecided on a tie it cannot separate; Range:  \
+     [0, 1] where the ranges allow both) */                    \
+  T holds(Relation rel, const T& a, const T& b);              \
+  /* a where cond is not 0, b where it is */                  \
+  T select(const T& cond, const T& a, const T& b);            \
   /* an integer argument such as col(M, 2); DomainError else */ \
   long to_index(const T& x);
 

@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(stated_shape_mismatch_is_an_error_with_place) {
   CaseAudit a = test::audit_text(t, "s.yaml");
   BOOST_TEST((a.status == CaseAudit::Status::error));
   BOOST_TEST(a.error->message() == "step C: stated is 1x3, but C is 1x4");
-  BOOST_TEST(a.error->where().line == 125u);
+  BOOST_TEST(a.error->where().line == 127u);
 }
 
 BOOST_AUTO_TEST_CASE(approximation_names_argmax_and_ties_per_column) {

@@ -1,0 +1,145 @@
+// Benchmarks of bench/README.md: one check of the seed case, grading throughput on the seed
+// worksheet, and both pipelines on the scaled attention cases.
+#include <benchmark/benchmark.h>
+
+#include <fmt/format.h>
+#include <random>
+
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/grade/grade.hpp"
+#include "handcheck/grade/selftest.hpp"
+#include "handcheck/model/loader.hpp"
+
+namespace {
+
+using namespace handcheck;
+
+const std::string kSeed = std::string(HANDCHECK_SOURCE_DIR) + "/cases/self-attention-6-3.yaml";
+
+const AnswerKey& seed_key() {
+  static AnswerKey key(std::make_shared<Case>(load_case_file(kSeed)));
+  return key;
+}
+
+std::size_t cell(const AnswerKey& key, const std::string& step, const std::string& label) {
+  return *key.find_cell(*key.find_step(step), label);
+}
+
+// A class of n sheets: 85% correct (Z printed to two decimals, as on the worksheet), 10% with
+// one cell off by one, 3% with the column sum of q2 miscounted as 40 and A and Z carried on
+// from it, 2% with blanks and an answer that is not a number.
+std::vector<Sheet> seed_class(std::size_t n) {
+  const AnswerKey& key = seed_key();
+  std::vector<Answer> correct;
+  for (std::size_t i = 0; i < key.cells().size(); ++i) {
+    const KeyCell& kc = key.cells()[i];
+    std::string text = key.step_name(kc) == "Z" ? to_fixed_string(key.hand_value(i), 2) : *correct_answer(key, i);
+    correct.push_back({Answer::Kind::value, text});
+  }
+  std::mt19937 rng(2024);
+  std::vector<Sheet> sheets(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    Sheet& sheet = sheets[s];
+    sheet.id = fmt::format("student-{:05}", s);
+    sheet.answers = correct;
+    std::size_t kind = s % 100;
+    if (kind >= 85 && kind < 95) {
+      std::size_t i = rng() % correct.size();
+      sheet.answers[i].text = to_fraction_string(parse_literal(correct[i].text).value + 1);
+    } else if (kind >= 95 && kind < 98) {
+      sheet.answers[cell(key, "C", "q2[1]")].text = "40";
+      const char* a[] = {"9/40", "3/40", "27/40", "3/40"};
+      const char* z[] = {"1.80", "1.20", "0.45"};
+      for (int k = 0; k < 4; ++k) sheet.answers[cell(key, "A", fmt::format("q2[{}]", k + 1))].text = a[k];
+      for (int k = 0; k < 3; ++k) sheet.answers[cell(key, "Z", fmt::format("z2[{}]", k + 1))].text = z[k];
+    } else if (kind >= 98) {
+      sheet.answers[rng() % correct.size()] = {};
+      sheet.answers[rng() % correct.size()] = {Answer::Kind::value, "twelve"};
+    }
+  }
+  return sheets;
+}
+
+// The same class as JSON Lines, every step as a full matrix, numbers as JSON numbers or strings.
+std::string seed_class_jsonl(const std::vector<Sheet>& sheets) {
+  const AnswerKey& key = seed_key();
+  std::string out;
+  for (const auto& s : sheets) {
+    out += fmt::format("{{\"id\": \"{}\", \"answers\": {{", s.id);
+    for (std::size_t k = 0; k < key.steps().size(); ++k) {
+      const KeyStep& step = key.steps()[k];
+      out += fmt::format("{}\"{}\": [", k ? ", " : "", key.kase().items[step.item].name);
+      for (std::size_t r = 0; r < step.shape.rows; ++r) {
+        out += r ? ", [" : "[";
+        for (std::size_t c = 0; c < step.shape.cols; ++c) {
+          const Answer& a = s.answers[step.first + r * step.shape.cols + c];
+          bool number = a.kind == Answer::Kind::value && a.text.find_first_not_of("0123456789.-") == std::string::npos;
+          out += c ? ", " : "";
+          out += a.kind == Answer::Kind::blank ? "null" : number ? a.text : "\"" + a.text + "\"";
+        }
+        out += "]";
+      }
+      out += "]";
+    }
+    out += "}}\n";
+  }
+  return out;
+}
+
+void BM_CheckSeed(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(audit_file(kSeed));
+}
+BENCHMARK(BM_CheckSeed)->Unit(benchmark::kMillisecond);
+
+// Arguments: reuse the grades of identical sheets (1) or not (0); threads.
+void BM_GradeSeedClass(benchmark::State& state) {
+  static const std::vector<Sheet> sheets = seed_class(10000);
+  GradeOptions options;
+  options.reuse_identical = state.range(0) != 0;
+  options.threads = static_cast<unsigned>(state.range(1));
+  for (auto _ : state) {
+    Grader grader(seed_key(), options);  // a fresh grader: nothing carried over between runs
+    benchmark::DoNotOptimize(grader.grade(sheets));
+  }
+  state.counters["sheets/s"] = benchmark::Counter(static_cast<double>(sheets.size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_GradeSeedClass)
+    ->ArgNames({"reuse", "threads"})
+    ->Args({1, 2})
+    ->Args({0, 2})
+    ->Args({1, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// Reading the class from JSON Lines text, then grading it.
+void BM_ReadAndGradeSeedClass(benchmark::State& state) {
+  static const std::string text = seed_class_jsonl(seed_class(10000));
+  for (auto _ : state) {
+    std::vector<Sheet> sheets = read_sheets_jsonl(text, "class.jsonl", seed_key());
+    Grader grader(seed_key());
+    benchmark::DoNotOptimize(grader.grade(sheets));
+  }
+  state.counters["sheets/s"] = benchmark::Counter(10000.0, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ReadAndGradeSeedClass)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+std::shared_ptr<const Case> scale_case(long n) {
+  return std::make_shared<Case>(
+      load_case_file(fmt::format("{}/scale-{}.yaml", HANDCHECK_BENCH_DIR, n)));
+}
+
+void BM_ScaleHand(benchmark::State& state) {
+  auto c = scale_case(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(run_hand(*c));
+}
+BENCHMARK(BM_ScaleHand)->ArgName("N")->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_ScaleExact(benchmark::State& state) {
+  auto c = scale_case(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(run_exact(*c));
+}
+BENCHMARK(BM_ScaleExact)->ArgName("N")->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();

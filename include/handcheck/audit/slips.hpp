@@ -1,0 +1,44 @@
+// The catalog of hand slips: named, tested rules that recompute a wrong cell under a known
+// mistake. A slip is reported when it reproduces the stated value from the stated operands.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handcheck/linalg/matrix.hpp"
+#include "handcheck/model/case.hpp"
+#include "handcheck/numbers/range.hpp"
+#include "handcheck/numbers/real.hpp"
+
+namespace handcheck {
+
+struct Slip {
+  std::string_view tag;  // stable, for statistics: "dropped-term", "ceil-for-floor", ...
+  std::string text;      // "stated 1 = the sum without the term WQ[3,4]·X[4,2]"
+};
+
+struct SlipQuery {
+  const Item* item = nullptr;
+  const Expr* expression = nullptr;        // the expression the stated numbers follow
+  const Expr* other = nullptr;             // the other pipeline's expression, when it differs
+  std::size_t row = 0, col = 0;            // the wrong cell, 0-based
+  Literal stated;
+  Range stated_range;                      // what the stated value stands for
+  std::optional<Rational> truth;           // the correct value, when it is rational
+  // An expression evaluated over the step's stated operands (correct values where blank), in
+  // the hand pipeline; empty for a step that follows the exact pipeline.
+  std::function<std::optional<Matrix<Range>>(const Expr&)> evaluate;
+  // The same in the exact pipeline (for slips whose value is irrational); may be empty.
+  std::function<std::optional<Matrix<Real>>(const Expr&)> evaluate_exact;
+};
+
+// Every slip of the catalog that reproduces the stated value, in catalog order.
+std::vector<Slip> find_slips(const SlipQuery& q);
+
+// The tags of the catalog, in order.
+const std::vector<std::string_view>& slip_tags();
+
+}  // namespace handcheck

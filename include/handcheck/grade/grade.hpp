@@ -1,0 +1,77 @@
+// Grading student sheets with follow-through credit: a sheet's answers stand in for the
+// case's stated values and the audit of DESIGN §5 gives each cell its verdict; a blank cell
+// gets none and an answer that is not a number is invalid, never credit.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/grade/key.hpp"
+#include "handcheck/grade/sheet.hpp"
+
+namespace handcheck {
+
+enum class Grade : std::uint8_t { ok, carried, erratum, blank, invalid, undecided };
+std::string_view to_string(Grade g);
+
+struct CellGrade {
+  Grade grade = Grade::blank;
+  std::string_view slip;  // erratum: the tag of the first catalog slip that reproduces it, or ""
+};
+
+struct SheetGrade {
+  std::vector<CellGrade> cells;  // one per cell of the key
+  // undecided: no working precision up to the cap decides the comparison; no credit.
+  std::size_t ok = 0, carried = 0, erratum = 0, blank = 0, invalid = 0, undecided = 0;
+  Rational score;  // (ok + carried_credit x carried) / cells
+};
+
+// A stand-in for the comparison of a stated value with a correct hand value (DESIGN §4).
+using Comparator = bool (*)(const CompareMode&, const Literal&, const Rational&);
+
+struct GradeOptions {
+  Rational carried_credit = 1;  // in [0, 1]
+  unsigned threads = 0;         // 0: one per hardware thread
+  // Sheets identical in every answer get the same grades: grade such a sheet once.
+  bool reuse_identical = true;
+  // Replaces the comparison that accepts a cell without the full audit. Only for testing
+  // that the self-test catches a broken comparison; nullptr: DESIGN §4.
+  Comparator compare = nullptr;
+};
+
+// Grades sheets against one key, on several threads; the result is in the sheets' order.
+class Grader {
+ public:
+  explicit Grader(const AnswerKey& key, GradeOptions options = {});
+  Grader(const Grader&) = delete;
+  Grader& operator=(const Grader&) = delete;
+  ~Grader();
+
+  SheetGrade grade(const Sheet& sheet) const;
+  std::vector<SheetGrade> grade(const std::vector<Sheet>& sheets) const;
+
+  // The full audit of one sheet (every cell the sheet answers, as check reports it).
+  CaseAudit audit(const Sheet& sheet) const;
+
+  const AnswerKey& key() const { return key_; }
+  const GradeOptions& options() const { return options_; }
+
+ private:
+  struct Memo;
+  class Judge;
+  SheetGrade grade_with(Judge& judge, const Sheet& sheet) const;
+  std::vector<CellGrade> audited(const Sheet& sheet) const;
+
+  const AnswerKey& key_;
+  GradeOptions options_;
+  std::vector<long> step_of_;  // item -> index into key_.steps(), or -1
+  std::unique_ptr<Memo> memo_;
+};
+
+// The literal an answer stands for, or nullopt when it is blank or not a number.
+std::optional<Literal> answer_literal(const Answer& a);
+
+}  // namespace handcheck

@@ -1,0 +1,16 @@
+// The answer key as JSON (DESIGN §6): every input and step with its hand values as "p/q",
+// its exact values as certified decimals, its expression, explanation and stated cells.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "handcheck/audit/audit.hpp"
+
+namespace handcheck {
+
+// Throws the audit's Error when the case could not be read or evaluated.
+nlohmann::ordered_json key_json(const CaseAudit& a);
+std::string render_key_json(const CaseAudit& a);
+
+}  // namespace handcheck

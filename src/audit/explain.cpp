@@ -1,0 +1,180 @@
+#include "handcheck/audit/explain.hpp"
+
+#include <fmt/format.h>
+#include <regex>
+
+#include "handcheck/eval/expression_eval.hpp"
+
+namespace handcheck {
+
+namespace {
+
+struct CellRef {
+  std::size_t item, row, col;
+};
+
+CellRef parse_cell(const Case& c, const std::string& spec) {
+  static const std::regex full(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*)");
+  static const std::regex vec(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*\]\s*)");
+  std::smatch m;
+  auto index = [&](const std::string& digits) { return digits.size() > 6 ? 0UL : std::stoul(digits); };
+  if (std::regex_match(spec, m, full)) {
+    long i = c.find(m[1]);
+    if (i < 0) throw Error({c.file, 0, 0}, fmt::format("no input or step is named '{}'", m[1].str()));
+    return {static_cast<std::size_t>(i), index(m[2]), index(m[3])};
+  }
+  if (std::regex_match(spec, m, vec)) {
+    std::string label = m[1];
+    std::size_t k = index(m[2]);
+    for (std::size_t i = 0; i < c.items.size(); ++i) {
+      const Item& item = c.items[i];
+      // A label's index is only known against the step's shape; any count will do to find it.
+      for (std::size_t j = 0; j < 100000 && !(item.columns.empty() && item.rows.empty()); ++j) {
+        std::string col = item.columns.at(j), row = item.rows.at(j);
+        if (col.empty() && row.empty()) break;
+        if (col == label) return {i, k, j + 1};
+        if (row == label) return {i, j + 1, k};
+      }
+    }
+    throw Error({c.file, 0, 0}, fmt::format("no column or row is named '{}'", label));
+  }
+  throw Error({c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])", spec));
+}
+
+std::string show(const Rational& q) { return to_fraction_string(q); }
+
+template <class T>
+class Working {
+ public:
+  Working(const Case& c, const std::vector<std::optional<Matrix<T>>>& values, std::function<std::string(const T&)> show)
+      : c_(c), values_(values), show_(std::move(show)) {
+    lookup_ = [this](const std::string& name) -> const Matrix<T>& {
+      return *values_[static_cast<std::size_t>(c_.find(name))];
+    };
+  }
+
+  std::string name_of(const Expr& e, std::size_t r, std::size_t c) const {
+    if (e.kind == Expr::Kind::name) return fmt::format("{}[{},{}]", e.name, r + 1, c + 1);
+    if (e.kind == Expr::Kind::transpose && e.args[0]->kind == Expr::Kind::name)
+      return fmt::format("{}[{},{}]", e.args[0]->name, c + 1, r + 1);
+    if (e.kind == Expr::Kind::number) return e.number.text;
+    return fmt::format("({})[{},{}]", to_string(e), r + 1, c + 1);
+  }
+
+  // Broadcast index of a cell into an operand.
+  static std::size_t at(std::size_t i, std::size_t n) { return n == 1 ? 0 : i; }
+
+  std::vector<std::string> lines(const Expr& e, std::size_t r, std::size_t c) {
+    std::vector<std::string> out;
+    if (e.kind == Expr::Kind::binary && e.op == '@') {
+      Matrix<T> a = evaluate<T>(*e.args[0], lookup_), b = evaluate<T>(*e.args[1], lookup_);
+      std::vector<std::string> values;
+      for (std::size_t k = 0; k < a.cols(); ++k) {
+        T p = a(r, k) * b(k, c);
+        out.push_back(fmt::format("{}·{} = {}·{} = {}", name_of(*e.args[0], r, k), name_of(*e.args[1], k, c),
+                                  show_(a(r, k)), show_(b(k, c)), show_(p)));
+        values.push_back(show_(p));
+      }
+      out.push_back(fmt::format("sum = {}", fmt::join(values, " + ")));
+    } else if (e.kind == Expr::Kind::binary) {
+      Matrix<T> a = evaluate<T>(*e.args[0], lookup_), b = evaluate<T>(*e.args[1], lookup_);
+      const T& x = a(at(r, a.rows()), at(c, a.cols()));
+      const T& y = b(at(r, b.rows()), at(c, b.cols()));
+      out.push_back(fmt::format("{} {} {} = {} {} {}", name_of(*e.args[0], at(r, a.rows()), at(c, a.cols())), e.op,
+                                name_of(*e.args[1], at(r, b.rows()), at(c, b.cols())), show_(x), e.op, show_(y)));
+    } else if (e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum")) {
+      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
+      std::vector<std::string> names, values;
+      for (std::size_t i = 0; i < m.rows(); ++i)
+        for (std::size_t j = 0; j < m.cols(); ++j)
+          if ((e.name == "colsum" && j == c) || (e.name == "rowsum" && i == r) || e.name == "sum") {
+            names.push_back(name_of(*e.args[0], i, j));
+            values.push_back(show_(m(i, j)));
+          }
+      out.push_back(fmt::format("{} = {}", fmt::join(names, " + "), fmt::join(values, " + ")));
+    } else if (e.kind == Expr::Kind::call && e.args.size() == 1) {
+      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
+      if (m.shape() == evaluate<T>(e, lookup_).shape())
+        out.push_back(fmt::format("{}({}) = {}({})", e.name, name_of(*e.args[0], r, c), e.name, show_(m(r, c))));
+    }
+    return out;
+  }
+
+ private:
+  const Case& c_;
+  const std::vector<std::optional<Matrix<T>>>& values_;
+  std::function<std::string(const T&)> show_;
+  Lookup<T> lookup_;
+};
+
+}  // namespace
+
+CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
+  const Case& c = *a.kase;
+  CellRef ref = parse_cell(c, spec);
+  const Item& item = c.items[ref.item];
+  std::optional<Shape> shape;
+  if (a.hand && a.hand->values[ref.item]) shape = a.hand->values[ref.item]->shape();
+  else if (a.exact && a.exact->values[ref.item]) shape = a.exact->values[ref.item]->shape();
+  if (!shape) throw Error({c.file, 0, 0}, fmt::format("step {} has no value in either pipeline", item.name));
+  if (ref.row < 1 || ref.col < 1 || ref.row > shape->rows || ref.col > shape->cols)
+    throw Error({c.file, 0, 0}, fmt::format("{} is outside {}, which is {}", spec, item.name, shape->to_string()));
+  CellExplanation e;
+  e.step = item.name;
+  e.row = ref.row - 1;
+  e.col = ref.col - 1;
+  e.label = item.cell_label(e.row, e.col);
+  e.explain = item.explain;
+  e.is_input = item.is_input;
+  if (!item.is_input) {
+    e.hand.expression = to_string(*item.hand->ast);
+    e.exact.expression = to_string(*item.exact->ast);
+  }
+  if (a.hand && a.hand->values[ref.item]) {
+    Working<Rational> w(c, a.hand->values, [](const Rational& q) { return show(q); });
+    if (!item.is_input) e.hand.lines = w.lines(*item.hand->ast, e.row, e.col);
+    e.hand.value = show((*a.hand->values[ref.item])(e.row, e.col));
+  } else {
+    e.hand.unavailable = a.hand && a.hand->stopped ? a.hand->stopped->message() : "not computed";
+  }
+  if (a.exact && a.exact->values[ref.item]) {
+    int digits = item.digits;
+    with_precision(a.exact->digits10, [&] {
+      Working<Real> w(c, a.exact->values, [digits](const Real& x) { return describe(x, std::min(digits, 12)); });
+      if (!item.is_input) e.exact.lines = w.lines(*item.exact->ast, e.row, e.col);
+      e.exact.value = describe((*a.exact->values[ref.item])(e.row, e.col), digits);
+    });
+  } else {
+    e.exact.unavailable = a.exact && a.exact->undecided ? a.exact->undecided->message() : "not computed";
+  }
+  for (const auto& sa : a.steps)
+    if (sa.item == ref.item)
+      for (const auto& cell : sa.cells)
+        if (cell.row == e.row && cell.col == e.col) e.audit = cell;
+  return e;
+}
+
+std::string render_explanation(const CellExplanation& e) {
+  std::string out = fmt::format("{} = {}[{},{}]{}\n", e.label, e.step, e.row + 1, e.col + 1, e.is_input ? " (given)" : "");
+  if (!e.explain.empty()) out += fmt::format("  {}\n", e.explain);
+  auto part = [&](const char* name, const PipelineWorking& w) {
+    out += fmt::format("\n  {} pipeline{}\n", name, w.expression.empty() ? "" : ": " + e.step + " = " + w.expression);
+    for (const auto& l : w.lines) out += fmt::format("    {}\n", l);
+    if (!w.unavailable.empty()) out += fmt::format("    no value: {}\n", w.unavailable);
+    else out += fmt::format("    {} = {}\n", e.label, w.value);
+  };
+  part("hand", e.hand);
+  part("exact", e.exact);
+  if (e.audit) {
+    const CellAudit& c = *e.audit;
+    out += fmt::format("\n  stated {}: {}", c.stated.text, to_string(c.verdict));
+    if (c.verdict != Verdict::ok) out += fmt::format(" (expected {})", c.expected_printed);
+    out += "\n";
+    for (const auto& s : c.slips) out += fmt::format("    {} [{}]\n", s.text, s.tag);
+  } else if (!e.is_input) {
+    out += "\n  not stated on the worksheet\n";
+  }
+  return out;
+}
+
+}  // namespace handcheck

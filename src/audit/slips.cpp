@@ -1,0 +1,228 @@
+#include "handcheck/audit/slips.hpp"
+
+#include <fmt/format.h>
+
+#include "handcheck/expr/transform.hpp"
+
+namespace handcheck {
+
+namespace {
+
+const std::vector<std::string_view> kTags = {
+    "dropped-term",      "flipped-sign",     "product-off-by-one", "wrong-row",         "wrong-column",
+    "swapped-operands",  "transposed-operand", "softmax-wrong-axis", "no-normalisation", "exp-for-power",
+    "power-for-exp",     "ceil-for-floor",   "round-for-floor",    "exact-for-hand",    "hand-for-exact",   "times-for-power",
+    "decimal-point",     "rounded-wrong-way",
+};
+
+// "WQ[3,4]" for the cell (r, k) of an operand written as a name or a transposed name.
+std::string operand_cell(const Expr& e, std::size_t r, std::size_t c) {
+  if (e.kind == Expr::Kind::name) return fmt::format("{}[{},{}]", e.name, r + 1, c + 1);
+  if (e.kind == Expr::Kind::transpose && e.args[0]->kind == Expr::Kind::name)
+    return fmt::format("{}[{},{}]", e.args[0]->name, c + 1, r + 1);
+  return fmt::format("({})[{},{}]", to_string(e), r + 1, c + 1);
+}
+
+std::string show(const Range& r) {
+  return r.is_point() ? to_fraction_string(r.lo) : fmt::format("[{}, {}]", to_fraction_string(r.lo), to_fraction_string(r.hi));
+}
+
+class Search {
+ public:
+  explicit Search(const SlipQuery& q) : q_(q) {}
+
+  std::vector<Slip> run() {
+    const Expr& e = *q_.expression;
+    if (q_.evaluate && e.kind == Expr::Kind::binary && e.op == '@') product_slips(e);
+    if (q_.evaluate && e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum"))
+      sum_slips(e);
+    expression_slips();
+    value_slips();
+    std::stable_sort(found_.begin(), found_.end(), [](const Slip& a, const Slip& b) {
+      return std::find(kTags.begin(), kTags.end(), a.tag) < std::find(kTags.begin(), kTags.end(), b.tag);
+    });
+    return std::move(found_);
+  }
+
+ private:
+  bool reproduces(const Range& v) const { return q_.stated_range.meets(v); }
+  bool reproduces(const Real& v) const { return q_.stated_range.lo <= v.upper() && v.lower() <= q_.stated_range.hi; }
+
+  void add(std::string_view tag, std::string text) {
+    for (const auto& s : found_)
+      if (s.tag == tag) return;  // one explanation per kind of slip is enough
+    found_.push_back({tag, fmt::format("stated {} = {}", q_.stated.text, text)});
+  }
+
+  // Cell-level slips in a dot product: A[r,:] · B[:,c].
+  void product_slips(const Expr& e) {
+    auto a = q_.evaluate(*e.args[0]);
+    auto b = q_.evaluate(*e.args[1]);
+    if (!a || !b || a->cols() != b->rows() || q_.row >= a->rows() || q_.col >= b->cols()) return;
+    const std::size_t r = q_.row, c = q_.col, n = a->cols();
+    std::vector<Range> terms;
+    for (std::size_t k = 0; k < n; ++k) terms.push_back((*a)(r, k) * (*b)(k, c));
+    auto term_name = [&](std::size_t k) {
+      return fmt::format("{}·{}", operand_cell(*e.args[0], r, k), operand_cell(*e.args[1], k, c));
+    };
+    auto total_without = [&](std::size_t skip) {
+      Range s(Rational(0));
+      for (std::size_t k = 0; k < n; ++k)
+        if (k != skip) s = s + terms[k];
+      return s;
+    };
+    for (std::size_t k = 0; k < n; ++k) {
+      if (terms[k].is_point() && terms[k].lo == 0) continue;  // dropping a zero changes nothing
+      Range rest = total_without(k);
+      if (reproduces(rest)) add("dropped-term", fmt::format("the sum without the term {}", term_name(k)));
+      if (reproduces(rest - terms[k])) add("flipped-sign", fmt::format("the sum with the sign of {} flipped", term_name(k)));
+    }
+    for (std::size_t k = 0; k < n; ++k)
+      for (int d : {1, -1})
+        if (!(terms[k].is_point() && terms[k].lo == 0))
+        if (reproduces(total_without(k) + terms[k] + Range(Rational(d))))
+          add("product-off-by-one", fmt::format("the sum with {} off by {}", term_name(k), d > 0 ? "+1" : "-1"));
+    auto dot = [&](std::size_t rr, std::size_t cc) {
+      Range s(Rational(0));
+      for (std::size_t k = 0; k < n; ++k) s = s + (*a)(rr, k) * (*b)(k, cc);
+      return s;
+    };
+    for (std::size_t rr = 0; rr < a->rows(); ++rr)
+      if (rr != r && reproduces(dot(rr, c)))
+        add("wrong-row", fmt::format("row {} of {} times column {} of {}", rr + 1, to_string(*e.args[0]), c + 1,
+                                     to_string(*e.args[1])));
+    for (std::size_t cc = 0; cc < b->cols(); ++cc)
+      if (cc != c && reproduces(dot(r, cc)))
+        add("wrong-column", fmt::format("row {} of {} times column {} of {}", r + 1, to_string(*e.args[0]), cc + 1,
+                                        to_string(*e.args[1])));
+    variant("swapped-operands", make_binary('@', e.args[1], e.args[0], e.pos),
+            fmt::format("{} @ {} (the operands swapped)", to_string(*e.args[1]), to_string(*e.args[0])));
+    variant("transposed-operand", make_binary('@', make_transpose(e.args[0], e.pos), e.args[1], e.pos),
+            fmt::format("({})^T @ {}", to_string(*e.args[0]), to_string(*e.args[1])));
+    variant("transposed-operand", make_binary('@', e.args[0], make_transpose(e.args[1], e.pos), e.pos),
+            fmt::format("{} @ ({})^T", to_string(*e.args[0]), to_string(*e.args[1])));
+  }
+
+  // A dropped or negated entry of a column (row) sum.
+  void sum_slips(const Expr& e) {
+    auto m = q_.evaluate(*e.args[0]);
+    if (!m) return;
+    std::vector<std::pair<std::size_t, std::size_t>> cells;
+    for (std::size_t r = 0; r < m->rows(); ++r)
+      for (std::size_t c = 0; c < m->cols(); ++c)
+        if ((e.name == "colsum" && c == q_.col) || (e.name == "rowsum" && r == q_.row) || e.name == "sum")
+          cells.emplace_back(r, c);
+    Range total(Rational(0));
+    for (auto [r, c] : cells) total = total + (*m)(r, c);
+    for (auto [r, c] : cells) {
+      const Range& x = (*m)(r, c);
+      std::string name = operand_cell(*e.args[0], r, c);
+      if (reproduces(total - x)) add("dropped-term", fmt::format("the sum without {}", name));
+      if (reproduces(total - x - x)) add("flipped-sign", fmt::format("the sum with the sign of {} flipped", name));
+    }
+  }
+
+  // Whole-expression variants, recomputed from the stated operands.
+  void variant(std::string_view tag, const ExprPtr& e, const std::string& text) {
+    if (!q_.evaluate) return exact_variant(tag, e, text);
+    auto v = q_.evaluate(*e);
+    if (v && q_.row < v->rows() && q_.col < v->cols() && reproduces((*v)(q_.row, q_.col)))
+      add(tag, fmt::format("{} ({})", text, show((*v)(q_.row, q_.col))));
+  }
+  void exact_variant(std::string_view tag, const ExprPtr& e, const std::string& text) {
+    if (!q_.evaluate_exact) return;
+    auto v = q_.evaluate_exact(*e);
+    if (v && q_.row < v->rows() && q_.col < v->cols() && reproduces((*v)(q_.row, q_.col)))
+      add(tag, fmt::format("{} ({})", text, describe((*v)(q_.row, q_.col), 6)));
+  }
+
+  // Rewrites every node `f` matches; returns nullptr when nothing matched.
+  ExprPtr rewrite(const std::function<ExprPtr(const Expr&)>& f) {
+    bool any = false;
+    ExprPtr out = transform(std::make_shared<Expr>(*q_.expression), [&](const ExprPtr& n) -> ExprPtr {
+      ExprPtr r = f(*n);
+      any = any || r;
+      return r;
+    });
+    return any ? out : nullptr;
+  }
+
+  void try_rewrite(std::string_view tag, const std::function<ExprPtr(const Expr&)>& f, const std::string& what) {
+    if (ExprPtr e = rewrite(f)) variant(tag, e, fmt::format("{}: {}", what, to_string(*e)));
+  }
+
+  void expression_slips() {
+    auto rename = [](std::string from, std::string to) {
+      return [from, to](const Expr& n) -> ExprPtr {
+        if (n.kind != Expr::Kind::call || n.name != from) return nullptr;
+        return make_call(to, n.args, n.pos);
+      };
+    };
+    try_rewrite("softmax-wrong-axis", rename("softmax_cols", "softmax_rows"), "softmax along rows instead of columns");
+    try_rewrite("softmax-wrong-axis", rename("softmax_rows", "softmax_cols"), "softmax down columns instead of rows");
+    try_rewrite("softmax-wrong-axis", rename("colsum", "rowsum"), "row sums instead of column sums");
+    try_rewrite("softmax-wrong-axis", rename("rowsum", "colsum"), "column sums instead of row sums");
+    try_rewrite("no-normalisation", [](const Expr& n) -> ExprPtr {
+      if (n.kind != Expr::Kind::call || (n.name != "softmax_cols" && n.name != "softmax_rows")) return nullptr;
+      if (n.args.size() == 2) return make_binary('^', n.args[1], n.args[0], n.pos);
+      return make_call("exp", {n.args[0]}, n.pos);
+    }, "the exponentials, never divided by their sum");
+    const Expr& top = *q_.expression;
+    if (top.kind == Expr::Kind::binary && top.op == '/')
+      variant("no-normalisation", top.args[0], fmt::format("{} without dividing by {}", to_string(*top.args[0]),
+                                                          to_string(*top.args[1])));
+    try_rewrite("power-for-exp", [](const Expr& n) -> ExprPtr {
+      if (n.kind != Expr::Kind::call || n.name != "exp") return nullptr;
+      return make_binary('^', make_number(3, n.pos), n.args[0], n.pos);
+    }, "3^x where the worksheet asks e^x");
+    try_rewrite("ceil-for-floor", rename("floor", "ceil"), "ceil where the worksheet asks floor");
+    try_rewrite("round-for-floor", rename("floor", "round"), "round where the worksheet asks floor");
+    try_rewrite("times-for-power", [](const Expr& n) -> ExprPtr {
+      if (n.kind != Expr::Kind::binary || n.op != '^') return nullptr;
+      return make_binary('*', n.args[0], n.args[1], n.pos);
+    }, "a product where the worksheet asks a power");
+    // Irrational variants, in the exact pipeline.
+    if (ExprPtr e = rewrite([](const Expr& n) -> ExprPtr {
+          if (n.kind != Expr::Kind::binary || n.op != '^') return nullptr;
+          return make_call("exp", {n.args[1]}, n.pos);
+        }))
+      exact_variant("exp-for-power", e, fmt::format("e^x where the worksheet asks a power: {}", to_string(*e)));
+    if (q_.other && q_.evaluate)
+      exact_variant("exact-for-hand", std::make_shared<Expr>(*q_.other),
+                    fmt::format("the exact {} where the worksheet asks the hand rule {}", to_string(*q_.other),
+                                to_string(*q_.expression)));
+    if (q_.other && !q_.evaluate)
+      exact_variant("hand-for-exact", std::make_shared<Expr>(*q_.other),
+                    fmt::format("the hand rule {} where the worksheet asks {}", to_string(*q_.other),
+                                to_string(*q_.expression)));
+  }
+
+  // Slips in writing the number down.
+  void value_slips() {
+    if (!q_.truth) return;
+    const Rational& t = *q_.truth;
+    if (t != 0)
+      for (int k : {-2, -1, 1, 2})
+        if (q_.stated_range.contains(t * pow10(k)))
+          add("decimal-point", fmt::format("{} with the decimal point moved {} place{}", to_short_decimal(t),
+                                           std::abs(k), std::abs(k) == 1 ? "" : "s"));
+    if (q_.stated.is_decimal()) {
+      Rational scale = pow10(q_.stated.decimals);
+      Rational down = Rational(floor_int(t * scale)) / scale, up = Rational(ceil_int(t * scale)) / scale;
+      if (q_.stated.value == down || q_.stated.value == up)
+        add("rounded-wrong-way", fmt::format("{} rounded the wrong way to {} decimals", to_short_decimal(t, 8),
+                                             q_.stated.decimals));
+    }
+  }
+
+  const SlipQuery& q_;
+  std::vector<Slip> found_;
+};
+
+}  // namespace
+
+std::vector<Slip> find_slips(const SlipQuery& q) { return Search(q).run(); }
+
+const std::vector<std::string_view>& slip_tags() { return kTags; }
+
+}  // namespace handcheck

@@ -1,0 +1,42 @@
+// handcheck explain CASE CELL: how one cell is computed, in both pipelines.
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+#include "handcheck/audit/explain.hpp"
+#include "output.hpp"
+
+namespace handcheck::cli {
+
+namespace {
+
+struct ExplainOptions {
+  std::string file;
+  std::string cell;
+};
+
+int run_explain(const ExplainOptions& o) {
+  CaseAudit a = audit_file(o.file);
+  if (a.status == CaseAudit::Status::error) {
+    fmt::print(stderr, "{}\n", a.error->what());
+    return 2;
+  }
+  try {
+    return write_output("", render_explanation(explain_cell(a, o.cell))) ? 0 : 2;
+  } catch (const Error& e) {
+    fmt::print(stderr, "{}: {}\n", o.file, e.message());
+    return 2;
+  }
+}
+
+}  // namespace
+
+Runner setup_explain(CLI::App& app) {
+  auto o = std::make_shared<ExplainOptions>();
+  CLI::App* cmd = app.add_subcommand("explain", "Show how one cell is computed, term by term, in both pipelines");
+  cmd->add_option("case", o->file, "Case file")->required();
+  cmd->add_option("cell", o->cell, "The cell: q2[3], Q[3,2], A[1,4]")->required();
+  return [o] { return run_explain(*o); };
+}
+
+}  // namespace handcheck::cli

@@ -1,0 +1,60 @@
+// handcheck key CASE: writes the answer key of one case.
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/render/key_html.hpp"
+#include "handcheck/render/key_json.hpp"
+#include "handcheck/render/key_latex.hpp"
+#include "handcheck/render/key_markdown.hpp"
+#include "output.hpp"
+
+namespace handcheck::cli {
+
+namespace {
+
+struct KeyOptions {
+  std::string path;
+  std::string format = "md";
+  std::string output;
+  int digits = 0;
+  unsigned max_precision = 0;
+};
+
+int run_key(const KeyOptions& o) {
+  AuditOptions options;
+  options.digits = o.digits;
+  options.pipeline.max_precision = o.max_precision;
+  CaseAudit a = audit_file(o.path, options);
+  // A case with errata still has a key; only one that cannot be evaluated has none.
+  if (a.status == CaseAudit::Status::error) {
+    fmt::print(stderr, "{}\n", a.error->what());
+    return 2;
+  }
+  std::string text;
+  if (o.format == "json") text = render_key_json(a);
+  else if (o.format == "tex") text = render_key_latex(a);
+  else if (o.format == "html") text = render_key_html(a);
+  else text = render_key_markdown(a);
+  return write_output(o.output, text) ? 0 : 2;
+}
+
+}  // namespace
+
+Runner setup_key(CLI::App& app) {
+  auto o = std::make_shared<KeyOptions>();
+  CLI::App* cmd = app.add_subcommand("key", "Write the answer key of a case: every step in both pipelines");
+  cmd->add_option("case", o->path, "Case file")->required();
+  cmd->add_option("--format", o->format, "md, tex (LaTeX), html (one self-contained page) or json")
+      ->check(CLI::IsMember({"md", "tex", "html", "json"}));
+  cmd->add_option("-o,--output", o->output, "Write the key to this file (whole or not at all)");
+  cmd->add_option("--digits", o->digits, "Significant digits of the exact pipeline (default: the case's, 30)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--max-precision", o->max_precision,
+                  "Working-precision cap in digits (default: max(10 x digits, 2000))")
+      ->check(CLI::Range(1u, 10000000u));
+  return [o] { return run_key(*o); };
+}
+
+}  // namespace handcheck::cli

@@ -1,0 +1,56 @@
+// handcheck selftest CASE|DIR ...: grades sheets whose right grades are known by
+// construction, to show that grading a case classifies answers as intended.
+#include <algorithm>
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+#include "handcheck/grade/selftest.hpp"
+#include "handcheck/model/loader.hpp"
+#include "handcheck/render/grades.hpp"
+#include "output.hpp"
+#include "paths.hpp"
+
+namespace handcheck::cli {
+
+namespace {
+
+struct SelftestCliOptions {
+  std::vector<std::string> paths;
+  std::string output;
+  bool inject_fault = false;
+};
+
+int run_selftest(const SelftestCliOptions& o) {
+  SelftestOptions options;
+  if (o.inject_fault) options.grading.compare = &faulty_compare;
+  std::string text;
+  int code = 0;
+  for (const auto& path : expand_case_paths(o.paths)) {
+    try {
+      AnswerKey key(std::make_shared<Case>(load_case_file(path)));
+      SelftestReport report = selftest(key, options);
+      text += render_selftest_text(report);
+      if (report.failures() > 0) code = std::max(code, 1);
+    } catch (const Error& e) {
+      text += fmt::format("selftest {}\n  error: {}\n", path, e.what());
+      code = 2;
+    }
+  }
+  return write_output(o.output, text) ? code : 2;
+}
+
+}  // namespace
+
+Runner setup_selftest(CLI::App& app) {
+  auto o = std::make_shared<SelftestCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "selftest", "Check that grading a case classifies known-right and known-wrong sheets as intended");
+  cmd->add_option("cases", o->paths, "Case files or directories")->required();
+  cmd->add_option("-o,--output", o->output, "Write the report to this file (whole or not at all)");
+  // Grades with a deliberately broken comparison: the self-test must then fail.
+  cmd->add_flag("--inject-fault", o->inject_fault)->group("");
+  return [o] { return run_selftest(*o); };
+}
+
+}  // namespace handcheck::cli

@@ -1,0 +1,172 @@
+#include "handcheck/grade/grade.hpp"
+
+#include <atomic>
+#include <mutex>
+#include <unordered_map>
+
+#include "handcheck/parallel.hpp"
+
+namespace handcheck {
+
+std::string_view to_string(Grade g) {
+  switch (g) {
+    case Grade::ok: return "ok";
+    case Grade::carried: return "carried";
+    case Grade::erratum: return "erratum";
+    case Grade::blank: return "blank";
+    case Grade::invalid: return "invalid";
+    case Grade::undecided: return "undecided";
+  }
+  return "";
+}
+
+std::optional<Literal> answer_literal(const Answer& a) {
+  if (a.kind != Answer::Kind::value) return std::nullopt;
+  try {
+    return parse_literal(a.text);
+  } catch (const DomainError&) {
+    return std::nullopt;
+  }
+}
+
+// Grades of sheets already audited, by their answers: a class shares its common slips.
+struct Grader::Memo {
+  std::mutex mutex;
+  std::unordered_map<std::string, std::vector<CellGrade>> sheets;
+  static constexpr std::size_t max_sheets = 1u << 16;
+};
+
+// What each written answer means for its cell: parsed and compared once per distinct text.
+// One per thread, so that it needs no lock.
+class Grader::Judge {
+ public:
+  struct Judgement {
+    bool number = false;   // the text is a number
+    bool matches = false;  // it matches the correct value: ok, whatever else the sheet says
+  };
+
+  Judge(const AnswerKey& key, Comparator compare) : key_(key), compare_(compare), seen_(key.cells().size()) {}
+
+  const Judgement& operator()(std::size_t cell, const std::string& text) {
+    auto& seen = seen_[cell];
+    if (auto it = seen.find(text); it != seen.end()) return it->second;
+    Judgement j;
+    if (auto literal = answer_literal({Answer::Kind::value, text})) {
+      j.number = true;
+      const KeyCell& kc = key_.cells()[cell];
+      if (compare_ && key_.steps()[kc.step].hand) j.matches = compare_(key_.item_of(kc).compare, *literal, key_.hand_value(cell));
+      else j.matches = key_.matches(cell, *literal) == Match::yes;
+    }
+    return seen.emplace(text, j).first->second;
+  }
+
+ private:
+  const AnswerKey& key_;
+  Comparator compare_;
+  std::vector<std::unordered_map<std::string, Judgement>> seen_;
+};
+
+Grader::Grader(const AnswerKey& key, GradeOptions options)
+    : key_(key), options_(std::move(options)), step_of_(key.kase().items.size(), -1), memo_(std::make_unique<Memo>()) {
+  for (std::size_t k = 0; k < key_.steps().size(); ++k) step_of_[key_.steps()[k].item] = static_cast<long>(k);
+}
+
+Grader::~Grader() = default;
+
+CaseAudit Grader::audit(const Sheet& sheet) const {
+  const Case& c = key_.kase();
+  StatedValues stated(c.items.size());
+  for (const KeyStep& step : key_.steps()) {
+    Matrix<std::optional<Literal>> m(step.shape);
+    for (std::size_t k = 0; k < step.shape.cells(); ++k)
+      m(k / step.shape.cols, k % step.shape.cols) = answer_literal(sheet.answers[step.first + k]);
+    stated[step.item] = std::move(m);
+  }
+  return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options());
+}
+
+std::vector<CellGrade> Grader::audited(const Sheet& sheet) const {
+  std::string signature;
+  if (options_.reuse_identical) {
+    for (const auto& a : sheet.answers) {
+      signature += static_cast<char>('0' + static_cast<int>(a.kind));
+      signature += a.text;
+      signature += '\x1f';
+    }
+    std::lock_guard<std::mutex> lock(memo_->mutex);
+    if (auto it = memo_->sheets.find(signature); it != memo_->sheets.end()) return it->second;
+  }
+  CaseAudit a = audit(sheet);
+  std::vector<CellGrade> out(key_.cells().size());
+  for (const auto& sa : a.steps) {
+    const KeyStep& step = key_.steps()[static_cast<std::size_t>(step_of_[sa.item])];
+    for (const auto& cell : sa.cells) {
+      CellGrade& cg = out[step.first + cell.row * step.shape.cols + cell.col];
+      switch (cell.verdict) {
+        case Verdict::ok: cg.grade = Grade::ok; break;
+        case Verdict::carried: cg.grade = Grade::carried; break;
+        case Verdict::erratum: cg.grade = Grade::erratum; break;
+        case Verdict::undecided: cg.grade = Grade::undecided; break;
+      }
+      if (!cell.slips.empty()) cg.slip = cell.slips.front().tag;
+    }
+  }
+  if (options_.reuse_identical) {
+    std::lock_guard<std::mutex> lock(memo_->mutex);
+    if (memo_->sheets.size() < Memo::max_sheets) memo_->sheets.emplace(std::move(signature), out);
+  }
+  return out;
+}
+
+SheetGrade Grader::grade_with(Judge& judge, const Sheet& sheet) const {
+  SheetGrade g;
+  g.cells.resize(key_.cells().size());
+  bool all_match = true;
+  for (std::size_t i = 0; i < g.cells.size(); ++i) {
+    const Answer& a = sheet.answers[i];
+    if (a.kind == Answer::Kind::blank) continue;
+    if (a.kind == Answer::Kind::invalid || !judge(i, a.text).number) g.cells[i].grade = Grade::invalid;
+    else if (judge(i, a.text).matches) g.cells[i].grade = Grade::ok;
+    else all_match = false;
+  }
+  // When every answer matches its correct value, every one is ok (DESIGN §5) without the
+  // audit; otherwise the audit decides every answered cell (invalid ones count as blank).
+  if (!all_match) {
+    std::vector<CellGrade> audited_cells = audited(sheet);
+    for (std::size_t i = 0; i < g.cells.size(); ++i)
+      if (g.cells[i].grade != Grade::invalid) g.cells[i] = audited_cells[i];
+  }
+  for (const auto& cell : g.cells) {
+    switch (cell.grade) {
+      case Grade::ok: ++g.ok; break;
+      case Grade::carried: ++g.carried; break;
+      case Grade::erratum: ++g.erratum; break;
+      case Grade::blank: ++g.blank; break;
+      case Grade::invalid: ++g.invalid; break;
+      case Grade::undecided: ++g.undecided; break;
+    }
+  }
+  g.score = g.cells.empty() ? Rational(0) : (Rational(g.ok) + options_.carried_credit * g.carried) / g.cells.size();
+  return g;
+}
+
+SheetGrade Grader::grade(const Sheet& sheet) const {
+  Judge judge(key_, options_.compare);
+  return grade_with(judge, sheet);
+}
+
+std::vector<SheetGrade> Grader::grade(const std::vector<Sheet>& sheets) const {
+  std::vector<SheetGrade> out(sheets.size());
+  std::atomic<std::size_t> next{0};
+  unsigned threads = thread_count(sheets.size(), options_.threads);
+  parallel_for(
+      threads,
+      [&](std::size_t) {
+        Judge judge(key_, options_.compare);
+        for (std::size_t i; (i = next.fetch_add(1)) < sheets.size();) out[i] = grade_with(judge, sheets[i]);
+      },
+      threads);
+  return out;
+}
+
+}  // namespace handcheck

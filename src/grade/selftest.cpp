@@ -1,0 +1,216 @@
+#include "handcheck/grade/selftest.hpp"
+
+#include <fmt/format.h>
+#include <set>
+
+namespace handcheck {
+
+namespace mp = boost::multiprecision;
+
+std::size_t SelftestReport::failures() const {
+  std::size_t n = 0;
+  for (const auto& c : checks) n += !c.passed();
+  return n;
+}
+
+bool faulty_compare(const CompareMode&, const Literal& stated, const Rational& truth) {
+  Rational tolerance = stated.is_decimal() ? pow10(-stated.decimals) : Rational(1);
+  return mp::abs(truth - stated.value) <= tolerance;
+}
+
+std::optional<std::string> correct_answer(const AnswerKey& key, std::size_t cell) {
+  const KeyCell& kc = key.cells()[cell];
+  const Item& item = key.item_of(kc);
+  const CompareMode& mode = item.compare;
+  auto rational = [&](const Rational& q) {
+    return mode.kind == CompareMode::Kind::sigfig ? to_significant_string(q, mode.figures) : to_fraction_string(q);
+  };
+  if (key.steps()[kc.step].hand) return rational(key.hand_value(cell));
+  const Real& x = key.exact_value(cell);
+  if (x.is_exact()) return rational(x.exact());
+  switch (mode.kind) {
+    case CompareMode::Kind::sigfig: return certified_significant(x, mode.figures);
+    case CompareMode::Kind::exact: return std::nullopt;
+    default: return certified_fixed(x, item.digits);
+  }
+}
+
+namespace {
+
+using Answers = std::vector<std::optional<std::string>>;
+
+class Tester {
+ public:
+  Tester(const AnswerKey& key, const SelftestOptions& options, SelftestReport& report)
+      : key_(key), options_(options), grader_(key, options.grading), report_(report) {
+    for (std::size_t i = 0; i < key.cells().size(); ++i) correct_.push_back(correct_answer(key, i));
+  }
+
+  void run() {
+    add("correct sheet", "every answered cell ok", correct_, std::nullopt);
+    single_slips();
+    fewer_decimals();
+    boundaries();
+  }
+
+ private:
+  std::string where(std::size_t cell) const {
+    const KeyCell& kc = key_.cells()[cell];
+    return fmt::format("{} {}", key_.step_name(kc), kc.label);
+  }
+
+  SheetGrade grade(const Answers& answers) const {
+    Sheet s;
+    s.id = "selftest";
+    s.answers.resize(answers.size());
+    for (std::size_t i = 0; i < answers.size(); ++i)
+      if (answers[i]) s.answers[i] = {Answer::Kind::value, *answers[i]};
+    return grader_.grade(s);
+  }
+
+  // Every answered cell ok but `wrong`, an erratum; blank cells blank.
+  std::vector<std::string> problems(const Answers& answers, const SheetGrade& g, std::optional<std::size_t> wrong) const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+      Grade intended = !answers[i] ? Grade::blank : i == wrong ? Grade::erratum : Grade::ok;
+      if (g.cells[i].grade != intended)
+        out.push_back(fmt::format("{} = {}: graded {}, intended {}", where(i), answers[i].value_or("(blank)"),
+                                  to_string(g.cells[i].grade), to_string(intended)));
+    }
+    return out;
+  }
+
+  void add(std::string name, std::string intended, const Answers& answers, std::optional<std::size_t> wrong) {
+    report_.checks.push_back({std::move(name), std::move(intended), problems(answers, grade(answers), wrong)});
+  }
+
+  // A wrong value for a cell: one that a catalog slip reproduces, where one of the
+  // candidates does, else the correct value + 1.
+  void single_slips() {
+    for (const KeyStep& step : key_.steps()) {
+      std::size_t n = step.shape.cells();
+      std::set<std::size_t> picks;
+      for (std::size_t k : {std::size_t{0}, n / 2, n - 1})
+        if (picks.size() < options_.cells_per_step) picks.insert(step.first + k);
+      for (std::size_t cell : picks) {
+        if (!correct_[cell]) continue;
+        std::optional<std::pair<std::string, SheetGrade>> chosen;
+        std::string_view slip;
+        for (const auto& text : wrong_values(cell)) {
+          Answers answers = correct_;
+          answers[cell] = text;
+          SheetGrade g = grade(answers);
+          if (!chosen) chosen.emplace(text, g);
+          if (g.cells[cell].grade == Grade::erratum && !g.cells[cell].slip.empty()) {
+            chosen.emplace(text, std::move(g));
+            slip = chosen->second.cells[cell].slip;
+            break;
+          }
+        }
+        if (!chosen) continue;
+        Answers answers = correct_;
+        answers[cell] = chosen->first;
+        report_.checks.push_back({fmt::format("single slip: {} = {} ({})", where(cell), chosen->first,
+                                              slip.empty() ? "the correct value + 1" : std::string(slip)),
+                                  fmt::format("erratum at {}, every other answered cell ok", where(cell)),
+                                  problems(answers, chosen->second, cell)});
+      }
+    }
+  }
+
+  // Wrong values in the order they are tried, each written the way the correct one is.
+  std::vector<std::string> wrong_values(std::size_t cell) const {
+    const KeyCell& kc = key_.cells()[cell];
+    const Item& item = key_.item_of(kc);
+    Literal right = parse_literal(*correct_[cell]);
+    auto write = [&](const Rational& q) {
+      if (item.compare.kind == CompareMode::Kind::sigfig) return to_significant_string(q, item.compare.figures);
+      return right.is_decimal() ? to_fixed_string(q, right.decimals) : to_fraction_string(q);
+    };
+    std::vector<Rational> values{right.value + 1, right.value - 1, right.value * 10};
+    if (right.value != 0) values.push_back(right.value / 10);
+    std::vector<std::string> texts;
+    for (const auto& v : values) texts.push_back(write(v));
+    // The other pipeline's value, as a hand computation that used e^x or sqrt would print it.
+    const auto& exact = key_.exact().values[key_.steps()[kc.step].item];
+    if (key_.steps()[kc.step].hand && !item.same_expression && exact)
+      if (auto e = certified_fixed((*exact)(kc.row, kc.col), 2)) texts.push_back(*e);
+    std::vector<std::string> out;
+    for (auto& t : texts) {
+      Literal l = parse_literal(t);
+      if (key_.matches(cell, l) == Match::no && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+    }
+    return out;
+  }
+
+  // The correct values printed to 2 decimals, step by step and all at once: ok under `printed`.
+  void fewer_decimals() {
+    Answers all = correct_;
+    bool any = false;
+    for (const KeyStep& step : key_.steps()) {
+      const Item& item = key_.kase().items[step.item];
+      if (item.compare.kind != CompareMode::Kind::printed) continue;
+      Answers answers = correct_;
+      for (std::size_t k = 0; k < step.shape.cells(); ++k) {
+        std::size_t cell = step.first + k;
+        std::optional<std::string> text = step.hand ? to_fixed_string(key_.hand_value(cell), 2)
+                                                    : certified_fixed(key_.exact_value(cell), 2);
+        if (text) answers[cell] = all[cell] = text;
+      }
+      any = true;
+      add(fmt::format("2 decimals: {}", item.name), "every answered cell ok", answers, std::nullopt);
+    }
+    if (any) add("2 decimals: every printed step", "every answered cell ok", all, std::nullopt);
+  }
+
+  // A value with k decimals ending in 5, printed to k - 1 decimals, lies exactly on the
+  // boundary of both printings (0.375 as 0.37 or 0.38): ok. One more unit away: an erratum.
+  void boundaries() {
+    std::size_t found = 0;
+    for (std::size_t cell = 0; cell < key_.cells().size() && found < options_.boundary_cells; ++cell) {
+      const KeyCell& kc = key_.cells()[cell];
+      const KeyStep& step = key_.steps()[kc.step];
+      if (key_.item_of(kc).compare.kind != CompareMode::Kind::printed || !correct_[cell]) continue;
+      std::optional<Rational> q;
+      if (step.hand) q = key_.hand_value(cell);
+      else if (key_.exact_value(cell).is_exact()) q = key_.exact_value(cell).exact();
+      if (!q) continue;
+      int k = 0;
+      while (k <= 12 && !is_integer(*q * pow10(k))) ++k;
+      if (k < 2 || k > 12 || mp::abs(Integer(mp::numerator(*q * pow10(k)))) % 10 != 5) continue;
+      ++found;
+      Rational half = pow10(-k) * 5, unit = pow10(-(k - 1));
+      std::string name = fmt::format("{} = {}", where(cell), to_fraction_string(*q));
+      struct Variant {
+        Rational value;
+        bool ok;
+      };
+      for (const auto& v : {Variant{*q - half, true}, Variant{*q + half, true}, Variant{*q - half - unit, false},
+                            Variant{*q + half + unit, false}}) {
+        Answers answers = correct_;
+        answers[cell] = to_fixed_string(v.value, k - 1);
+        add(fmt::format("{}: {} printed {}", v.ok ? "on the rounding boundary" : "beyond the rounding boundary", name,
+                        *answers[cell]),
+            v.ok ? "every answered cell ok" : fmt::format("erratum at {}, every other answered cell ok", where(cell)),
+            answers, v.ok ? std::nullopt : std::optional<std::size_t>(cell));
+      }
+    }
+  }
+
+  const AnswerKey& key_;
+  const SelftestOptions& options_;
+  Grader grader_;
+  SelftestReport& report_;
+  Answers correct_;
+};
+
+}  // namespace
+
+SelftestReport selftest(const AnswerKey& key, const SelftestOptions& options) {
+  SelftestReport report;
+  report.file = key.kase().file;
+  Tester(key, options, report).run();
+  return report;
+}
+
+}  // namespace handcheck

@@ -1,0 +1,67 @@
+#include "handcheck/parallel.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace handcheck {
+
+unsigned thread_count(std::size_t jobs, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, jobs)));
+}
+
+void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, unsigned threads,
+                  const std::function<void(std::size_t)>& progress, unsigned interval_ms) {
+  unsigned t = thread_count(n, threads);
+  if (t == 1 && !progress) {
+    for (std::size_t i = 0; i < n; ++i) job(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex m;
+  std::condition_variable finished;
+  std::size_t running = t;
+  auto work = [&] {
+    for (;;) {
+      std::size_t i = next.fetch_add(1);
+      if (i >= n || failed.load()) break;
+      try {
+        job(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(m);
+        if (!error) error = std::current_exception();
+        failed = true;
+      }
+      done.fetch_add(1);
+    }
+    std::lock_guard<std::mutex> lock(m);
+    if (--running == 0) finished.notify_all();
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(t);
+  for (unsigned k = 0; k < t; ++k) pool.emplace_back(work);
+  {
+    std::unique_lock<std::mutex> lock(m);
+    while (running > 0) {
+      finished.wait_for(lock, std::chrono::milliseconds(interval_ms));
+      if (progress && running > 0) {
+        lock.unlock();
+        progress(done.load());
+        lock.lock();
+      }
+    }
+  }
+  for (auto& th : pool) th.join();
+  if (progress) progress(done.load());
+  if (error) std::rethrow_exception(error);
+}
+
+}  // namespace handcheck

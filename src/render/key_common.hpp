@@ -1,0 +1,97 @@
+// What every answer-key renderer shows, gathered once from a CaseAudit: the values of each
+// input and step in both pipelines, formatted; the stated cells with their verdicts; which
+// cells each cell reads; how a cell is computed. Renderers only lay this out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/render/text.hpp"
+
+namespace handcheck::keys {
+
+// A cell of another item that a cell reads (0-based).
+struct CellRef {
+  std::size_t item = 0, row = 0, col = 0;
+  friend auto operator<=>(const CellRef&, const CellRef&) = default;
+};
+
+// What the worksheet prints in a cell, with its verdict.
+struct StatedMark {
+  bool blank = false;        // "?" or null on the sheet
+  std::string text;          // as printed
+  Verdict verdict = Verdict::ok;
+  std::string expected;      // the correct value, printed like the stated one
+  std::string expected_full; // "p/q" (hand) or certified digits (exact)
+  Downstream downstream = Downstream::none;
+};
+
+struct CellView {
+  std::string label;         // "q2[3]", as the audit names it
+  std::string hand;          // "3/10"; "" when the hand pipeline stopped before this step
+  std::string hand_decimal;  // "0.3", "0.214286…"; "" for an integer
+  std::string exact;         // describe(x, digits); "" when the exact pipeline stopped
+  std::string exact_short;   // 6 certified significant digits ("0.365189…") or the fraction
+  int heat_hand = -1;        // floor(100 x value) clamped to [0, 100], probability steps only
+  int heat_exact = -1;
+  std::optional<StatedMark> stated;
+  std::string how_hand, how_exact;  // how the cell is computed, one line per stage
+  bool reads_all = false;           // reads every cell of its operands (or too many to list)
+  std::vector<CellRef> reads;
+};
+
+struct ItemView {
+  std::size_t index = 0;
+  const Item* item = nullptr;
+  std::string name;
+  bool is_input = false;
+  std::string hand_expr, exact_expr;  // canonical text; equal when written with `do:`
+  bool same_expression = true;
+  std::vector<std::size_t> operands;  // items it reads, first appearance first
+  Shape shape;
+  std::vector<std::string> row_labels, col_labels;  // "" where unnamed
+  bool has_hand = false, has_exact = false;
+  bool hand_equals_exact = false;  // both known and every cell the same rational
+  bool probability = false;        // a softmax-like step of CaseAudit::approximation
+  bool by_columns = true;
+  std::vector<std::string> approximation;  // hand versus exact, one line each
+  int digits = 30;
+  std::size_t stated = 0, ok = 0, erratum = 0, carried = 0, blank = 0;
+  Matrix<CellView> cells;
+};
+
+struct KeyView {
+  const CaseAudit* audit = nullptr;
+  std::string file, title, source;
+  std::string follows;  // "hand" | "exact"
+  int digits = 30;
+  std::vector<ItemView> items;
+  std::vector<ErratumGroup> errata;
+  std::vector<std::string> notes;  // why a pipeline stopped early, uncertified digits
+};
+
+// Throws the audit's Error when the case could not be read or evaluated.
+KeyView build_key_view(const CaseAudit& a);
+
+// "S[1,2]", "C[3]" for a vector, "dk" for a scalar (1-based, for people).
+std::string cell_name(const ItemView& v, std::size_t row, std::size_t col);
+// Header of column / row i: its name, else its 1-based index.
+std::string col_header(const ItemView& v, std::size_t i);
+std::string row_header(const ItemView& v, std::size_t i);
+// "erratum: the sheet prints 1, should be 2" and similar, for titles and legends.
+std::string verdict_note(const StatedMark& s);
+
+// Escaping, one function per target language.
+std::string escape_html(std::string_view s);
+std::string escape_markdown(std::string_view s);  // inline prose
+std::string markdown_code(std::string_view s);    // `code`, safe inside a table cell
+std::string escape_latex(std::string_view s);     // text mode, UTF-8 in, ASCII out
+// A printed number ("3/10", "-0.25", "1.2e-7", "0.3651…", "[0.1, 0.2]") in LaTeX math mode.
+// Fraction digits go in groups of five; with `wrap` > 0, a longer decimal breaks into lines
+// of `wrap` fraction digits (a left-aligned array) so that a matrix of them fits a page.
+std::string latex_number(std::string_view s, std::size_t wrap = 0);
+
+}  // namespace handcheck::keys

@@ -1,0 +1,124 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/audit/audit.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+
+namespace {
+
+// A tiny worksheet: W (2x3) times X (3x2); E = 3 ^ W@X scaled; softmax down columns.
+std::string sheet(const std::string& step, const std::string& stated, const std::string& extra = "") {
+  return R"(format: handcheck/1
+inputs:
+  W: [[1, 2, 0], [0, 1, 3]]
+  X: [[1, 0], [2, 1], [1, 1]]
+  S: [[0, 1], [2, 1]]
+  T: [[1, 2], [3, 4]]
+  U: [[0, 1], [1, 0]]
+  h: [[3, 5]]
+steps:
+)" + step + "    stated: " + stated + "\n" + extra;
+}
+
+std::vector<std::string> tags_at(const std::string& yaml, std::size_t row, std::size_t col) {
+  CaseAudit a = test::audit_text(yaml);
+  BOOST_REQUIRE_MESSAGE(a.status != CaseAudit::Status::error, (a.error ? a.error->what() : ""));
+  for (const auto& s : a.steps)
+    for (const auto& c : s.cells)
+      if (c.row == row && c.col == col && c.verdict == Verdict::erratum) {
+        std::vector<std::string> tags;
+        for (const auto& slip : c.slips) tags.push_back(std::string(slip.tag));
+        return tags;
+      }
+  BOOST_FAIL("no erratum at that cell");
+  return {};
+}
+
+bool has(const std::vector<std::string>& tags, const std::string& tag) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+const std::string kProduct = "  - name: P\n    do: W @ X\n";  // [[5, 2], [5, 4]]
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(audit_slips)
+
+BOOST_AUTO_TEST_CASE(catalog_tags_are_stable) {
+  std::vector<std::string_view> want = {"dropped-term", "flipped-sign", "product-off-by-one", "wrong-row",
+                                        "wrong-column", "swapped-operands", "transposed-operand",
+                                        "softmax-wrong-axis", "no-normalisation", "exp-for-power", "power-for-exp",
+                                        "ceil-for-floor", "round-for-floor", "exact-for-hand", "hand-for-exact",
+                                        "times-for-power", "decimal-point", "rounded-wrong-way"};
+  BOOST_TEST(slip_tags() == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(dot_product_slips) {
+  // P[1,1] = 1·1 + 2·2 + 0·1 = 5
+  BOOST_TEST(has(tags_at(sheet(kProduct, "[[1, 2], [5, 4]]"), 0, 0), "dropped-term"));       // 5 - 4
+  BOOST_TEST(has(tags_at(sheet(kProduct, "[[-3, 2], [5, 4]]"), 0, 0), "flipped-sign"));      // 1 - 4
+  BOOST_TEST(has(tags_at(sheet(kProduct, "[[6, 2], [5, 4]]"), 0, 0), "product-off-by-one"));
+  BOOST_TEST(has(tags_at(sheet(kProduct, "[[5, 2], [4, 4]]"), 1, 0), "wrong-column"));       // row 2 · col 2
+  BOOST_TEST(has(tags_at(sheet(kProduct, "[[5, 2], [5, 2]]"), 1, 1), "wrong-row"));          // row 1 · col 2 = 2
+}
+
+BOOST_AUTO_TEST_CASE(operand_order_slips) {
+  // T @ U = [[2, 1], [4, 3]]; U @ T = [[3, 4], [1, 2]]; T^T @ U = [[3, 1], [4, 2]]
+  std::string step = "  - name: M\n    do: T @ U\n";
+  BOOST_TEST(has(tags_at(sheet(step, "[[3, 1], [4, 3]]"), 0, 0), "swapped-operands"));
+  BOOST_TEST(has(tags_at(sheet(step, "[[2, 1], [4, 2]]"), 1, 1), "transposed-operand"));
+}
+
+BOOST_AUTO_TEST_CASE(softmax_slips) {
+  // softmax_cols(S, 3): column 1 = 1/10, 9/10; column 2 = 1/2, 1/2. By rows: row 1 = 1/4, 3/4.
+  std::string step = "  - name: A\n    do: softmax_cols(S, 3)\n";
+  BOOST_TEST(has(tags_at(sheet(step, R"([["1/4", "1/2"], ["9/10", "1/2"]])"), 0, 0), "softmax-wrong-axis"));
+  BOOST_TEST(has(tags_at(sheet(step, R"([[1, "1/2"], ["9/10", "1/2"]])"), 0, 0), "no-normalisation"));
+  std::string division = "  - name: E\n    do: 3 ^ S\n  - name: A\n    do: E / colsum(E)\n";
+  BOOST_TEST(has(tags_at(sheet(division, R"([[1, "1/2"], ["9/10", "1/2"]])"), 0, 0), "no-normalisation"));
+}
+
+BOOST_AUTO_TEST_CASE(hand_rule_slips) {
+  std::string step = "  - name: F\n    hand: floor(h / 2)\n    exact: h / sqrt(3)\n";  // [[1, 2]]
+  BOOST_TEST(has(tags_at(sheet(step, "[[2, 2]]"), 0, 0), "ceil-for-floor"));
+  BOOST_TEST(has(tags_at(sheet(step, "[[1, 3]]"), 0, 1), "round-for-floor"));
+  BOOST_TEST(has(tags_at(sheet(step, "[[1.73, 2]]"), 0, 0), "exact-for-hand"));   // 3 / sqrt(3)
+  std::string power = "  - name: E\n    do: 3 ^ S\n";  // [[1, 3], [9, 3]]
+  BOOST_TEST(has(tags_at(sheet(power, "[[1, 3], [6, 3]]"), 1, 0), "times-for-power"));
+  BOOST_TEST(has(tags_at(sheet(power, "[[1, 2.72], [9, 3]]"), 0, 1), "exp-for-power"));
+}
+
+BOOST_AUTO_TEST_CASE(exact_pipeline_slips) {
+  // The worksheet asks e^x (it follows the exact pipeline); the learner used 3^x.
+  std::string yaml = R"(format: handcheck/1
+follows: exact
+inputs:
+  s: [[1, 2]]
+steps:
+  - name: E
+    hand: 3 ^ s
+    exact: exp(s)
+    stated: [[3, 7.39]]
+)";
+  auto tags = tags_at(yaml, 0, 0);
+  BOOST_TEST(has(tags, "hand-for-exact"));
+  std::string yaml2 = test::replace_once(yaml, "    hand: 3 ^ s\n    exact: exp(s)\n", "    do: exp(s)\n");
+  BOOST_TEST(has(tags_at(yaml2, 0, 0), "power-for-exp"));
+}
+
+BOOST_AUTO_TEST_CASE(writing_slips) {
+  std::string step = "  - name: D\n    do: h / 7\n";  // [[3/7, 5/7]] = 0.428571..., 0.714285...
+  BOOST_TEST(has(tags_at(sheet(step, "[[4.29, 0.71]]"), 0, 0), "decimal-point"));
+  BOOST_TEST(has(tags_at(sheet(step, "[[0.42, 0.71]]"), 0, 0), "rounded-wrong-way"));
+  BOOST_TEST(!has(tags_at(sheet(step, "[[0.44, 0.71]]"), 0, 0), "rounded-wrong-way"));
+}
+
+BOOST_AUTO_TEST_CASE(slip_text_names_the_term) {
+  CaseAudit a = test::audit_text(sheet(kProduct, "[[1, 2], [5, 4]]"));
+  const CellAudit& c = a.cell(a.errata[0]);
+  BOOST_REQUIRE(!c.slips.empty());
+  BOOST_TEST(c.slips[0].text == "stated 1 = the sum without the term W[1,2]·X[2,1]");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,222 @@
+#include <nlohmann/json.hpp>
+
+#include "handcheck/grade/grade.hpp"
+#include "handcheck/grade/selftest.hpp"
+#include "handcheck/grade/summary.hpp"
+#include "handcheck/render/grades.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+using handcheck::test::q;
+using handcheck::test::source_path;
+
+namespace {
+
+const AnswerKey& seed_key() {
+  static AnswerKey key(std::make_shared<Case>(load_case_file(source_path("cases/self-attention-6-3.yaml"))));
+  return key;
+}
+
+std::size_t at(const std::string& step, const std::string& cell) {
+  const AnswerKey& key = seed_key();
+  auto s = key.find_step(step);
+  BOOST_REQUIRE(s);
+  auto c = key.find_cell(*s, cell);
+  BOOST_REQUIRE_MESSAGE(c, step + " " + cell);
+  return *c;
+}
+
+Sheet correct_sheet(const std::string& id = "right") {
+  Sheet s;
+  s.id = id;
+  for (std::size_t i = 0; i < seed_key().cells().size(); ++i)
+    s.answers.push_back({Answer::Kind::value, *correct_answer(seed_key(), i)});
+  return s;
+}
+
+// The colsum slip of cases/slips/self-attention-colsum-slip.yaml: C q2 = 40, A and Z carried on.
+Sheet colsum_slip_sheet() {
+  Sheet s = correct_sheet("colsum");
+  s.answers[at("C", "q2[1]")].text = "40";
+  const char* a[] = {"9/40", "3/40", "27/40", "3/40"};
+  const char* z[] = {"1.80", "1.20", "0.45"};
+  for (int k = 0; k < 4; ++k) s.answers[at("A", "q2[" + std::to_string(k + 1) + "]")].text = a[k];
+  for (int k = 0; k < 3; ++k) s.answers[at("Z", "z2[" + std::to_string(k + 1) + "]")].text = z[k];
+  return s;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(grade)
+
+BOOST_AUTO_TEST_CASE(audit_stated_without_sheet_is_audit_case) {
+  auto c = std::make_shared<Case>(load_case_file(source_path("cases/slips/self-attention-colsum-slip.yaml")));
+  CaseAudit whole = audit_case(c);
+  CaseAudit shared = audit_stated(*c, *whole.hand, *whole.exact);
+  BOOST_TEST(shared.stated == whole.stated);
+  BOOST_TEST(shared.erratum == whole.erratum);
+  BOOST_TEST(shared.carried == whole.carried);
+  BOOST_TEST((shared.status == whole.status));
+  BOOST_TEST(!shared.kase);
+}
+
+BOOST_AUTO_TEST_CASE(key_cells_and_addresses) {
+  const AnswerKey& key = seed_key();
+  BOOST_TEST(key.cells().size() == 116u);  // every cell of every step
+  std::size_t q = at("Q", "q2[3]");
+  BOOST_TEST(key.cells()[q].expected == "2");
+  BOOST_TEST(*key.find_cell(*key.find_step("Q"), "3,2") == q);
+  BOOST_TEST(*key.find_cell(*key.find_step("Q"), "Q[3,2]") == q);
+  BOOST_TEST(!key.find_cell(*key.find_step("Q"), "4,1"));
+  BOOST_TEST(!key.find_step("X"));  // an input is not graded
+  BOOST_TEST(key.cells()[at("A", "q1[1]")].expected_decimal == "0.3");
+  BOOST_TEST(key.cells()[at("A", "q2[1]")].expected_decimal == "0.214286");
+}
+
+BOOST_AUTO_TEST_CASE(json_numbers_keep_their_text) {
+  Sheet s = read_sheet_json(R"({"id": 7, "answers": {"Z": {"z1": [1.60, 1.0e0, "1"]},
+                                "C": [10, 42.000, 24, 66], "Q": {"2,2": 12345678901234567890123},
+                                "V": {"v1[1]": null, "v1[2]": "?", "v1[3]": true}, "W": 1}})",
+                            {"t.jsonl", 1, 1}, seed_key());
+  BOOST_TEST(s.id == "7");
+  BOOST_TEST(s.answers[at("Z", "z1[1]")].text == "1.60");
+  BOOST_TEST(s.answers[at("Z", "z1[2]")].text == "1.0e0");
+  BOOST_TEST(s.answers[at("C", "q2[1]")].text == "42.000");
+  BOOST_TEST(s.answers[at("Q", "q2[2]")].text == "12345678901234567890123");
+  BOOST_TEST((s.answers[at("V", "v1[1]")].kind == Answer::Kind::blank));
+  BOOST_TEST((s.answers[at("V", "v1[2]")].kind == Answer::Kind::blank));
+  BOOST_TEST((s.answers[at("V", "v1[3]")].kind == Answer::Kind::invalid));
+  BOOST_REQUIRE(s.notes.size() == 1u);  // W is no step
+  BOOST_CHECK_THROW(read_sheet_json(R"({"answers": {}})", {"t.jsonl", 2, 1}, seed_key()), Error);
+  BOOST_CHECK_THROW(read_sheet_json(R"({"id": "x", "answers": {)", {"t.jsonl", 3, 1}, seed_key()), Error);
+}
+
+BOOST_AUTO_TEST_CASE(csv_sheets) {
+  auto sheets = read_sheets_csv("id,step,cell,value\na,Q,\"3,2\",2\nb,Q,q2[3],1\na,Z,z1[1], 1.60 \na,C,q1[1],\n",
+                                "t.csv", seed_key());
+  BOOST_REQUIRE(sheets.size() == 2u);
+  BOOST_TEST(sheets[0].id == "a");
+  BOOST_TEST(sheets[0].answers[at("Q", "q2[3]")].text == "2");
+  BOOST_TEST(sheets[0].answers[at("Z", "z1[1]")].text == "1.60");
+  BOOST_TEST((sheets[0].answers[at("C", "q1[1]")].kind == Answer::Kind::blank));
+  BOOST_TEST(sheets[1].answers[at("Q", "q2[3]")].text == "1");
+  BOOST_CHECK_THROW(read_sheets_jsonl("{\"id\": \"a\", \"answers\": {}}\n{\"id\": \"a\", \"answers\": {}}\n", "t", seed_key()),
+                    Error);
+}
+
+BOOST_AUTO_TEST_CASE(correct_blank_and_invalid) {
+  Grader grader(seed_key());
+  SheetGrade g = grader.grade(correct_sheet());
+  BOOST_TEST(g.ok == 116u);
+  BOOST_TEST(g.score == Rational(1));
+  Sheet s = correct_sheet();
+  s.answers[at("Q", "q1[1]")] = {};
+  s.answers[at("Q", "q1[2]")] = {Answer::Kind::value, "one"};
+  s.answers[at("Q", "q1[3]")] = {Answer::Kind::invalid, "true"};
+  g = grader.grade(s);
+  BOOST_TEST(g.blank == 1u);
+  BOOST_TEST(g.invalid == 2u);
+  BOOST_TEST(g.score == Rational(113, 116));
+}
+
+BOOST_AUTO_TEST_CASE(follow_through_matches_check) {
+  GradeOptions options;
+  options.carried_credit = q("1/2");
+  Grader grader(seed_key(), options);
+  SheetGrade g = grader.grade(colsum_slip_sheet());
+  BOOST_TEST(g.erratum == 1u);
+  BOOST_TEST(g.carried == 7u);
+  BOOST_TEST((g.cells[at("C", "q2[1]")].grade == Grade::erratum));
+  BOOST_TEST((g.cells[at("Z", "z2[3]")].grade == Grade::carried));
+  BOOST_TEST(g.score == (Rational(108) + Rational(7, 2)) / 116);
+  // The same as check says of the worksheet with these numbers printed.
+  CaseAudit check = audit_case(std::make_shared<Case>(load_case_file(source_path("cases/slips/self-attention-colsum-slip.yaml"))));
+  BOOST_TEST(check.erratum == g.erratum);
+  BOOST_TEST(check.carried == g.carried);
+}
+
+BOOST_AUTO_TEST_CASE(quick_acceptance_agrees_with_the_audit) {
+  Grader grader(seed_key());
+  std::vector<Sheet> sheets{correct_sheet(), colsum_slip_sheet()};
+  for (std::size_t i = 0; i < seed_key().cells().size(); i += 7) {
+    Sheet s = correct_sheet("wrong" + std::to_string(i));
+    s.answers[i].text = to_fraction_string(parse_literal(s.answers[i].text).value + 1);
+    sheets.push_back(s);
+  }
+  auto grades = grader.grade(sheets);
+  for (std::size_t k = 0; k < sheets.size(); ++k) {
+    CaseAudit a = grader.audit(sheets[k]);
+    std::size_t stated = 0;
+    for (const auto& sa : a.steps) {
+      const KeyStep& step = *std::find_if(seed_key().steps().begin(), seed_key().steps().end(),
+                                          [&](const KeyStep& st) { return st.item == sa.item; });
+      for (const auto& cell : sa.cells) {
+        ++stated;
+        BOOST_TEST(to_string(grades[k].cells[step.first + cell.row * step.shape.cols + cell.col].grade) ==
+                   to_string(cell.verdict));
+      }
+    }
+    BOOST_TEST(stated == 116u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(identical_sheets_reuse_grades) {
+  GradeOptions reuse, fresh;
+  fresh.reuse_identical = false;
+  std::vector<Sheet> sheets(50, colsum_slip_sheet());
+  for (std::size_t i = 0; i < sheets.size(); ++i) sheets[i].id = std::to_string(i);
+  auto a = Grader(seed_key(), reuse).grade(sheets);
+  auto b = Grader(seed_key(), fresh).grade(sheets);
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    BOOST_TEST(a[i].score == b[i].score);
+    BOOST_TEST(a[i].carried == 7u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(class_that_disagrees_with_the_key) {
+  std::vector<Sheet> sheets;
+  for (int i = 0; i < 10; ++i) {
+    Sheet s = correct_sheet(std::to_string(i));
+    if (i < 7) s.answers[at("Q", "q2[3]")].text = "1";
+    sheets.push_back(s);
+  }
+  Grader grader(seed_key());
+  auto grades = grader.grade(sheets);
+  ClassSummary sum = summarise(seed_key(), sheets, grades);
+  BOOST_REQUIRE(sum.warnings.size() == 1u);
+  BOOST_TEST(sum.warnings[0].cell == at("Q", "q2[3]"));
+  BOOST_TEST(sum.warnings[0].value.count == 7u);
+  BOOST_TEST(sum.warnings[0].value.text == "1");
+  const CellSummary& cs = sum.cells[at("Q", "q2[3]")];
+  BOOST_TEST(cs.erratum == 7u);
+  BOOST_TEST(cs.ok == 3u);
+  BOOST_TEST(render_key_warnings(seed_key(), sum).find("the key itself may be wrong") != std::string::npos);
+  // Half is not most.
+  sheets[5].answers[at("Q", "q2[3]")].text = "2";
+  sheets[6].answers[at("Q", "q2[3]")].text = "2";
+  grades = grader.grade(sheets);
+  BOOST_TEST(summarise(seed_key(), sheets, grades).warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(gradescope_results) {
+  std::vector<Sheet> sheets{colsum_slip_sheet()};
+  Grader grader(seed_key());
+  auto grades = grader.grade(sheets);
+  auto j = nlohmann::json::parse(render_gradescope({seed_key(), sheets, grades, Rational(1)}, 0));
+  BOOST_TEST(j["tests"].size() == seed_key().steps().size());
+  BOOST_TEST(j["score"].dump() == "115");  // 108 ok + 7 carried at full credit
+  BOOST_TEST(j["tests"][6]["name"] == "C");
+  BOOST_TEST(j["tests"][6]["score"].dump() == "3");
+  BOOST_TEST(j["tests"][6]["max_score"] == 4);
+}
+
+BOOST_AUTO_TEST_CASE(selftest_passes_and_catches_a_broken_comparison) {
+  SelftestReport ok = selftest(seed_key());
+  BOOST_TEST(ok.failures() == 0u, render_selftest_text(ok));
+  BOOST_TEST(ok.checks.size() > 20u);
+  SelftestOptions broken;
+  broken.grading.compare = &faulty_compare;
+  BOOST_TEST(selftest(seed_key(), broken).failures() > 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

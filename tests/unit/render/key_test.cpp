@@ -1,0 +1,217 @@
+#include <boost/test/unit_test.hpp>
+#include <regex>
+
+#include "handcheck/render/key_html.hpp"
+#include "handcheck/render/key_json.hpp"
+#include "handcheck/render/key_latex.hpp"
+#include "handcheck/render/key_markdown.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+
+namespace {
+
+const CaseAudit& seed() {
+  static const CaseAudit a = audit_file(test::source_path("cases/self-attention-6-3.yaml"));
+  return a;
+}
+
+const nlohmann::ordered_json& step(const nlohmann::ordered_json& key, const std::string& name) {
+  for (const auto& s : key["steps"])
+    if (s["name"] == name) return s;
+  BOOST_FAIL("no step " + name);
+  return key;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(render_key)
+
+BOOST_AUTO_TEST_CASE(json_key_of_the_seed) {
+  auto key = key_json(seed());
+  BOOST_TEST(key["handcheck"] == "key/1");
+  BOOST_TEST(key["title"] == "Self-attention, a 6-3 attention head");
+  BOOST_REQUIRE_EQUAL(key["steps"].size(), 13u);  // 4 inputs, 9 steps, in order
+  BOOST_TEST(key["steps"][0]["name"] == "X");
+  BOOST_TEST(key["steps"][0]["input"] == true);
+  BOOST_TEST(key["steps"][12]["name"] == "Z");
+
+  const auto& a = step(key, "A");
+  BOOST_TEST(a["shape"] == nlohmann::ordered_json({4, 4}));
+  BOOST_TEST(a["hand"][0][0] == "3/10");
+  BOOST_TEST(a["exact"][0][0] == "0.365189398600469033889058143788");
+  BOOST_TEST(a["hand"][2][1] == "9/14");
+  BOOST_TEST(a["expression"]["hand"] == "E / C");
+  BOOST_TEST(step(key, "Z")["hand"][0][0] == "8/5");
+  BOOST_TEST(step(key, "Z")["exact"][0][0] == "1.57020085246467715369978022486");
+
+  const auto& scaled = step(key, "S_scaled");
+  BOOST_TEST(scaled["expression"]["hand"] == "floor(S / 2)");
+  BOOST_TEST(scaled["expression"]["exact"] == "S / sqrt(3)");
+  BOOST_TEST(scaled["rows"][0] == "k1");
+  BOOST_TEST(scaled["columns"][3] == "q4");
+
+  const auto& q = step(key, "Q");
+  BOOST_TEST(q["explain"].get<std::string>().find("[2] Multiply the features by the query matrix") == 0u);
+  BOOST_REQUIRE_EQUAL(q["stated"].size(), 12u);
+  const auto& bad = q["stated"][9];  // row 3, column 2
+  BOOST_TEST(bad["label"] == "q2[3]");
+  BOOST_TEST(bad["stated"] == "1");
+  BOOST_TEST(bad["verdict"] == "erratum");
+  BOOST_TEST(bad["expected"] == "2");
+  BOOST_TEST(bad["downstream"] == "correct");
+  BOOST_TEST(q["stated"][0]["verdict"] == "ok");
+  BOOST_REQUIRE_EQUAL(key["errata"].size(), 1u);
+  BOOST_TEST(key["errata"][0]["headline"] == "Q: q2 should be [1, 1, 2], not [1, 1, 1]");
+  BOOST_TEST(!step(key, "X").contains("expression"));
+}
+
+BOOST_AUTO_TEST_CASE(json_key_marks_carried_cells_and_blanks) {
+  std::string yaml = test::read_file(test::source_path("cases/self-attention-6-3.yaml"));
+  // A sheet that carries q2 = [1, 1, 1] into S: S's q2 column follows from the erratum.
+  yaml = test::replace_once(yaml, "      - [3, 5, 4, 6]\n      - [2, 3, 2, 3]\n      - [3, 6, 4, 7]\n      - [0, 2, 2, 4]",
+                            "      - [3, 4, 4, 6]\n      - [2, 2, 2, 3]\n      - [3, 4, 4, 7]\n      - [0, 2, 2, null]");
+  auto key = key_json(test::audit_text(yaml));
+  const auto& s = step(key, "S");
+  std::map<std::string, std::string> verdict;
+  for (const auto& c : s["stated"]) verdict[c["label"].get<std::string>()] = c["verdict"].get<std::string>();
+  BOOST_TEST(verdict["q2[1]"] == "carried");
+  BOOST_TEST(verdict["q1[1]"] == "ok");
+  BOOST_TEST(verdict["q4[4]"] == "blank");
+}
+
+BOOST_AUTO_TEST_CASE(markdown_key_of_the_seed) {
+  std::string md = render_key_markdown(seed());
+  BOOST_TEST(md.find("# Answer key: Self-attention, a 6-3 attention head\n") == 0u);
+  // The explanation of step Q, escaped for Markdown.
+  BOOST_TEST(md.find("> \\[2\\] Multiply the features by the query matrix: column j of Q = WQ X is the query vector") !=
+             std::string::npos);
+  BOOST_TEST(md.find("## 5. `Q = WQ @ X`") != std::string::npos);
+  // Fractions with their decimals, in a table row.
+  BOOST_TEST(md.find("| **k1** | 3/10 (0.3) | 3/14 (0.214286…) | 3/8 (0.375) | 9/22 (0.409091…) |") !=
+             std::string::npos);
+  BOOST_TEST(md.find("| **1** | 8/5 (1.6) |") != std::string::npos);
+  BOOST_TEST(md.find("- by hand: `S_scaled = floor(S / 2)`\n- exactly: `S_scaled = S / sqrt(3)`") != std::string::npos);
+  BOOST_TEST(md.find("0.365189398600469033889058143788") != std::string::npos);
+  BOOST_TEST(md.find("| **3** | 1 ✓ | **1** ✗ (2) | 1 ✓ | 2 ✓ |") != std::string::npos);
+  BOOST_TEST(md.find("- `q2[3]`: erratum: the sheet prints 1, should be 2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(latex_key_of_the_seed) {
+  std::string tex = render_key_latex(seed());
+  BOOST_TEST(tex.find("\\documentclass") == 0u);
+  BOOST_TEST(tex.find("\\usepackage{amsmath,amssymb}") != std::string::npos);
+  BOOST_TEST(tex.find("\\frac{3}{10}") != std::string::npos);
+  // A's fractions, then their decimals beside them.
+  BOOST_TEST(tex.find("{\\displaystyle \\frac{3}{10}} & {\\displaystyle \\frac{3}{14}} & {\\displaystyle \\frac{3}{8}}") !=
+             std::string::npos);
+  BOOST_TEST(tex.find("\\approx \\begin{bmatrix}\n  0.3 & 0.214286\\ldots & 0.375 & 0.409091\\ldots \\\\") !=
+             std::string::npos);
+  BOOST_TEST(tex.find("\\begin{bmatrix}") != std::string::npos);
+  BOOST_TEST(tex.find("\\boxed{1}") != std::string::npos);  // the erratum in Q
+  // Certified digits in groups of five, ten to a line.
+  BOOST_TEST(tex.find("\\begin{array}[t]{@{}l@{}}0.36518\\,93986\\\\\\phantom{0.}00469\\,03388\\\\\\phantom{0.}90581\\,43788\\end{array}") !=
+             std::string::npos);
+  BOOST_TEST(tex.find("\\texttt{S\\_scaled = floor(S / 2)}") != std::string::npos);
+  BOOST_TEST(tex.find("\\end{document}\n") == tex.size() - 15);
+}
+
+BOOST_AUTO_TEST_CASE(latex_escapes_case_text) {
+  std::string yaml = test::read_file(test::source_path("cases/self-attention-6-3.yaml"));
+  yaml = test::replace_once(yaml, "title: Self-attention, a 6-3 attention head",
+                            "title: '100% of $x_1 & #2 {a} ~b^c \\end{document} <é> α ≈ 3 — done'");
+  std::string tex = render_key_latex(test::audit_text(yaml));
+  BOOST_TEST(tex.find("\\title{Answer key: 100\\% of \\$x\\_1 \\& \\#2 \\{a\\} \\textasciitilde{}b\\textasciicircum{}c "
+                      "\\textbackslash{}end\\{document\\} \\ensuremath{<}\\'{e}\\ensuremath{>} \\ensuremath{\\alpha} "
+                      "\\ensuremath{\\approx} 3 --- done}") != std::string::npos);
+  BOOST_TEST(count(tex, "\\end{document}") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(latex_numbers) {
+  std::string tex = render_key_latex(test::audit_text(R"(format: handcheck/1
+title: Signs
+inputs:
+  M: [["-3/10", 1], [2, "-1/2"]]
+steps:
+  - name: N
+    do: M / 2
+)"));
+  // A negative fraction keeps its sign outside: -\frac{p}{q}, never \frac{-p}{q}.
+  BOOST_TEST(tex.find("\\frac{-") == std::string::npos);
+  BOOST_TEST(tex.find("-\\frac{3}{20}") != std::string::npos);
+  BOOST_TEST(tex.find("-\\frac{1}{4}") != std::string::npos);
+  BOOST_TEST(tex.find("-0.15") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(html_key_is_self_contained_and_escapes_case_text) {
+  std::string yaml = test::read_file(test::source_path("cases/self-attention-6-3.yaml"));
+  yaml = test::replace_once(yaml, "title: Self-attention, a 6-3 attention head", "title: '<script>alert(1)</script>'");
+  yaml = test::replace_once(yaml, "[2] Multiply the features", "<img src=x onerror=\"alert(2)\"> & </script> Multiply");
+  std::string html = render_key_html(test::audit_text(yaml));
+  BOOST_TEST(html.find("<script>alert") == std::string::npos);
+  BOOST_TEST(html.find("<img") == std::string::npos);
+  BOOST_TEST(html.find("onerror=\"alert") == std::string::npos);
+  BOOST_TEST(html.find("<title>Answer key: &lt;script&gt;alert(1)&lt;/script&gt;</title>") != std::string::npos);
+  BOOST_TEST(html.find("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e") != std::string::npos);
+  BOOST_TEST(html.find("\\u003cimg src=x onerror=\\\"alert(2)\\\"\\u003e \\u0026 \\u003c/script\\u003e") !=
+             std::string::npos);
+  // Exactly the page's own two script elements, each closed once.
+  BOOST_TEST(count(html, "<script") == 2u);
+  BOOST_TEST(count(html, "</script>") == 2u);
+  // Nothing from elsewhere: no URLs, no src or href attributes in the markup, no imports.
+  BOOST_TEST(html.find("http://") == std::string::npos);
+  BOOST_TEST(html.find("https://") == std::string::npos);
+  auto data = html.find("<script type=\"application/json\" id=\"key-data\">");
+  BOOST_REQUIRE(data != std::string::npos);
+  std::string markup = html.substr(0, data) + html.substr(html.find("</script>", data));
+  BOOST_TEST(!std::regex_search(markup, std::regex(R"((src|href)\s*=)", std::regex::icase)));
+  BOOST_TEST(html.find("@import") == std::string::npos);
+  BOOST_TEST(html.find("url(") == std::string::npos);
+  BOOST_TEST(html.find("default-src 'none'") != std::string::npos);
+  // The script never parses data as markup.
+  BOOST_TEST(html.find("innerHTML") == std::string::npos);
+  BOOST_TEST(html.find("insertAdjacentHTML") == std::string::npos);
+  BOOST_TEST(html.find("document.write") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(html_key_has_controls_and_data) {
+  std::string html = render_key_html(seed());
+  for (const char* id : {"id=\"next\"", "id=\"prev\"", "id=\"play\"", "id=\"mode\"", "id=\"explain\"",
+                         "id=\"step-index\"", "id=\"key-data\""})
+    BOOST_TEST(html.find(id) != std::string::npos, id);
+  BOOST_TEST(html.find("<script type=\"application/json\" id=\"key-data\">") != std::string::npos);
+  // The dot product of Z[1,1], computed from the hand values.
+  BOOST_TEST(html.find("= 1×(3/10) + 2×(3/10) + 2×(3/10) + 1×(1/10)\\n  = (3/10) + (3/5) + (3/5) + (1/10)\\n  = 8/5") !=
+             std::string::npos);
+  BOOST_TEST(html.find("\"note\":\"erratum: the sheet prints 1, should be 2") != std::string::npos);
+  BOOST_TEST(html.find("@media (max-width: 599px)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_of_an_unevaluated_case_throws_its_error) {
+  CaseAudit a = audit_file("/nonexistent/case.yaml");
+  BOOST_CHECK_THROW(render_key_json(a), Error);
+  BOOST_CHECK_THROW(render_key_html(a), Error);
+  BOOST_CHECK_THROW(render_key_markdown(a), Error);
+  BOOST_CHECK_THROW(render_key_latex(a), Error);
+}
+
+BOOST_AUTO_TEST_CASE(keys_of_a_case_that_follows_the_exact_pipeline) {
+  // The hand pipeline stops at sqrt(2): its values are missing from there on, and the key says so.
+  CaseAudit a = audit_file(test::source_path("cases/attention-rows-exact.yaml"));
+  BOOST_REQUIRE(a.status != CaseAudit::Status::error);
+  auto key = key_json(a);
+  BOOST_TEST(step(key, "S")["hand"].is_null());
+  BOOST_TEST(step(key, "S")["exact"][0][0].get<std::string>().find("2.12132034") == 0u);
+  BOOST_TEST(step(key, "Q")["hand"][0][0] == "2");
+  BOOST_REQUIRE_EQUAL(key["notes"].size(), 1u);
+  BOOST_TEST(render_key_markdown(a).find("**Hand:** not computed") != std::string::npos);
+  BOOST_TEST(render_key_latex(a).find("By hand: not computed") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
