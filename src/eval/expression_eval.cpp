@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "handcheck/linalg/products.hpp"  // the fast products of exact numbers for @
 #include "handcheck/ops/registry.hpp"
 #include "handcheck/ops/scalar.hpp"
 

@@ -1,5 +1,6 @@
 #include "handcheck/grade/grade.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <unordered_map>
@@ -19,6 +20,8 @@ std::string_view to_string(Grade g) {
   }
   return "";
 }
+
+std::string_view CellGrade::slip_tag() const { return slip ? slip_tags()[slip - 1u] : std::string_view(); }
 
 std::optional<Literal> answer_literal(const Answer& a) {
   if (a.kind != Answer::Kind::value) return std::nullopt;
@@ -41,29 +44,33 @@ struct Grader::Memo {
 class Grader::Judge {
  public:
   struct Judgement {
-    bool number = false;   // the text is a number
-    bool matches = false;  // it matches the correct value: ok, whatever else the sheet says
+    std::optional<Literal> literal;  // nullopt: the text is not a number
+    bool matches = false;            // it matches the correct value: ok, whatever else the sheet says
   };
 
   Judge(const AnswerKey& key, Comparator compare) : key_(key), compare_(compare), seen_(key.cells().size()) {}
 
-  const Judgement& operator()(std::size_t cell, const std::string& text) {
+  const Judgement& operator()(std::size_t cell, std::string_view text) {
     auto& seen = seen_[cell];
     if (auto it = seen.find(text); it != seen.end()) return it->second;
     Judgement j;
-    if (auto literal = answer_literal({Answer::Kind::value, text})) {
-      j.number = true;
+    j.literal = answer_literal({Answer::Kind::value, std::string(text)});
+    if (j.literal) {
       const KeyCell& kc = key_.cells()[cell];
-      if (compare_ && key_.steps()[kc.step].hand) j.matches = compare_(key_.item_of(kc).compare, *literal, key_.hand_value(cell));
-      else j.matches = key_.matches(cell, *literal) == Match::yes;
+      if (compare_ && key_.steps()[kc.step].hand) j.matches = compare_(key_.item_of(kc).compare, *j.literal, key_.hand_value(cell));
+      else j.matches = key_.matches(cell, *j.literal) == Match::yes;
     }
-    return seen.emplace(text, j).first->second;
+    return seen.emplace(text, std::move(j)).first->second;
   }
 
  private:
   const AnswerKey& key_;
   Comparator compare_;
-  std::vector<std::unordered_map<std::string, Judgement>> seen_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::vector<std::unordered_map<std::string, Judgement, Hash, std::equal_to<>>> seen_;
 };
 
 Grader::Grader(const AnswerKey& key, GradeOptions options)
@@ -74,29 +81,37 @@ Grader::Grader(const AnswerKey& key, GradeOptions options)
 Grader::~Grader() = default;
 
 CaseAudit Grader::audit(const Sheet& sheet) const {
+  Judge judge(key_, options_.compare);
+  return audit_with(judge, sheet);
+}
+
+CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet) const {
   const Case& c = key_.kase();
   StatedValues stated(c.items.size());
   for (const KeyStep& step : key_.steps()) {
     Matrix<std::optional<Literal>> m(step.shape);
-    for (std::size_t k = 0; k < step.shape.cells(); ++k)
-      m(k / step.shape.cols, k % step.shape.cols) = answer_literal(sheet.answers[step.first + k]);
+    for (std::size_t k = 0; k < step.shape.cells(); ++k) {
+      std::size_t cell = step.first + k;
+      if (sheet.answers.kind(cell) == Answer::Kind::value)
+        m(k / step.shape.cols, k % step.shape.cols) = judge(cell, sheet.answers.text(cell)).literal;
+    }
     stated[step.item] = std::move(m);
   }
   return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options());
 }
 
-std::vector<CellGrade> Grader::audited(const Sheet& sheet) const {
+std::vector<CellGrade> Grader::audited(Judge& judge, const Sheet& sheet) const {
   std::string signature;
   if (options_.reuse_identical) {
-    for (const auto& a : sheet.answers) {
-      signature += static_cast<char>('0' + static_cast<int>(a.kind));
-      signature += a.text;
+    for (std::size_t i = 0; i < sheet.answers.size(); ++i) {
+      signature += static_cast<char>('0' + static_cast<int>(sheet.answers.kind(i)));
+      signature += sheet.answers.text(i);
       signature += '\x1f';
     }
     std::lock_guard<std::mutex> lock(memo_->mutex);
     if (auto it = memo_->sheets.find(signature); it != memo_->sheets.end()) return it->second;
   }
-  CaseAudit a = audit(sheet);
+  CaseAudit a = audit_with(judge, sheet);
   std::vector<CellGrade> out(key_.cells().size());
   for (const auto& sa : a.steps) {
     const KeyStep& step = key_.steps()[static_cast<std::size_t>(step_of_[sa.item])];
@@ -108,7 +123,11 @@ std::vector<CellGrade> Grader::audited(const Sheet& sheet) const {
         case Verdict::erratum: cg.grade = Grade::erratum; break;
         case Verdict::undecided: cg.grade = Grade::undecided; break;
       }
-      if (!cell.slips.empty()) cg.slip = cell.slips.front().tag;
+      if (!cell.slips.empty()) {
+        const auto& tags = slip_tags();
+        auto at = std::find(tags.begin(), tags.end(), cell.slips.front().tag);
+        if (at != tags.end() && at - tags.begin() < 255) cg.slip = static_cast<std::uint8_t>(at - tags.begin() + 1);
+      }
     }
   }
   if (options_.reuse_identical) {
@@ -123,16 +142,21 @@ SheetGrade Grader::grade_with(Judge& judge, const Sheet& sheet) const {
   g.cells.resize(key_.cells().size());
   bool all_match = true;
   for (std::size_t i = 0; i < g.cells.size(); ++i) {
-    const Answer& a = sheet.answers[i];
-    if (a.kind == Answer::Kind::blank) continue;
-    if (a.kind == Answer::Kind::invalid || !judge(i, a.text).number) g.cells[i].grade = Grade::invalid;
-    else if (judge(i, a.text).matches) g.cells[i].grade = Grade::ok;
+    Answer::Kind kind = sheet.answers.kind(i);
+    if (kind == Answer::Kind::blank) continue;
+    if (kind == Answer::Kind::invalid) {
+      g.cells[i].grade = Grade::invalid;
+      continue;
+    }
+    const Judge::Judgement& j = judge(i, sheet.answers.text(i));
+    if (!j.literal) g.cells[i].grade = Grade::invalid;
+    else if (j.matches) g.cells[i].grade = Grade::ok;
     else all_match = false;
   }
   // When every answer matches its correct value, every one is ok (DESIGN §5) without the
   // audit; otherwise the audit decides every answered cell (invalid ones count as blank).
   if (!all_match) {
-    std::vector<CellGrade> audited_cells = audited(sheet);
+    std::vector<CellGrade> audited_cells = audited(judge, sheet);
     for (std::size_t i = 0; i < g.cells.size(); ++i)
       if (g.cells[i].grade != Grade::invalid) g.cells[i] = audited_cells[i];
   }

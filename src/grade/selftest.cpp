@@ -37,7 +37,7 @@ std::optional<std::string> correct_answer(const AnswerKey& key, std::size_t cell
 
 namespace {
 
-using Answers = std::vector<std::optional<std::string>>;
+using Texts = std::vector<std::optional<std::string>>;
 
 class Tester {
  public:
@@ -59,17 +59,17 @@ class Tester {
     return fmt::format("{} {}", key_.step_name(kc), kc.label);
   }
 
-  SheetGrade grade(const Answers& answers) const {
+  SheetGrade grade(const Texts& answers) const {
     Sheet s;
     s.id = "selftest";
-    s.answers.resize(answers.size());
+    s.answers = Answers(answers.size());
     for (std::size_t i = 0; i < answers.size(); ++i)
-      if (answers[i]) s.answers[i] = {Answer::Kind::value, *answers[i]};
+      if (answers[i]) s.answers.set(i, Answer::Kind::value, *answers[i]);
     return grader_.grade(s);
   }
 
   // Every answered cell ok but `wrong`, an erratum; blank cells blank.
-  std::vector<std::string> problems(const Answers& answers, const SheetGrade& g, std::optional<std::size_t> wrong) const {
+  std::vector<std::string> problems(const Texts& answers, const SheetGrade& g, std::optional<std::size_t> wrong) const {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < answers.size(); ++i) {
       Grade intended = !answers[i] ? Grade::blank : i == wrong ? Grade::erratum : Grade::ok;
@@ -80,7 +80,7 @@ class Tester {
     return out;
   }
 
-  void add(std::string name, std::string intended, const Answers& answers, std::optional<std::size_t> wrong) {
+  void add(std::string name, std::string intended, const Texts& answers, std::optional<std::size_t> wrong) {
     report_.checks.push_back({std::move(name), std::move(intended), problems(answers, grade(answers), wrong)});
   }
 
@@ -97,18 +97,18 @@ class Tester {
         std::optional<std::pair<std::string, SheetGrade>> chosen;
         std::string_view slip;
         for (const auto& text : wrong_values(cell)) {
-          Answers answers = correct_;
+          Texts answers = correct_;
           answers[cell] = text;
           SheetGrade g = grade(answers);
           if (!chosen) chosen.emplace(text, g);
-          if (g.cells[cell].grade == Grade::erratum && !g.cells[cell].slip.empty()) {
+          if (g.cells[cell].grade == Grade::erratum && g.cells[cell].slip != 0) {
             chosen.emplace(text, std::move(g));
-            slip = chosen->second.cells[cell].slip;
+            slip = chosen->second.cells[cell].slip_tag();
             break;
           }
         }
         if (!chosen) continue;
-        Answers answers = correct_;
+        Texts answers = correct_;
         answers[cell] = chosen->first;
         report_.checks.push_back({fmt::format("single slip: {} = {} ({})", where(cell), chosen->first,
                                               slip.empty() ? "the correct value + 1" : std::string(slip)),
@@ -145,12 +145,12 @@ class Tester {
 
   // The correct values printed to 2 decimals, step by step and all at once: ok under `printed`.
   void fewer_decimals() {
-    Answers all = correct_;
+    Texts all = correct_;
     bool any = false;
     for (const KeyStep& step : key_.steps()) {
       const Item& item = key_.kase().items[step.item];
       if (item.compare.kind != CompareMode::Kind::printed) continue;
-      Answers answers = correct_;
+      Texts answers = correct_;
       for (std::size_t k = 0; k < step.shape.cells(); ++k) {
         std::size_t cell = step.first + k;
         std::optional<std::string> text = step.hand ? to_fixed_string(key_.hand_value(cell), 2)
@@ -187,7 +187,7 @@ class Tester {
       };
       for (const auto& v : {Variant{*q - half, true}, Variant{*q + half, true}, Variant{*q - half - unit, false},
                             Variant{*q + half + unit, false}}) {
-        Answers answers = correct_;
+        Texts answers = correct_;
         answers[cell] = to_fixed_string(v.value, k - 1);
         add(fmt::format("{}: {} printed {}", v.ok ? "on the rounding boundary" : "beyond the rounding boundary", name,
                         *answers[cell]),
@@ -201,7 +201,7 @@ class Tester {
   const SelftestOptions& options_;
   Grader grader_;
   SelftestReport& report_;
-  Answers correct_;
+  Texts correct_;
 };
 
 }  // namespace

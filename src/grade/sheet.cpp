@@ -16,34 +16,39 @@ namespace handcheck {
 
 namespace {
 
-// A parsed JSON value that keeps every number as the text it was written with.
-struct JValue {
+// A parsed JSON document, flat: nodes linked by index, every number kept as the text it was
+// written with. The arena is reused line after line, so reading allocates little.
+struct JNode {
   enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
+  static constexpr std::uint32_t none = ~std::uint32_t{0};
   Kind kind = Kind::null;
-  std::string text;               // number, string, boolean
-  std::vector<JValue> items;      // array elements, object member values
-  std::vector<std::string> keys;  // object member names, parallel to items
+  std::uint32_t first = none, last = none, next = none;  // children; the next sibling
+  std::uint32_t count = 0;                               // children
+  std::string text;                                      // number, string, boolean
+  std::string key;                                       // the member name, in an object
 };
 
-// SAX events to a JValue tree. number_float hands over the number's source text, which is
-// what is kept; the double nlohmann also computes is never used.
+// SAX events to JNodes. number_float hands over the number's source text, which is what is
+// kept; the double nlohmann also computes is never used.
 class Builder {
  public:
   using json = nlohmann::json;
-  bool null() { return put(JValue{}); }
-  bool boolean(bool b) { return put({JValue::Kind::boolean, b ? "true" : "false", {}, {}}); }
-  bool number_integer(json::number_integer_t v) { return put({JValue::Kind::number, std::to_string(v), {}, {}}); }
-  bool number_unsigned(json::number_unsigned_t v) { return put({JValue::Kind::number, std::to_string(v), {}, {}}); }
-  bool number_float(json::number_float_t, const std::string& text) { return put({JValue::Kind::number, text, {}, {}}); }
-  bool string(std::string& s) { return put({JValue::Kind::string, std::move(s), {}, {}}); }
-  bool binary(json::binary_t&) { return put({JValue::Kind::string, "(binary)", {}, {}}); }
-  bool start_object(std::size_t) { return open(JValue::Kind::object); }
+  explicit Builder(std::vector<JNode>& nodes) : nodes_(nodes) { nodes_.clear(); }
+
+  bool null() { return put(JNode::Kind::null, {}); }
+  bool boolean(bool b) { return put(JNode::Kind::boolean, b ? "true" : "false"); }
+  bool number_integer(json::number_integer_t v) { return put(JNode::Kind::number, std::to_string(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return put(JNode::Kind::number, std::to_string(v)); }
+  bool number_float(json::number_float_t, const std::string& text) { return put(JNode::Kind::number, text); }
+  bool string(std::string& s) { return put(JNode::Kind::string, std::move(s)); }
+  bool binary(json::binary_t&) { return put(JNode::Kind::string, "(binary)"); }
+  bool start_object(std::size_t) { return open(JNode::Kind::object); }
   bool key(std::string& k) {
     key_ = std::move(k);
     return true;
   }
   bool end_object() { return close(); }
-  bool start_array(std::size_t) { return open(JValue::Kind::array); }
+  bool start_array(std::size_t) { return open(JNode::Kind::array); }
   bool end_array() { return close(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     error_ = ex.what();
@@ -51,40 +56,61 @@ class Builder {
     return false;
   }
 
-  JValue root;
   std::string error_;
   std::size_t position_ = 0;
 
  private:
-  bool put(JValue v) {
-    if (stack_.empty()) {
-      root = std::move(v);
-      return true;
+  bool put(JNode::Kind kind, std::string text) {
+    auto index = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.emplace_back();
+    JNode& n = nodes_.back();
+    n.kind = kind;
+    n.text = std::move(text);
+    if (!open_.empty()) {
+      JNode& parent = nodes_[open_.back()];
+      if (parent.kind == JNode::Kind::object) n.key = std::move(key_);
+      if (parent.last == JNode::none) parent.first = index;
+      else nodes_[parent.last].next = index;
+      parent.last = index;
+      ++parent.count;
     }
-    JValue& top = *stack_.back();
-    if (top.kind == JValue::Kind::object) top.keys.push_back(std::move(key_));
-    top.items.push_back(std::move(v));
     return true;
   }
-  bool open(JValue::Kind kind) {
-    JValue v;
-    v.kind = kind;
-    if (stack_.empty()) {
-      root = std::move(v);
-      stack_.push_back(&root);
-    } else {
-      put(std::move(v));
-      stack_.push_back(&stack_.back()->items.back());
-    }
+  bool open(JNode::Kind kind) {
+    put(kind, {});
+    open_.push_back(static_cast<std::uint32_t>(nodes_.size() - 1));
     return true;
   }
   bool close() {
-    stack_.pop_back();
+    open_.pop_back();
     return true;
   }
 
-  std::vector<JValue*> stack_;
+  std::vector<JNode>& nodes_;
+  std::vector<std::uint32_t> open_;
   std::string key_;
+};
+
+// The children of a node, for range-for.
+class Children {
+ public:
+  Children(const std::vector<JNode>& nodes, const JNode& n) : nodes_(nodes), first_(n.first) {}
+  struct iterator {
+    const std::vector<JNode>* nodes;
+    std::uint32_t at;
+    const JNode& operator*() const { return (*nodes)[at]; }
+    iterator& operator++() {
+      at = (*nodes)[at].next;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return at != o.at; }
+  };
+  iterator begin() const { return {&nodes_, first_}; }
+  iterator end() const { return {&nodes_, JNode::none}; }
+
+ private:
+  const std::vector<JNode>& nodes_;
+  std::uint32_t first_;
 };
 
 std::string_view trim(std::string_view s) {
@@ -99,25 +125,25 @@ Answer answer_from_text(std::string_view text) {
   return {Answer::Kind::value, std::string(text)};
 }
 
-Answer answer_from_json(const JValue& v) {
+Answer answer_from_json(const JNode& v) {
   switch (v.kind) {
-    case JValue::Kind::null: return {};
-    case JValue::Kind::number: return {Answer::Kind::value, v.text};
-    case JValue::Kind::string: return answer_from_text(v.text);
-    case JValue::Kind::boolean: return {Answer::Kind::invalid, v.text};
-    case JValue::Kind::array: return {Answer::Kind::invalid, "(a list)"};
-    case JValue::Kind::object: return {Answer::Kind::invalid, "(an object)"};
+    case JNode::Kind::null: return {};
+    case JNode::Kind::number: return {Answer::Kind::value, v.text};
+    case JNode::Kind::string: return answer_from_text(v.text);
+    case JNode::Kind::boolean: return {Answer::Kind::invalid, v.text};
+    case JNode::Kind::array: return {Answer::Kind::invalid, "(a list)"};
+    case JNode::Kind::object: return {Answer::Kind::invalid, "(an object)"};
   }
   return {};
 }
 
-bool is_scalar(const JValue& v) { return v.kind != JValue::Kind::array && v.kind != JValue::Kind::object; }
+bool is_scalar(const JNode& v) { return v.kind != JNode::Kind::array && v.kind != JNode::Kind::object; }
 
 // Places answers into a sheet, noting what cannot be placed.
 class Placer {
  public:
   Placer(const AnswerKey& key, Sheet& sheet) : key_(key), sheet_(sheet), set_(key.cells().size(), false) {
-    sheet_.answers.assign(key.cells().size(), Answer{});
+    sheet_.answers = Answers(key.cells().size());
   }
 
   void set(std::size_t cell, Answer a) {
@@ -125,7 +151,7 @@ class Placer {
       note(fmt::format("{} {} is answered twice; the last answer counts", key_.step_name(key_.cells()[cell]),
                        key_.cells()[cell].label));
     set_[cell] = true;
-    sheet_.answers[cell] = std::move(a);
+    sheet_.answers.set(cell, a);
   }
 
   // The step an answer names, or nullopt after a note.
@@ -141,43 +167,42 @@ class Placer {
     return std::nullopt;
   }
 
-  void step_json(std::size_t s, const JValue& v) {
+  void step_json(std::size_t s, const std::vector<JNode>& nodes, const JNode& v) {
     const KeyStep& step = key_.steps()[s];
     const std::string& name = key_.kase().items[step.item].name;
     Shape shape = step.shape;
-    auto at = [&](std::size_t r, std::size_t c) { return step.first + r * shape.cols + c; };
-    if (v.kind == JValue::Kind::array) {
-      bool rows = !v.items.empty() && v.items[0].kind == JValue::Kind::array;
+    if (v.kind == JNode::Kind::array) {
+      bool rows = v.count > 0 && nodes[v.first].kind == JNode::Kind::array;
+      std::size_t k = step.first;
       if (rows) {
-        bool fits = v.items.size() == shape.rows;
-        for (const auto& row : v.items) fits = fits && row.kind == JValue::Kind::array && row.items.size() == shape.cols;
+        bool fits = v.count == shape.rows;
+        for (const JNode& row : Children(nodes, v)) fits = fits && row.kind == JNode::Kind::array && row.count == shape.cols;
         if (!fits) return note(fmt::format("{}: the answer is not a {} matrix; it is ignored", name, shape.to_string()));
-        for (std::size_t r = 0; r < shape.rows; ++r)
-          for (std::size_t c = 0; c < shape.cols; ++c) set(at(r, c), answer_from_json(v.items[r].items[c]));
+        for (const JNode& row : Children(nodes, v))
+          for (const JNode& x : Children(nodes, row)) set(k++, answer_from_json(x));
         return;
       }
       // A flat list for a single row or column.
-      if ((shape.rows == 1 && v.items.size() == shape.cols) || (shape.cols == 1 && v.items.size() == shape.rows)) {
-        for (std::size_t k = 0; k < v.items.size(); ++k) set(step.first + k, answer_from_json(v.items[k]));
+      if ((shape.rows == 1 && v.count == shape.cols) || (shape.cols == 1 && v.count == shape.rows)) {
+        for (const JNode& x : Children(nodes, v)) set(k++, answer_from_json(x));
         return;
       }
       return note(fmt::format("{}: the answer is not a {} matrix; it is ignored", name, shape.to_string()));
     }
-    if (v.kind == JValue::Kind::object) {
-      for (std::size_t m = 0; m < v.items.size(); ++m) {
-        const std::string& k = v.keys[m];
-        const JValue& x = v.items[m];
-        if (auto cell = key_.find_cell(s, k); cell && is_scalar(x)) {
+    if (v.kind == JNode::Kind::object) {
+      for (const JNode& x : Children(nodes, v)) {
+        if (auto cell = key_.find_cell(s, x.key); cell && is_scalar(x)) {
           set(*cell, answer_from_json(x));
           continue;
         }
-        auto cells = key_.find_vector(s, k);
+        auto cells = key_.find_vector(s, x.key);
         if (cells.empty()) {
-          note(fmt::format("{}: no cell or vector is named '{}'; its answer is ignored", name, k));
-        } else if (x.kind != JValue::Kind::array || x.items.size() != cells.size()) {
-          note(fmt::format("{}: {} needs a list of {} values; its answer is ignored", name, k, cells.size()));
+          note(fmt::format("{}: no cell or vector is named '{}'; its answer is ignored", name, x.key));
+        } else if (x.kind != JNode::Kind::array || x.count != cells.size()) {
+          note(fmt::format("{}: {} needs a list of {} values; its answer is ignored", name, x.key, cells.size()));
         } else {
-          for (std::size_t j = 0; j < cells.size(); ++j) set(cells[j], answer_from_json(x.items[j]));
+          std::size_t j = 0;
+          for (const JNode& y : Children(nodes, x)) set(cells[j++], answer_from_json(y));
         }
       }
       return;
@@ -219,28 +244,36 @@ void check_sheet_ids(const std::vector<Sheet>& sheets) {
   }
 }
 
+void Answers::set(std::size_t cell, Answer::Kind kind, std::string_view text) {
+  // A value longer than 4 GB cannot be a number; a text rewritten leaves its old bytes behind.
+  if (text.size() > UINT32_MAX) text = text.substr(0, UINT32_MAX);
+  slots_[cell] = {static_cast<std::uint32_t>(texts_.size()), static_cast<std::uint32_t>(text.size()), kind};
+  texts_ += text;
+}
+
 Sheet read_sheet_json(std::string_view json_text, const SourceLoc& where, const AnswerKey& key) {
-  Builder b;
+  thread_local std::vector<JNode> nodes;
+  Builder b(nodes);
   nlohmann::json::sax_parse(json_text, &b);
   auto fail = [&](const std::string& what) { return Error(where, what); };
   if (!b.error_.empty())
     throw Error({where.file, where.line, b.position_}, fmt::format("not a JSON object: {}", b.error_));
-  const JValue& root = b.root;
-  if (root.kind != JValue::Kind::object) throw fail("a sheet is a JSON object {\"id\": ..., \"answers\": {...}}");
-  const JValue *id = nullptr, *answers = nullptr;
-  for (std::size_t m = 0; m < root.items.size(); ++m) {
-    if (root.keys[m] == "id") id = &root.items[m];
-    if (root.keys[m] == "answers") answers = &root.items[m];
+  if (nodes.empty() || nodes[0].kind != JNode::Kind::object)
+    throw fail("a sheet is a JSON object {\"id\": ..., \"answers\": {...}}");
+  const JNode *id = nullptr, *answers = nullptr;
+  for (const JNode& m : Children(nodes, nodes[0])) {
+    if (m.key == "id") id = &m;
+    if (m.key == "answers") answers = &m;
   }
-  if (!id || (id->kind != JValue::Kind::string && id->kind != JValue::Kind::number) || id->text.empty())
+  if (!id || (id->kind != JNode::Kind::string && id->kind != JNode::Kind::number) || id->text.empty())
     throw fail("the sheet has no \"id\" (a string)");
-  if (!answers || answers->kind != JValue::Kind::object) throw fail("the sheet has no \"answers\" object");
+  if (!answers || answers->kind != JNode::Kind::object) throw fail("the sheet has no \"answers\" object");
   Sheet sheet;
   sheet.id = id->text;
   sheet.where = where;
   Placer p(key, sheet);
-  for (std::size_t m = 0; m < answers->items.size(); ++m)
-    if (auto s = p.step(answers->keys[m])) p.step_json(*s, answers->items[m]);
+  for (const JNode& m : Children(nodes, *answers))
+    if (auto s = p.step(m.key)) p.step_json(*s, nodes, m);
   return sheet;
 }
 

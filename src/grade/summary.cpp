@@ -37,8 +37,8 @@ ClassSummary summarise(const AnswerKey& key, const std::vector<Sheet>& sheets, c
       if (!literal) continue;
       Group& group = groups[literal->value];
       ++group.count;
-      ++group.texts[sheets[s].answers[i].text];
-      if (!g.slip.empty()) ++group.slips[g.slip];
+      ++group.texts[std::string(sheets[s].answers.text(i))];
+      if (g.slip != 0) ++group.slips[g.slip_tag()];
     }
     auto most = [](const auto& counts) {
       auto it = std::max_element(counts.begin(), counts.end(),

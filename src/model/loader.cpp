@@ -4,6 +4,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <regex>
@@ -68,14 +71,14 @@ class Loader {
     try {
       docs = YAML::LoadAll(std::string(text));
     } catch (const YAML::DeepRecursion& e) {
-      throw Error(mark_loc(e.mark), "YAML nested too deeply");
+      throw Error(mark_loc(e.mark), "YAML nested too deeply for the YAML reader");
     } catch (const YAML::Exception& e) {
       if (auto tab = indenting_tab(text, e.mark))
         throw Error(*tab, "a tab indents this line; YAML indents with spaces only");
       throw Error(mark_loc(e.mark), fmt::format("YAML syntax error: {}", e.msg));
     }
     if (docs.size() > 1)
-      fail(docs[1], "a second YAML document ('---'): a case file holds one case");
+      throw Error(second_document(text, docs[1].Mark()), "a second YAML document: a case file holds one case");
     try {
       return read_case(docs.empty() ? YAML::Node() : docs[0]);
     } catch (const YAML::Exception& e) {
@@ -168,6 +171,19 @@ class Loader {
     return 0;
   }
 
+  // The '---' line that starts the second document: the last one before its first node.
+  SourceLoc second_document(std::string_view text, const YAML::Mark& m) const {
+    std::size_t last = m.is_null() ? std::string_view::npos : static_cast<std::size_t>(m.line) + 1;
+    SourceLoc found{file_, 1, 1};
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < text.size() && line <= last; ++line) {
+      std::size_t end = std::min(text.find('\n', i), text.size());
+      if (text.substr(i, 3) == "---") found.line = line;
+      i = end + 1;
+    }
+    return found;
+  }
+
   // yaml-cpp reports a tab in indentation as some other syntax error further on: find the
   // first line up to the error whose indentation has a tab, outside quoted and block text.
   std::optional<SourceLoc> indenting_tab(std::string_view text, const YAML::Mark& m) const {
@@ -245,7 +261,9 @@ class Loader {
     l.loc = loc(n);
     if (n.IsScalar()) {
       l.prefix = n.Scalar();
-      if (!is_valid_name(l.prefix)) fail(n, fmt::format("{}{} prefix '{}' is not a valid name", in_step(), what, l.prefix));
+      if (!is_valid_name(l.prefix))
+        fail(n, fmt::format("{}{} prefix '{}' is not a valid name{}", in_step(), what, l.prefix,
+                            l.prefix.find_first_of(", ") != std::string::npos ? " (a list of names is written [a, b])" : ""));
       return l;
     }
     if (!n.IsSequence()) fail(n, fmt::format("{}{} must be a prefix (like q) or a list of names", in_step(), what));
@@ -386,6 +404,8 @@ class Loader {
   void check_expression(const Expr& x, const Expression& e, const std::string& key, const Case& c,
                         std::size_t self) const {
     if (x.kind == Expr::Kind::name) {
+      if (x.name == step_)
+        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' refers to the step itself", in_step(), key, x.name));
       long i = c.find(x.name);
       if (i >= 0 && static_cast<std::size_t>(i) < self) return;
       if (static_cast<std::size_t>(i) == self)
@@ -558,15 +578,21 @@ Case load_case_text(const std::string& text, const std::string& name, const Load
 }
 
 Case load_case_file(const std::string& path, const LoadLimits& limits) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw Error({path, 0, 0}, "cannot read the file: it is a directory");
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error({path, 0, 0}, "cannot open the file");
-  in.seekg(0, std::ios::end);
-  auto size = static_cast<std::size_t>(in.tellg());
-  if (size > limits.max_file_bytes)
-    throw Error({path, 1, 1}, fmt::format("file of {} bytes is larger than the limit of {} bytes", size, limits.max_file_bytes));
-  in.seekg(0);
-  std::string text(size, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (!in) throw Error({path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
+  // Read, not seek: a pipe or a device has no size, and may not end.
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > limits.max_file_bytes)
+      throw Error({path, 1, 1}, fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
+                                            limits.max_file_bytes));
+  }
+  if (in.bad()) throw Error({path, 0, 0}, "cannot read the file");
   return load_case_text(text, path, limits);
 }
 

@@ -44,8 +44,8 @@ Digits signed_integer(std::string_view s, std::string_view whole) {
 Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
   std::string_view text = trim(raw);
   if (text.size() > limits.max_length)
-    throw LimitError(fmt::format("number literal of {} characters (limit {})", text.size(),
-                                 limits.max_length));
+    throw LimitError(fmt::format("number of {} characters (limit {}; raise it with --max-number-length)",
+                                 text.size(), limits.max_length));
   if (text.empty()) bad(raw, "empty");
   Literal lit;
   lit.text = std::string(text);
@@ -82,8 +82,8 @@ Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
     ++i;
     Digits e = signed_integer(text.substr(i), text);
     if (e.digits.size() > 6 || std::stol(e.digits) > limits.max_exponent)
-      throw LimitError(fmt::format("exponent of '{}' is too large (limit {})", text,
-                                   limits.max_exponent));
+      throw LimitError(fmt::format("exponent of '{}' is too large (limit {}; raise it with --max-number-length)",
+                                   text, limits.max_exponent));
     exponent = std::stol(e.digits) * (e.negative ? -1 : 1);
     i = text.size();
   }

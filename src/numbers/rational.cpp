@@ -1,6 +1,7 @@
 #include "handcheck/numbers/rational.hpp"
 
 #include <fmt/format.h>
+#include <unordered_map>
 
 #include "handcheck/error.hpp"
 
@@ -72,8 +73,19 @@ std::optional<Rational> exact_sqrt(const Rational& q) {
 }
 
 Rational pow10(long e) {
-  Integer p = mp::pow(Integer(10), static_cast<unsigned>(e < 0 ? -e : e));
-  return e < 0 ? Rational(Integer(1), p) : Rational(p);
+  // Printing huge values asks for the same large powers over and over (decimal_exponent,
+  // rounding): keep the recent ones, per thread.
+  // At most 4096 powers of up to 20000 digits: some 35 MB.
+  thread_local std::unordered_map<unsigned long, Integer> cache;
+  unsigned long k = static_cast<unsigned long>(e < 0 ? -e : e);
+  auto it = cache.find(k);
+  if (it == cache.end()) {
+    Integer p = mp::pow(Integer(10), static_cast<unsigned>(k));
+    if (k > 20000) return e < 0 ? Rational(Integer(1), p) : Rational(p);
+    if (cache.size() >= 4096) cache.clear();
+    it = cache.emplace(k, std::move(p)).first;
+  }
+  return e < 0 ? Rational(Integer(1), it->second) : Rational(it->second);
 }
 
 std::string to_fraction_string(const Rational& q) {

@@ -21,14 +21,13 @@ static void check_endpoint(mpfr_srcptr x) {
   if (mpfr_zero_p(x)) return;
   if (!mpfr_number_p(x))
     throw LimitError("the value overflows: the exact pipeline's interval has an infinite endpoint");
-  mpfr_exp_t e = mpfr_get_exp(x);
+  mpfr_exp_t e = mpfr_get_exp(x);  // 2^(e-1) <= |x| < 2^e
   auto limit = static_cast<long>(std::min<std::size_t>(max_interval_exponent(), 1u << 30));
   if (e > limit)
-    throw LimitError(fmt::format("the value overflows: its magnitude reaches 2^{} (limit 2^{}; raise it with "
-                                 "--max-bits)", e - 1, limit));
+    throw LimitError(fmt::format("the value overflows: it exceeds 2^{} (raise the limit with --max-bits)", limit));
   if (e < -limit)
-    throw LimitError(fmt::format("the value underflows: its magnitude is below 2^{} (limit 2^-{}; raise it with "
-                                 "--max-bits)", e, limit));
+    throw LimitError(fmt::format("the value underflows: it is not 0 but below 2^-{} (raise the limit with --max-bits)",
+                                 limit));
 }
 
 Real::Real(Interval i) : v_(std::move(i)) {

@@ -77,18 +77,33 @@ Matrix<T> op_softmax_cols(const Args<T>& a) { return softmax(a, Axis::down_colum
 template <class T>
 Matrix<T> op_softmax_rows(const Args<T>& a) { return softmax(a, Axis::along_rows); }
 
-// 1-based index of the largest entry; the first one on a tie.
+// Whether a is larger than b for certain; intervals that overlap are not.
+template <class T>
+bool certainly_greater(const T& a, const T& b) {
+  try {
+    return scalar::compare(a, b) > 0;
+  } catch (const Undecided&) {
+    return false;
+  }
+}
+
+// 1-based index of the largest entry; the first one on an exact tie. Entries beaten by some
+// other entry drop out first, so a tie below the top (two equal intervals that are not the
+// largest) does not leave the exact pipeline undecided; a tie at the top does.
 template <class T>
 Matrix<T> argmax(const Matrix<T>& m, Axis axis) {
   bool cols = axis == Axis::down_columns;
   std::size_t lines = cols ? m.cols() : m.rows(), len = cols ? m.rows() : m.cols();
   Matrix<T> out(cols ? 1 : m.rows(), cols ? m.cols() : 1);
   for (std::size_t l = 0; l < lines; ++l) {
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < len; ++i) {
-      const T& x = cols ? m(i, l) : m(l, i);
-      const T& b = cols ? m(best, l) : m(l, best);
-      if (scalar::compare(x, b) > 0) best = i;
+    auto at = [&](std::size_t i) -> const T& { return cols ? m(i, l) : m(l, i); };
+    std::size_t best = len;
+    for (std::size_t i = 0; i < len; ++i) {
+      bool beaten = false;
+      for (std::size_t j = 0; j < len && !beaten; ++j) beaten = certainly_greater(at(j), at(i));
+      if (beaten) continue;
+      if (best == len) best = i;
+      else (void)scalar::compare(at(i), at(best));  // two survivors: equal, or Undecided
     }
     (cols ? out(0, l) : out(l, 0)) = scalar::from_integer<T>(static_cast<long>(best + 1));
   }

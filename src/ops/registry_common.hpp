@@ -110,10 +110,9 @@ Matrix<T> block_of(const Matrix<T>& m, long r1, long r2, long c1, long c2) {
 
 // --- the table -----------------------------------------------------------------------------
 
-#define HANDCHECK_OP(NAME, MIN, MAX, SIG, SUMMARY)                                                 \
-  OpSpec {                                                                                         \
-    #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Rational>, &op_##NAME<Real>, &op_##NAME<Range> \
-  }
+// One row: the function's three meanings are the one template op_NAME, instantiated.
+#define HANDCHECK_OP(NAME, MIN, MAX, SIG, SUMMARY) \
+  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Rational>, &op_##NAME<Real>, &op_##NAME<Range> }
 
 inline constexpr std::size_t kAny = OpSpec::kVariadic;
 

@@ -2,6 +2,8 @@
 // clipped activations, convolution and pooling, and the shape helpers they need. Vectors are
 // columns, as everywhere in handcheck: layernorm normalises each column (one token), batchnorm
 // each row (one feature across the batch).
+#include <algorithm>
+
 #include "registry_common.hpp"
 
 namespace handcheck::ops_detail {
@@ -116,11 +118,13 @@ Matrix<T> op_batchnorm(const Args<T>& a) { return normalize(a, Axis::along_rows)
 
 // --- comparisons and selection -------------------------------------------------------------
 
-#define HANDCHECK_RELATION(NAME)                                                               \
-  template <class T>                                                                           \
-  Matrix<T> op_##NAME(const Args<T>& a) {                                                      \
-    return zip_cells(a[0], a[1], [](const T& x, const T& y) { return scalar::holds(scalar::Relation::NAME, x, y); }); \
-  }
+template <class T>
+Matrix<T> relation(const Args<T>& a, scalar::Relation rel) {
+  return zip_cells(a[0], a[1], [rel](const T& x, const T& y) { return scalar::holds(rel, x, y); });
+}
+#define HANDCHECK_RELATION(NAME) \
+  template <class T>             \
+  Matrix<T> op_##NAME(const Args<T>& a) { return relation(a, scalar::Relation::NAME); }
 HANDCHECK_RELATION(gt)
 HANDCHECK_RELATION(ge)
 HANDCHECK_RELATION(lt)

@@ -62,8 +62,8 @@ std::string render_grades_long_csv(const GradeRun& run) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       const CellGrade& g = run.grades[s].cells[i];
       out += fmt::format("{},{},{},{},{},{},{},{}\n", id, csv(run.key.step_name(cells[i])), csv(cells[i].label),
-                         csv(run.sheets[s].answers[i].text), csv(cells[i].expected), csv(cells[i].expected_decimal),
-                         to_string(g.grade), g.slip);
+                         csv(run.sheets[s].answers.text(i)), csv(cells[i].expected), csv(cells[i].expected_decimal),
+                         to_string(g.grade), g.slip_tag());
     }
   }
   return out;
@@ -111,10 +111,10 @@ std::string render_grades_json(const GradeRun& run) {
                 {"row", kc.row + 1},
                 {"col", kc.col + 1},
                 {"label", kc.label},
-                {"stated", run.sheets[s].answers[i].text},
+                {"stated", run.sheets[s].answers.text(i)},
                 {"expected", kc.expected},
                 {"verdict", to_string(g.cells[i].grade)}};
-      if (!g.cells[i].slip.empty()) f["slip"] = g.cells[i].slip;
+      if (g.cells[i].slip != 0) f["slip"] = g.cells[i].slip_tag();
       findings.push_back(std::move(f));
     }
     x["findings"] = std::move(findings);
@@ -140,9 +140,9 @@ std::string render_gradescope(const GradeRun& run, std::size_t s) {
       if (c.grade == Grade::ok) points += 1;
       if (c.grade == Grade::carried) points += run.carried_credit;
       if (c.grade == Grade::ok) continue;
-      std::string stated = sheet.answers[i].kind == Answer::Kind::blank ? "blank" : sheet.answers[i].text;
+      std::string stated = sheet.answers.kind(i) == Answer::Kind::blank ? "blank" : std::string(sheet.answers.text(i));
       output += fmt::format("{}: {}, expected {} ({}{})\n", kc.label, stated, kc.expected, to_string(c.grade),
-                            c.slip.empty() ? "" : fmt::format("; looks like {}", c.slip));
+                            c.slip == 0 ? "" : fmt::format("; looks like {}", c.slip_tag()));
     }
     total += points;
     tests += fmt::format("{}    {{\"name\": {}, \"score\": {}, \"max_score\": {}, \"output\": {}}}", tests.empty() ? "" : ",\n",

@@ -5,9 +5,11 @@
 #include <cctype>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "handcheck/expr/ast.hpp"
+#include "handcheck/ops/registry.hpp"
 
 namespace handcheck::keys {
 
@@ -71,6 +73,7 @@ class ReadsWalker {
         return broadcast(a, b);
       }
       case Expr::Kind::call: {
+        if (auto s = picked_shape(e)) return *s;
         const FunctionReads* f = function_reads(e.name);
         if (!f || e.args.empty()) throw Opaque{};
         Shape s = shape(*e.args[0]);
@@ -90,9 +93,9 @@ class ReadsWalker {
     switch (e.kind) {
       case Expr::Kind::number: return;
       case Expr::Kind::name: {
-        long i = c_.find(e.name);
-        if (i < 0) throw Opaque{};
-        out.insert({static_cast<std::size_t>(i), r, c});
+        Shape s = name_shape(e.name);
+        if (r >= s.rows || c >= s.cols) throw Opaque{};
+        out.insert({static_cast<std::size_t>(c_.find(e.name)), r, c});
         return;
       }
       case Expr::Kind::negate: reads(*e.args[0], r, c, out); return;
@@ -109,6 +112,7 @@ class ReadsWalker {
         for (const auto& a : e.args) at_broadcast(*a, r, c, out);
         return;
       case Expr::Kind::call: {
+        if (picked_reads(e, r, c, out)) return;
         const FunctionReads* f = function_reads(e.name);
         if (!f || e.args.empty()) throw Opaque{};
         if (f->along == Along::cell) {
@@ -128,6 +132,67 @@ class ReadsWalker {
   }
 
  private:
+  // A 1-based index written as a number in the expression (col(M, 2)); 0-based here.
+  static std::size_t index_arg(const Expr& e) {
+    if (e.kind != Expr::Kind::number || !is_integer(e.number.value) || e.number.value < 1 ||
+        e.number.value > Rational(kDefaultMaxCells))
+      throw Opaque{};
+    return floor_int(e.number.value).convert_to<std::size_t>() - 1;
+  }
+
+  // Functions that pick cells rather than compute them: concat_rows, concat_cols, col, row, block.
+  std::optional<Shape> picked_shape(const Expr& e) const {
+    if (e.name == "concat_rows" || e.name == "concat_cols") {
+      if (e.args.empty()) throw Opaque{};
+      Shape s = shape(*e.args[0]);
+      for (std::size_t i = 1; i < e.args.size(); ++i) {
+        Shape t = shape(*e.args[i]);
+        if (e.name == "concat_rows") s.rows += t.rows;
+        else s.cols += t.cols;
+      }
+      return s;
+    }
+    if (e.name == "col" && e.args.size() == 2) return Shape{shape(*e.args[0]).rows, 1};
+    if (e.name == "row" && e.args.size() == 2) return Shape{1, shape(*e.args[0]).cols};
+    if (e.name == "block" && e.args.size() == 5) {
+      std::size_t r1 = index_arg(*e.args[1]), r2 = index_arg(*e.args[2]);
+      std::size_t c1 = index_arg(*e.args[3]), c2 = index_arg(*e.args[4]);
+      if (r2 < r1 || c2 < c1) throw Opaque{};
+      return Shape{r2 - r1 + 1, c2 - c1 + 1};
+    }
+    return std::nullopt;
+  }
+
+  bool picked_reads(const Expr& e, std::size_t r, std::size_t c, std::set<CellRef>& out) const {
+    if (e.name == "concat_rows" || e.name == "concat_cols") {
+      bool by_rows = e.name == "concat_rows";
+      std::size_t at = by_rows ? r : c;
+      for (const auto& a : e.args) {
+        Shape s = shape(*a);
+        std::size_t n = by_rows ? s.rows : s.cols;
+        if (at < n) {
+          reads(*a, by_rows ? at : r, by_rows ? c : at, out);
+          return true;
+        }
+        at -= n;
+      }
+      throw Opaque{};
+    }
+    if (e.name == "col" && e.args.size() == 2) {
+      reads(*e.args[0], r, index_arg(*e.args[1]), out);
+      return true;
+    }
+    if (e.name == "row" && e.args.size() == 2) {
+      reads(*e.args[0], index_arg(*e.args[1]), c, out);
+      return true;
+    }
+    if (e.name == "block" && e.args.size() == 5) {
+      reads(*e.args[0], index_arg(*e.args[1]) + r, index_arg(*e.args[3]) + c, out);
+      return true;
+    }
+    return false;
+  }
+
   Shape name_shape(const std::string& name) const {
     long i = c_.find(name);
     if (i < 0 || shapes_[static_cast<std::size_t>(i)].cells() == 0) throw Opaque{};
@@ -210,7 +275,7 @@ class Builder {
     for (std::size_t i = 0; i < c_.items.size(); ++i) k.items.push_back(item_view(i));
     k.errata = group_errata(a_);
     if (a_.hand && a_.hand->stopped)
-      k.notes.push_back("The hand pipeline stops early (this case follows the exact one): " +
+      k.notes.push_back("The hand pipeline stops early (no stated number after that point follows it): " +
                         a_.hand->stopped->message());
     if (a_.exact && a_.exact->undecided)
       k.notes.push_back("The exact pipeline stops early: " + a_.exact->undecided->message());

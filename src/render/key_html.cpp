@@ -44,6 +44,7 @@ json page_data(const keys::KeyView& k) {
     it["hand_expr"] = v.hand_expr;
     it["exact_expr"] = v.exact_expr;
     it["same"] = v.same_expression;
+    it["follows"] = v.item->follows == Follows::hand ? "hand" : "exact";
     it["operands"] = v.operands;
     it["has_hand"] = v.has_hand;
     it["has_exact"] = v.has_exact;
@@ -160,6 +161,7 @@ main { display: flex; gap: 24px; align-items: flex-start; padding: 16px 24px 32p
   overflow-wrap: anywhere; background: #fbfbf7; border: 1px dashed #c9c3a8; border-radius: 6px; padding: 8px; min-height: 4em; }
 #how .hint { font-family: system-ui, sans-serif; color: var(--muted); white-space: normal; }
 .board { display: flex; flex-wrap: wrap; align-items: center; gap: 12px 18px; }
+.result { display: flex; align-items: center; gap: 18px; max-width: 100%; }
 .arrow { font-size: 1.6rem; color: var(--muted); }
 figure.matrix { margin: 0; max-width: 100%; overflow-x: auto; }
 figure.matrix figcaption { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85rem;
@@ -212,6 +214,8 @@ table.heat td.dark { color: #fff; }
   #stage { flex: none; width: 100%; }
   #side { flex: 1 1 auto; width: 100%; border-left: 0; border-top: 3px solid var(--line); padding: 10px 0 0; }
   .keys-hint { display: none; }
+  table.m td { padding: 3px 5px; font-size: 0.85rem; }
+  table.heat td { min-width: 0; font-size: 0.72rem; padding: 3px 3px; }
 }
 )css";
 
@@ -220,7 +224,7 @@ constexpr std::string_view kScript = R"js(
   'use strict';
   var data = JSON.parse(document.getElementById('key-data').textContent);
   var items = data.items;
-  var index = 0, mode = 'hand', timer = null, active = null;
+  var index = 0, mode = data.follows, timer = null, active = null;
   var $ = function (id) { return document.getElementById(id); };
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -350,8 +354,11 @@ constexpr std::string_view kScript = R"js(
       board.appendChild(matrix(item, index, 'writes input', item.name));
     } else {
       item.operands.forEach(function (o) { board.appendChild(matrix(items[o], o, 'reads', items[o].name)); });
-      board.appendChild(el('div', 'arrow', '\u2192'));
-      board.appendChild(matrix(item, index, 'writes', item.name + ' = ' + (mode === 'hand' ? item.hand_expr : item.exact_expr)));
+      // The arrow wraps together with the result it points to.
+      var result = el('div', 'result');
+      result.appendChild(el('div', 'arrow', '\u2192'));
+      result.appendChild(matrix(item, index, 'writes', item.name + ' = ' + (mode === 'hand' ? item.hand_expr : item.exact_expr)));
+      board.appendChild(result);
     }
     stage.appendChild(board);
     if ((mode === 'hand' && !item.has_hand) || (mode === 'exact' && !item.has_exact))
@@ -435,7 +442,11 @@ constexpr std::string_view kScript = R"js(
       }
       Array.prototype.forEach.call(targets, function (e) { if (e) e.classList.add('hl'); });
     }
-    if (cell.stated) text += '\n\n' + cell.stated.note;
+    if (cell.stated) {
+      text += '\n\n';
+      if (item.follows !== mode) text += 'The sheet follows the ' + item.follows + ' pipeline. ';
+      text += cell.stated.note;
+    }
     how.textContent = text;
   }
 
@@ -499,6 +510,8 @@ constexpr std::string_view kScript = R"js(
   // Space on a focused button would also click it: the keydown above already toggled.
   document.addEventListener('keyup', function (e) { if (e.key === ' ') e.preventDefault(); });
 
+  $('mode').setAttribute('aria-pressed', mode === 'exact' ? 'true' : 'false');
+  document.body.dataset.mode = mode;
   var start = 0;
   var wanted = decodeURIComponent(location.hash.slice(1));
   items.forEach(function (it, i) { if (it.name === wanted) start = i; });

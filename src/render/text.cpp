@@ -160,7 +160,9 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
           undecided.push_back(fmt::format("{} (stated {}, exact {})", cell.label, cell.stated.text, cell.expected));
     if (!undecided.empty())
       out += fmt::format("\n  undecided at {} digits of working precision: {}\n", a.exact->digits10, join(undecided, "; "));
-    if (a.hand && a.hand->stopped) out += fmt::format("\n  hand pipeline stops: {}\n", a.hand->stopped->message());
+    if (a.hand && a.hand->stopped)
+      out += fmt::format("\n  hand pipeline: stops early, as this case follows the exact one: {}\n",
+                         a.hand->stopped->message());
     if (a.exact && a.exact->undecided) out += fmt::format("\n  exact pipeline: {}\n", a.exact->undecided->message());
 
     if (!a.approximation.empty()) {

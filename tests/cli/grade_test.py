@@ -152,7 +152,7 @@ def case_with(bare, answers):
 
 
 def main():
-    binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
+    binary, root = str(pathlib.Path(sys.argv[1]).resolve()), pathlib.Path(sys.argv[2])
     steps = key_steps(binary, root)
     labels = {}
     for s in steps:

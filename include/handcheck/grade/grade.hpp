@@ -17,9 +17,13 @@ namespace handcheck {
 enum class Grade : std::uint8_t { ok, carried, erratum, blank, invalid, undecided };
 std::string_view to_string(Grade g);
 
+// Two bytes: a class of sheets keeps one per cell.
 struct CellGrade {
   Grade grade = Grade::blank;
-  std::string_view slip;  // erratum: the tag of the first catalog slip that reproduces it, or ""
+  std::uint8_t slip = 0;  // erratum: 1 + the catalog index of the first slip that reproduces it; 0: none
+
+  // The slip's tag (slips.hpp), or "".
+  std::string_view slip_tag() const;
 };
 
 struct SheetGrade {
@@ -63,7 +67,8 @@ class Grader {
   struct Memo;
   class Judge;
   SheetGrade grade_with(Judge& judge, const Sheet& sheet) const;
-  std::vector<CellGrade> audited(const Sheet& sheet) const;
+  CaseAudit audit_with(Judge& judge, const Sheet& sheet) const;
+  std::vector<CellGrade> audited(Judge& judge, const Sheet& sheet) const;
 
   const AnswerKey& key_;
   GradeOptions options_;

@@ -19,10 +19,35 @@ struct Answer {
   std::string text;  // value: the number as written; invalid: what was written
 };
 
+// One answer per cell of a key, in key order, stored compactly: a class of sheets is held in
+// memory at once.
+class Answers {
+ public:
+  explicit Answers(std::size_t cells = 0) : slots_(cells) {}
+
+  std::size_t size() const { return slots_.size(); }
+  Answer::Kind kind(std::size_t cell) const { return slots_[cell].kind; }
+  std::string_view text(std::size_t cell) const {
+    return std::string_view(texts_).substr(slots_[cell].offset, slots_[cell].length);
+  }
+  const Answer operator[](std::size_t cell) const { return {kind(cell), std::string(text(cell))}; }
+
+  void set(std::size_t cell, Answer::Kind kind, std::string_view text = {});
+  void set(std::size_t cell, const Answer& a) { set(cell, a.kind, a.text); }
+
+ private:
+  struct Slot {
+    std::uint32_t offset = 0, length = 0;
+    Answer::Kind kind = Answer::Kind::blank;
+  };
+  std::vector<Slot> slots_;
+  std::string texts_;
+};
+
 struct Sheet {
   std::string id;
   SourceLoc where;                  // the sheet's line (its first row in a CSV)
-  std::vector<Answer> answers;      // one per cell of the key, in key order
+  Answers answers;                  // one per cell of the key
   std::vector<std::string> notes;   // answers that could not be placed (unknown step or cell, ...)
 };
 

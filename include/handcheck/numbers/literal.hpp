@@ -20,7 +20,7 @@ struct Literal {
 
 struct LiteralLimits {
   std::size_t max_length = 1000;  // characters of one literal
-  long max_exponent = 10000;      // |e| in 1e-3
+  long max_exponent = 1000;       // |e| in 1e-3
 };
 
 // Parses `2`, `-0.375`, `+1.5`, `.5`, `1e-3`, `2.5E+2`, `3/10`, `-3/10`. Surrounding blanks are

@@ -29,19 +29,20 @@ std::size_t at(const std::string& step, const std::string& cell) {
 Sheet correct_sheet(const std::string& id = "right") {
   Sheet s;
   s.id = id;
+  s.answers = Answers(seed_key().cells().size());
   for (std::size_t i = 0; i < seed_key().cells().size(); ++i)
-    s.answers.push_back({Answer::Kind::value, *correct_answer(seed_key(), i)});
+    s.answers.set(i, Answer::Kind::value, *correct_answer(seed_key(), i));
   return s;
 }
 
 // The colsum slip of cases/slips/self-attention-colsum-slip.yaml: C q2 = 40, A and Z carried on.
 Sheet colsum_slip_sheet() {
   Sheet s = correct_sheet("colsum");
-  s.answers[at("C", "q2[1]")].text = "40";
+  s.answers.set(at("C", "q2[1]"), Answer::Kind::value, "40");
   const char* a[] = {"9/40", "3/40", "27/40", "3/40"};
   const char* z[] = {"1.80", "1.20", "0.45"};
-  for (int k = 0; k < 4; ++k) s.answers[at("A", "q2[" + std::to_string(k + 1) + "]")].text = a[k];
-  for (int k = 0; k < 3; ++k) s.answers[at("Z", "z2[" + std::to_string(k + 1) + "]")].text = z[k];
+  for (int k = 0; k < 4; ++k) s.answers.set(at("A", "q2[" + std::to_string(k + 1) + "]"), Answer::Kind::value, a[k]);
+  for (int k = 0; k < 3; ++k) s.answers.set(at("Z", "z2[" + std::to_string(k + 1) + "]"), Answer::Kind::value, z[k]);
   return s;
 }
 
@@ -110,9 +111,9 @@ BOOST_AUTO_TEST_CASE(correct_blank_and_invalid) {
   BOOST_TEST(g.ok == 116u);
   BOOST_TEST(g.score == Rational(1));
   Sheet s = correct_sheet();
-  s.answers[at("Q", "q1[1]")] = {};
-  s.answers[at("Q", "q1[2]")] = {Answer::Kind::value, "one"};
-  s.answers[at("Q", "q1[3]")] = {Answer::Kind::invalid, "true"};
+  s.answers.set(at("Q", "q1[1]"), Answer::Kind::blank);
+  s.answers.set(at("Q", "q1[2]"), Answer::Kind::value, "one");
+  s.answers.set(at("Q", "q1[3]"), Answer::Kind::invalid, "true");
   g = grader.grade(s);
   BOOST_TEST(g.blank == 1u);
   BOOST_TEST(g.invalid == 2u);
@@ -140,7 +141,7 @@ BOOST_AUTO_TEST_CASE(quick_acceptance_agrees_with_the_audit) {
   std::vector<Sheet> sheets{correct_sheet(), colsum_slip_sheet()};
   for (std::size_t i = 0; i < seed_key().cells().size(); i += 7) {
     Sheet s = correct_sheet("wrong" + std::to_string(i));
-    s.answers[i].text = to_fraction_string(parse_literal(s.answers[i].text).value + 1);
+    s.answers.set(i, Answer::Kind::value, to_fraction_string(parse_literal(s.answers[i].text).value + 1));
     sheets.push_back(s);
   }
   auto grades = grader.grade(sheets);
@@ -177,7 +178,7 @@ BOOST_AUTO_TEST_CASE(class_that_disagrees_with_the_key) {
   std::vector<Sheet> sheets;
   for (int i = 0; i < 10; ++i) {
     Sheet s = correct_sheet(std::to_string(i));
-    if (i < 7) s.answers[at("Q", "q2[3]")].text = "1";
+    if (i < 7) s.answers.set(at("Q", "q2[3]"), Answer::Kind::value, "1");
     sheets.push_back(s);
   }
   Grader grader(seed_key());
@@ -192,8 +193,8 @@ BOOST_AUTO_TEST_CASE(class_that_disagrees_with_the_key) {
   BOOST_TEST(cs.ok == 3u);
   BOOST_TEST(render_key_warnings(seed_key(), sum).find("the key itself may be wrong") != std::string::npos);
   // Half is not most.
-  sheets[5].answers[at("Q", "q2[3]")].text = "2";
-  sheets[6].answers[at("Q", "q2[3]")].text = "2";
+  sheets[5].answers.set(at("Q", "q2[3]"), Answer::Kind::value, "2");
+  sheets[6].answers.set(at("Q", "q2[3]"), Answer::Kind::value, "2");
   grades = grader.grade(sheets);
   BOOST_TEST(summarise(seed_key(), sheets, grades).warnings.empty());
 }

@@ -123,6 +123,10 @@ BOOST_AUTO_TEST_CASE(exact_meanings_are_certified) {
   BOOST_TEST(*certified_significant(a(0, 0), 30) == "0.0900305731703804579980221014845");
   BOOST_TEST(*certified_significant(a(1, 0), 30) == "0.244728471054797652472959618341");
   BOOST_TEST(*certified_significant(a(2, 0), 30) == "0.665240955774821889529018280175");
+  // argmax of intervals: a tie below the top is no obstacle, a tie at the top is undecided
+  BOOST_TEST(exact("argmax_cols(softmax_cols(concat_rows(1, 1, 3)))")(0, 0).exact() == 3);
+  BOOST_TEST(exact("argmax_rows(sqrt(concat_cols(2, 5, 2, 3)))")(0, 0).exact() == 2);
+  BOOST_CHECK_THROW(exact("argmax_rows(sqrt(concat_cols(2, 3, 1 + 2)))"), Undecided);
   auto b = exact("2 ^ (1/2)");
   BOOST_TEST(*certified_significant(b(0, 0), 20) == "1.4142135623730950488");
   BOOST_TEST(exact("4 ^ (1/2)")(0, 0).exact() == 2);

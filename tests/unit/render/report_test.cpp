@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(an_unreadable_case_is_an_error_entry) {
   std::vector<CaseAudit> audits{audit_file("/nonexistent/case.yaml")};
   auto j = report_json(audits);
   BOOST_TEST(j["cases"][0]["status"] == "error");
-  BOOST_TEST(j["cases"][0]["error"]["message"] == "cannot open the file");
+  BOOST_TEST(j["cases"][0]["error"]["message"] == "cannot open the file: No such file or directory");
   BOOST_TEST(j["summary"]["error"] == 1);
 }
 

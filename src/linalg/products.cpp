@@ -1,0 +1,184 @@
+#include "handcheck/linalg/products.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+
+namespace handcheck {
+
+namespace {
+
+void check_shapes(Shape a, Shape b) {
+  if (a.cols != b.rows)
+    throw DomainError(fmt::format("matrix product of {} and {}: {} columns against {} rows", a.to_string(),
+                                  b.to_string(), a.cols, b.rows));
+}
+
+mpz_srcptr num(const Rational& q) { return mpq_numref(q.backend().data()); }
+mpz_srcptr den(const Rational& q) { return mpq_denref(q.backend().data()); }
+
+// The least common multiple of the denominators of `count` values `stride` apart.
+Integer common_denominator(const Rational* first, std::size_t count, std::size_t stride) {
+  Integer l = 1;
+  mpz_ptr lp = l.backend().data();
+  for (std::size_t k = 0; k < count; ++k) {
+    mpz_srcptr d = den(first[k * stride]);
+    // Denominators in a row or column often repeat or divide one another: skip the lcm then.
+    if (mpz_cmp_ui(d, 1) == 0 || mpz_divisible_p(lp, d)) continue;
+    mpz_lcm(lp, lp, d);
+  }
+  return l;
+}
+
+// q as an integer over the common denominator l: num(q) * (l / den(q)).
+Integer scaled(const Rational& q, const Integer& l) {
+  Integer v;
+  mpz_ptr vp = v.backend().data();
+  if (mpz_sgn(num(q)) == 0) return v;
+  if (mpz_cmp(den(q), l.backend().data()) == 0) {
+    mpz_set(vp, num(q));
+  } else {
+    mpz_divexact(vp, l.backend().data(), den(q));
+    mpz_mul(vp, vp, num(q));
+  }
+  return v;
+}
+
+// Integers below 2^20 in magnitude: a dot product of fewer than 2^23 of their products fits
+// in 64 bits, so it runs in machine arithmetic.
+constexpr long kSmall = 1L << 20;
+constexpr std::size_t kSmallTerms = std::size_t{1} << 23;
+
+std::optional<std::vector<std::int64_t>> small_integers(const Matrix<Rational>& m) {
+  std::vector<std::int64_t> out;
+  out.reserve(m.size());
+  for (const Rational& q : m) {
+    if (mpz_cmp_ui(den(q), 1) != 0 || !mpz_fits_slong_p(num(q))) return std::nullopt;
+    long v = mpz_get_si(num(q));
+    if (v >= kSmall || v <= -kSmall) return std::nullopt;
+    out.push_back(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
+  check_shapes(a.shape(), b.shape());
+  const std::size_t m = a.rows(), n = a.cols(), p = b.cols();
+  if (n < kSmallTerms) {
+    auto x = small_integers(a);
+    auto y = x ? small_integers(b) : std::nullopt;
+    if (y) {
+      Matrix<Rational> out(m, p);
+      for (std::size_t i = 0; i < m; ++i)
+        for (std::size_t j = 0; j < p; ++j) {
+          std::int64_t s = 0;
+          for (std::size_t k = 0; k < n; ++k) s += (*x)[i * n + k] * (*y)[k * p + j];
+          mpq_set_si(out(i, j).backend().data(), static_cast<long>(s), 1);
+        }
+      return out;
+    }
+  }
+  std::vector<Integer> row_den(m), col_den(p), a_int(m * n), b_int(n * p);
+  for (std::size_t i = 0; i < m; ++i) {
+    row_den[i] = common_denominator(&a(i, 0), n, 1);
+    for (std::size_t k = 0; k < n; ++k) a_int[i * n + k] = scaled(a(i, k), row_den[i]);
+  }
+  for (std::size_t j = 0; j < p; ++j) {
+    col_den[j] = n ? common_denominator(&b(0, j), n, p) : Integer(1);
+    for (std::size_t k = 0; k < n; ++k) b_int[k * p + j] = scaled(b(k, j), col_den[j]);
+  }
+  Matrix<Rational> out(m, p);
+  Integer acc;
+  mpz_ptr accp = acc.backend().data();
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < p; ++j) {
+      mpz_set_ui(accp, 0);
+      for (std::size_t k = 0; k < n; ++k) {
+        mpz_srcptr x = a_int[i * n + k].backend().data(), y = b_int[k * p + j].backend().data();
+        if (mpz_sgn(x) != 0 && mpz_sgn(y) != 0) mpz_addmul(accp, x, y);
+      }
+      mpq_ptr q = out(i, j).backend().data();
+      mpz_set(mpq_numref(q), accp);
+      mpz_mul(mpq_denref(q), row_den[i].backend().data(), col_den[j].backend().data());
+      mpq_canonicalize(q);
+    }
+  return out;
+}
+
+Matrix<Real> matmul(const Matrix<Real>& a, const Matrix<Real>& b) {
+  check_shapes(a.shape(), b.shape());
+  auto all_exact = [](const Matrix<Real>& x) {
+    return std::all_of(x.begin(), x.end(), [](const Real& v) { return v.is_exact(); });
+  };
+  auto exact_of = [](const Matrix<Real>& x) {
+    return map_cells(x, [](const Real& v) { return v.exact(); });
+  };
+  if (all_exact(a) && all_exact(b))
+    return map_cells(matmul(exact_of(a), exact_of(b)), [](const Rational& q) { return Real(q); });
+  const std::size_t m = a.rows(), n = a.cols(), p = b.cols();
+  auto zero = [](const Real& v) { return v.is_exact() && v.exact() == 0; };
+  std::vector<Interval> a_int(m * n), b_int(n * p);
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t k = 0; k < n; ++k) a_int[i * n + k] = a(i, k).enclosure();
+  for (std::size_t k = 0; k < n; ++k)
+    for (std::size_t j = 0; j < p; ++j) b_int[k * p + j] = b(k, j).enclosure();
+  Matrix<Real> out(m, p);
+  Interval acc, term;
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < p; ++j) {
+      // An exact zero annihilates whatever the other factor's width (as Real's * does).
+      bool exact = true;
+      for (std::size_t k = 0; k < n && exact; ++k)
+        exact = zero(a(i, k)) || zero(b(k, j)) || (a(i, k).is_exact() && b(k, j).is_exact());
+      if (exact) {
+        Rational s = 0;
+        for (std::size_t k = 0; k < n; ++k)
+          if (!zero(a(i, k)) && !zero(b(k, j))) s += a(i, k).exact() * b(k, j).exact();
+        out(i, j) = Real(std::move(s));
+        continue;
+      }
+      mpfi_ptr accp = acc.backend().data();
+      mpfi_set_ui(accp, 0);
+      for (std::size_t k = 0; k < n; ++k) {
+        if (zero(a(i, k)) || zero(b(k, j))) continue;
+        mpfi_mul(term.backend().data(), a_int[i * n + k].backend().data(), b_int[k * p + j].backend().data());
+        mpfi_add(accp, accp, term.backend().data());
+      }
+      out(i, j) = Real(acc);
+    }
+  return out;
+}
+
+Rational sum_exact(const std::vector<const Rational*>& terms) {
+  // Integers first, then one integer sum per distinct denominator.
+  std::map<Integer, Integer> by_den;
+  Integer whole = 0;
+  for (const Rational* q : terms) {
+    if (mpz_cmp_ui(den(*q), 1) == 0) {
+      mpz_add(whole.backend().data(), whole.backend().data(), num(*q));
+      continue;
+    }
+    Integer d;
+    mpz_set(d.backend().data(), den(*q));
+    Integer& s = by_den[d];
+    mpz_add(s.backend().data(), s.backend().data(), num(*q));
+  }
+  std::vector<Rational> parts;
+  parts.reserve(by_den.size() + 1);
+  parts.push_back(Rational(whole));
+  for (auto& [d, s] : by_den) parts.push_back(Rational(s) / Rational(d));
+  // Pairwise: operands of similar size, so the large ones meet only at the end.
+  while (parts.size() > 1) {
+    std::vector<Rational> next;
+    next.reserve((parts.size() + 1) / 2);
+    for (std::size_t k = 0; k + 1 < parts.size(); k += 2) next.push_back(parts[k] + parts[k + 1]);
+    if (parts.size() % 2) next.push_back(std::move(parts.back()));
+    parts = std::move(next);
+  }
+  return parts.empty() ? Rational(0) : std::move(parts[0]);
+}
+
+}  // namespace handcheck
