@@ -1,6 +1,7 @@
 #include "handcheck/audit/audit.hpp"
 
 #include <fmt/format.h>
+#include <map>
 #include <set>
 
 #include "handcheck/audit/compare.hpp"
@@ -28,12 +29,26 @@ std::string_view to_string(Downstream d) {
   return "";
 }
 
+std::string_view to_string(DownstreamScope s) {
+  switch (s) {
+    case DownstreamScope::cell: return "cell";
+    case DownstreamScope::column: return "column";
+    case DownstreamScope::step: return "step";
+  }
+  return "";
+}
+
 namespace {
 
-// One cell of one item forced to a value (the corrected erratum, for `downstream`).
+// Cells of one item put back to their correct values (corrected errata, for `downstream`).
 struct Substitution {
-  std::size_t item, row, col;
+  std::size_t item;
+  std::vector<std::pair<std::size_t, std::size_t>> cells;
 };
+
+// Work allowed for `downstream`, in reader cells recomputed. Judging each erratum alone costs
+// errata × reader cells; past this budget errata are judged per column, then per step.
+constexpr std::size_t kFollowThroughBudget = 1'000'000;
 
 Real to_real(const Range& r) {
   if (r.is_point()) return r.lo;
@@ -144,23 +159,34 @@ class Auditor {
     return st.loc;
   }
 
-  // The values later steps see for item k: stated ranges, correct values where blank.
+  // The values later steps see for item k: stated ranges, correct values where blank. Built
+  // once per item and number type: every erratum's follow-through reads the same operands.
   template <class T>
-  Matrix<T> operand(std::size_t k, const std::optional<Substitution>& subst) const {
+  const Matrix<T>& operand(std::size_t k) const {
+    auto& cache = operands_cache<T>();
+    if (cache.size() < c_.items.size()) cache.resize(c_.items.size());
+    if (cache[k]) return *cache[k];
     const Item& item = c_.items[k];
     Matrix<T> m = correct<T>(k);
     long s = step_of_[k];
-    if (s < 0) return m;
-    const auto& stated = out_.steps[static_cast<std::size_t>(s)].stated;
-    for (std::size_t r = 0; r < m.rows(); ++r)
-      for (std::size_t c = 0; c < m.cols(); ++c) {
-        if (subst && subst->item == k && subst->row == r && subst->col == c) continue;
-        if (!stated(r, c)) continue;
-        Range range = stated_range(item.compare, *stated(r, c));
-        if constexpr (std::is_same_v<T, Range>) m(r, c) = range;
-        else m(r, c) = to_real(range);
-      }
-    return m;
+    if (s >= 0) {
+      const auto& stated = out_.steps[static_cast<std::size_t>(s)].stated;
+      for (std::size_t r = 0; r < m.rows(); ++r)
+        for (std::size_t c = 0; c < m.cols(); ++c) {
+          if (!stated(r, c)) continue;
+          Range range = stated_range(item.compare, *stated(r, c));
+          if constexpr (std::is_same_v<T, Range>) m(r, c) = range;
+          else m(r, c) = to_real(range);
+        }
+    }
+    cache[k] = std::move(m);
+    return *cache[k];
+  }
+
+  template <class T>
+  std::vector<std::optional<Matrix<T>>>& operands_cache() const {
+    if constexpr (std::is_same_v<T, Range>) return range_operands_;
+    else return real_operands_;
   }
 
   template <class T>
@@ -172,6 +198,12 @@ class Auditor {
     }
   }
 
+  template <class T>
+  T correct_cell(std::size_t k, std::size_t r, std::size_t c) const {
+    if constexpr (std::is_same_v<T, Range>) return Range((*hand_.values[k])(r, c));
+    else return (*exact_.values[k])(r, c);
+  }
+
   // L: the step recomputed from the stated values of its operands, or nullopt when that
   // cannot be done (a range that contains a zero divisor, say).
   template <class T>
@@ -180,14 +212,19 @@ class Auditor {
     return recompute_expr<T>(item.follows == Follows::hand ? *item.hand->ast : *item.exact->ast, subst);
   }
 
-  // Any expression over the stated values of the items it reads.
+  // Any expression over the stated values of the items it reads; `subst` puts one cell back
+  // to its correct value.
   template <class T>
   std::optional<Matrix<T>> recompute_expr(const Expr& e, const std::optional<Substitution>& subst) const {
-    std::vector<std::optional<Matrix<T>>> cache(c_.items.size());
+    std::optional<Matrix<T>> substituted;
     Lookup<T> lookup = [&](const std::string& name) -> const Matrix<T>& {
       auto k = static_cast<std::size_t>(c_.find(name));
-      if (!cache[k]) cache[k] = operand<T>(k, subst);
-      return *cache[k];
+      if (!subst || subst->item != k) return operand<T>(k);
+      if (!substituted) {
+        substituted = operand<T>(k);
+        for (auto [r, c] : subst->cells) (*substituted)(r, c) = correct_cell<T>(k, r, c);
+      }
+      return *substituted;
     };
     try {
       return evaluate<T>(e, lookup);
@@ -198,6 +235,19 @@ class Auditor {
     } catch (const DomainError&) {
       return std::nullopt;
     }
+  }
+
+  // The slip variants of one step are the same expressions for every cell: evaluate each once.
+  template <class T>
+  const Matrix<T>* recompute_memo(const Expr& e) const {
+    auto& memo = [this]() -> auto& {
+      if constexpr (std::is_same_v<T, Range>) return range_memo_;
+      else return real_memo_;
+    }();
+    std::string key = to_string(e);
+    auto it = memo.find(key);
+    if (it == memo.end()) it = memo.emplace(std::move(key), recompute_expr<T>(e, std::nullopt)).first;
+    return it->second ? &*it->second : nullptr;
   }
 
   // For a step that follows the exact pipeline, call with the working precision already set.
@@ -214,16 +264,16 @@ class Auditor {
     q.stated_range = stated_range(item.compare, cell.stated);
     if (hand) {
       q.truth = (*hand_.values[i])(cell.row, cell.col);
-      q.evaluate = [&](const Expr& e) { return recompute_expr<Range>(e, std::nullopt); };
+      q.evaluate = [&](const Expr& e) { return recompute_memo<Range>(e); };
       q.evaluate_exact = [&](const Expr& e) {
-        std::optional<Matrix<Real>> v;
-        with_precision(exact_.digits10, [&] { v = recompute_expr<Real>(e, std::nullopt); });
+        const Matrix<Real>* v = nullptr;
+        with_precision(exact_.digits10, [&] { v = recompute_memo<Real>(e); });
         return v;
       };
     } else {
       const Real& truth = (*exact_.values[i])(cell.row, cell.col);
       if (truth.is_exact()) q.truth = truth.exact();
-      q.evaluate_exact = [&](const Expr& e) { return recompute_expr<Real>(e, std::nullopt); };
+      q.evaluate_exact = [&](const Expr& e) { return recompute_memo<Real>(e); };
     }
     return find_slips(q);
   }
@@ -239,6 +289,8 @@ class Auditor {
   }
 
   void audit_step(std::size_t i) {
+    range_memo_.clear();
+    real_memo_.clear();
     if (c_.items[i].follows == Follows::hand) audit_step_as<Range>(i);
     else with_precision(exact_.digits10, [&] { audit_step_as<Real>(i); });
   }
@@ -311,24 +363,58 @@ class Auditor {
     return out;
   }
 
+  // Errata are judged one by one while the budget allows, else together with the errata of
+  // their column, else with every erratum of their step; the step records which.
   void find_downstream() {
-    for (const auto& ref : out_.errata) {
-      StepAudit& sa = out_.steps[ref.step];
-      CellAudit& cell = sa.cells[ref.cell];
-      Substitution subst{sa.item, cell.row, cell.col};
-      int good = 0, bad = 0;
-      for (std::size_t t : readers(sa.item)) {
-        if (step_of_[t] < 0) continue;
-        if (c_.items[t].follows == Follows::hand)
-          tally<Range>(t, subst, good, bad);
-        else
-          with_precision(exact_.digits10, [&] { tally<Real>(t, subst, good, bad); });
+    std::map<std::size_t, std::vector<std::size_t>> by_step;  // step -> indices into errata
+    for (std::size_t e = 0; e < out_.errata.size(); ++e) by_step[out_.errata[e].step].push_back(e);
+    std::size_t spent = 0;
+    for (auto& [step, errata] : by_step) {
+      StepAudit& sa = out_.steps[step];
+      std::size_t reader_cells = 0;
+      for (std::size_t t : readers(sa.item))
+        if (step_of_[t] >= 0) reader_cells += out_.steps[static_cast<std::size_t>(step_of_[t])].cells.size();
+      std::map<std::size_t, std::vector<std::size_t>> groups;  // group key -> indices into errata
+      auto group_by = [&](auto key) {
+        groups.clear();
+        for (std::size_t e : errata) groups[key(sa.cells[out_.errata[e].cell])].push_back(e);
+      };
+      sa.downstream_scope = DownstreamScope::cell;
+      group_by([&, n = std::size_t{0}](const CellAudit&) mutable { return n++; });
+      if (groups.size() * reader_cells > kFollowThroughBudget - std::min(spent, kFollowThroughBudget)) {
+        sa.downstream_scope = DownstreamScope::column;
+        group_by([](const CellAudit& c) { return c.col; });
       }
-      cell.downstream = good && bad ? Downstream::mixed
-                        : good     ? Downstream::correct
-                        : bad      ? Downstream::stated
-                                   : Downstream::none;
+      if (groups.size() * reader_cells > kFollowThroughBudget - std::min(spent, kFollowThroughBudget)) {
+        sa.downstream_scope = DownstreamScope::step;
+        group_by([](const CellAudit&) { return std::size_t{0}; });
+      }
+      spent += groups.size() * reader_cells;
+      for (const auto& [key, members] : groups) {
+        Substitution subst{sa.item, {}};
+        for (std::size_t e : members) {
+          const CellAudit& cell = sa.cells[out_.errata[e].cell];
+          subst.cells.emplace_back(cell.row, cell.col);
+        }
+        Downstream d = downstream_of(subst);
+        for (std::size_t e : members) sa.cells[out_.errata[e].cell].downstream = d;
+      }
     }
+  }
+
+  Downstream downstream_of(const Substitution& subst) const {
+    int good = 0, bad = 0;
+    for (std::size_t t : readers(subst.item)) {
+      if (step_of_[t] < 0) continue;
+      if (c_.items[t].follows == Follows::hand)
+        tally<Range>(t, subst, good, bad);
+      else
+        with_precision(exact_.digits10, [&] { tally<Real>(t, subst, good, bad); });
+    }
+    return good && bad ? Downstream::mixed
+           : good     ? Downstream::correct
+           : bad      ? Downstream::stated
+                      : Downstream::none;
   }
 
   template <class T>
@@ -339,15 +425,16 @@ class Auditor {
 
   template <class T>
   void tally(std::size_t t, const Substitution& subst, int& good, int& bad) const {
-    auto with_bad = recompute<T>(t, std::nullopt);
+    const Matrix<T>* with_bad = recompute_memo<T>(*step_expression(t));
     auto with_good = recompute<T>(t, subst);
     if (!with_bad || !with_good) return;
-    const Item& item = c_.items[t];
-    for (const auto& cell : out_.steps[static_cast<std::size_t>(step_of_[t])].cells) {
+    const auto& cells = out_.steps[static_cast<std::size_t>(step_of_[t])].cells;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const CellAudit& cell = cells[i];
       const T& b = (*with_bad)(cell.row, cell.col);
       const T& g = (*with_good)(cell.row, cell.col);
       if (!disjoint(b, g)) continue;
-      Range s = stated_range(item.compare, cell.stated);
+      const Range& s = stated_ranges(t)[i];
       if (meets(s, g)) ++good;
       else if (meets(s, b)) ++bad;
     }
@@ -377,6 +464,20 @@ class Auditor {
       }
   }
 
+  // The range each stated cell of item t stands for, in the order of its cells.
+  const std::vector<Range>& stated_ranges(std::size_t t) const {
+    auto& ranges = stated_ranges_[t];
+    if (ranges.empty())
+      for (const auto& cell : out_.steps[static_cast<std::size_t>(step_of_[t])].cells)
+        ranges.push_back(stated_range(c_.items[t].compare, cell.stated));
+    return ranges;
+  }
+
+  const Expr* step_expression(std::size_t i) const {
+    const Item& item = c_.items[i];
+    return (item.follows == Follows::hand ? item.hand : item.exact)->ast.get();
+  }
+
   const Case& c_;
   const HandRun& hand_;
   const ExactRun& exact_;
@@ -384,6 +485,12 @@ class Auditor {
   CaseAudit& out_;
   std::vector<long> step_of_;                      // item -> index in out_.steps, or -1
   std::vector<std::vector<std::size_t>> operands_; // item -> items its expression reads
+  mutable std::map<std::size_t, std::vector<Range>> stated_ranges_;
+  mutable std::vector<std::optional<Matrix<Range>>> range_operands_;
+  mutable std::vector<std::optional<Matrix<Real>>> real_operands_;
+  // Expression text -> value over the stated operands, for the step being audited.
+  mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
+  mutable std::map<std::string, std::optional<Matrix<Real>>> real_memo_;
 };
 
 // --- hand versus exact ----------------------------------------------------------------------

@@ -19,6 +19,7 @@ class Progress {
   std::size_t total_;
   bool terminal_;
   bool shown_ = false;
+  std::size_t last_ = 0;
   std::chrono::steady_clock::time_point start_;
 };
 

@@ -48,11 +48,23 @@ class Grader::Judge {
     bool matches = false;            // it matches the correct value: ok, whatever else the sheet says
   };
 
-  Judge(const AnswerKey& key, Comparator compare) : key_(key), compare_(compare), seen_(key.cells().size()) {}
+  Judge(const AnswerKey& key, Comparator compare)
+      : key_(key), compare_(compare), seen_(key.cells().size()), last_(key.cells().size()) {}
 
   const Judgement& operator()(std::size_t cell, std::string_view text) {
+    // Most of a class writes a cell the same way: try the last text first, without hashing.
+    auto& [last_text, last] = last_[cell];
+    if (last && last_text == text) return *last;
     auto& seen = seen_[cell];
-    if (auto it = seen.find(text); it != seen.end()) return it->second;
+    auto it = seen.find(text);
+    if (it == seen.end()) it = seen.emplace(text, judge(cell, text)).first;
+    last_text = it->first;
+    last = &it->second;
+    return it->second;
+  }
+
+ private:
+  Judgement judge(std::size_t cell, std::string_view text) const {
     Judgement j;
     j.literal = answer_literal({Answer::Kind::value, std::string(text)});
     if (j.literal) {
@@ -60,17 +72,18 @@ class Grader::Judge {
       if (compare_ && key_.steps()[kc.step].hand) j.matches = compare_(key_.item_of(kc).compare, *j.literal, key_.hand_value(cell));
       else j.matches = key_.matches(cell, *j.literal) == Match::yes;
     }
-    return seen.emplace(text, std::move(j)).first->second;
+    return j;
   }
 
- private:
   const AnswerKey& key_;
   Comparator compare_;
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
+  // Node-based: the references kept in last_ stay valid as the maps grow.
   std::vector<std::unordered_map<std::string, Judgement, Hash, std::equal_to<>>> seen_;
+  std::vector<std::pair<std::string_view, const Judgement*>> last_;
 };
 
 Grader::Grader(const AnswerKey& key, GradeOptions options)

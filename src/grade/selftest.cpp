@@ -94,32 +94,38 @@ class Tester {
         if (picks.size() < options_.cells_per_step) picks.insert(step.first + k);
       for (std::size_t cell : picks) {
         if (!correct_[cell]) continue;
-        std::optional<std::pair<std::string, SheetGrade>> chosen;
-        std::string_view slip;
-        for (const auto& text : wrong_values(cell)) {
+        // The first candidate (the value + 1) unless a later one is a catalog slip.
+        struct Choice {
+          Wrong wrong;
+          SheetGrade grade;
+        };
+        std::optional<Choice> chosen;
+        for (auto& w : wrong_values(cell)) {
           Texts answers = correct_;
-          answers[cell] = text;
+          answers[cell] = w.text;
           SheetGrade g = grade(answers);
-          if (!chosen) chosen.emplace(text, g);
-          if (g.cells[cell].grade == Grade::erratum && g.cells[cell].slip != 0) {
-            chosen.emplace(text, std::move(g));
-            slip = chosen->second.cells[cell].slip_tag();
-            break;
-          }
+          bool slip = g.cells[cell].grade == Grade::erratum && g.cells[cell].slip != 0;
+          if (slip) w.how = std::string(g.cells[cell].slip_tag());
+          if (!chosen || slip) chosen = Choice{std::move(w), std::move(g)};
+          if (slip) break;
         }
         if (!chosen) continue;
         Texts answers = correct_;
-        answers[cell] = chosen->first;
-        report_.checks.push_back({fmt::format("single slip: {} = {} ({})", where(cell), chosen->first,
-                                              slip.empty() ? "the correct value + 1" : std::string(slip)),
+        answers[cell] = chosen->wrong.text;
+        report_.checks.push_back({fmt::format("single slip: {} = {} ({})", where(cell), chosen->wrong.text, chosen->wrong.how),
                                   fmt::format("erratum at {}, every other answered cell ok", where(cell)),
-                                  problems(answers, chosen->second, cell)});
+                                  problems(answers, chosen->grade, cell)});
       }
     }
   }
 
+  struct Wrong {
+    std::string text;
+    std::string how;  // "the correct value + 1", or the slip that reproduces it
+  };
+
   // Wrong values in the order they are tried, each written the way the correct one is.
-  std::vector<std::string> wrong_values(std::size_t cell) const {
+  std::vector<Wrong> wrong_values(std::size_t cell) const {
     const KeyCell& kc = key_.cells()[cell];
     const Item& item = key_.item_of(kc);
     Literal right = parse_literal(*correct_[cell]);
@@ -127,18 +133,18 @@ class Tester {
       if (item.compare.kind == CompareMode::Kind::sigfig) return to_significant_string(q, item.compare.figures);
       return right.is_decimal() ? to_fixed_string(q, right.decimals) : to_fraction_string(q);
     };
-    std::vector<Rational> values{right.value + 1, right.value - 1, right.value * 10};
-    if (right.value != 0) values.push_back(right.value / 10);
-    std::vector<std::string> texts;
-    for (const auto& v : values) texts.push_back(write(v));
+    std::vector<Wrong> tried{{write(right.value + 1), "the correct value + 1"},
+                             {write(right.value - 1), "the correct value - 1"},
+                             {write(right.value * 10), "the correct value x 10"}};
+    if (right.value != 0) tried.push_back({write(right.value / 10), "the correct value / 10"});
     // The other pipeline's value, as a hand computation that used e^x or sqrt would print it.
     const auto& exact = key_.exact().values[key_.steps()[kc.step].item];
     if (key_.steps()[kc.step].hand && !item.same_expression && exact)
-      if (auto e = certified_fixed((*exact)(kc.row, kc.col), 2)) texts.push_back(*e);
-    std::vector<std::string> out;
-    for (auto& t : texts) {
-      Literal l = parse_literal(t);
-      if (key_.matches(cell, l) == Match::no && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+      if (auto e = certified_fixed((*exact)(kc.row, kc.col), 2)) tried.push_back({*e, "the exact pipeline's value"});
+    std::vector<Wrong> out;
+    for (auto& w : tried) {
+      bool seen = std::any_of(out.begin(), out.end(), [&](const Wrong& o) { return o.text == w.text; });
+      if (!seen && key_.matches(cell, parse_literal(w.text)) == Match::no) out.push_back(std::move(w));
     }
     return out;
   }

@@ -6,7 +6,6 @@
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -280,15 +279,23 @@ Sheet read_sheet_json(std::string_view json_text, const SourceLoc& where, const 
 std::vector<Sheet> read_sheets_jsonl(std::string_view text, const std::string& name, const AnswerKey& key) {
   std::vector<std::string_view> lines = split_lines(text);
   std::vector<std::optional<Sheet>> slots(lines.size());
-  // Lines are independent: read on every core, then keep the file's order.
+  std::vector<std::optional<Error>> errors(lines.size());
+  // Lines are independent: read on every core, then keep the file's order (and report the
+  // first bad line, whichever thread met it first).
   parallel_for(lines.size(), [&](std::size_t i) {
     std::string_view line = trim(lines[i]);
     if (line.empty()) return;
-    slots[i] = read_sheet_json(line, loc_of(name, i + 1), key);
+    try {
+      slots[i] = read_sheet_json(line, loc_of(name, i + 1), key);
+    } catch (const Error& e) {
+      errors[i] = e;
+    }
   });
   std::vector<Sheet> sheets;
-  for (auto& s : slots)
-    if (s) sheets.push_back(std::move(*s));
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (errors[i]) throw *errors[i];
+    if (slots[i]) sheets.push_back(std::move(*slots[i]));
+  }
   check_sheet_ids(sheets);
   return sheets;
 }
@@ -371,11 +378,13 @@ std::vector<Sheet> read_sheets_file(const std::string& path, const AnswerKey& ke
   if (path == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw Error({path, 0, 0}, "cannot read the sheets file");
-    std::ostringstream s;
-    s << in.rdbuf();
-    text = s.str();
+    // One read of the whole file: a class can be tens of megabytes.
+    text.resize(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+      throw Error({path, 0, 0}, "cannot read the sheets file");
   }
   bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
   return csv ? read_sheets_csv(text, path, key) : read_sheets_jsonl(text, path, key);

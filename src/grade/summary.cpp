@@ -49,7 +49,9 @@ ClassSummary summarise(const AnswerKey& key, const std::vector<Sheet>& sheets, c
     for (const auto& [value, group] : groups)
       wrong.push_back({most(group.texts), group.count, group.slips.empty() ? std::string_view() : most(group.slips)});
     std::stable_sort(wrong.begin(), wrong.end(), [](const WrongValue& a, const WrongValue& b) { return a.count > b.count; });
-    if (!wrong.empty() && 2 * wrong.front().count > sheets.size()) out.warnings.push_back({i, wrong.front()});
+    // One or two sheets agreeing says nothing about the key.
+    if (!wrong.empty() && sheets.size() >= 3 && 2 * wrong.front().count > sheets.size())
+      out.warnings.push_back({i, wrong.front()});
     if (wrong.size() > top) wrong.resize(top);
     cs.wrong = std::move(wrong);
     out.cells.push_back(std::move(cs));

@@ -62,6 +62,47 @@ std::optional<std::vector<std::int64_t>> small_integers(const Matrix<Rational>& 
   return out;
 }
 
+// Sets out[k] = nums[k] / den in lowest terms, for many numerators over one denominator d > 0.
+// Instead of a gcd of two large numbers per cell: every prime a cell shares with d divides
+// G = gcd(prod nums mod d, d), so each cell needs only a gcd with the part of d made of G's
+// primes, which is usually small. When it is not, each cell is reduced on its own.
+void reduce_over(const std::vector<Integer*>& nums, const Integer& d, const std::vector<mpq_ptr>& out) {
+  mpz_srcptr dp = d.backend().data();
+  auto plain = [&] {
+    for (std::size_t k = 0; k < nums.size(); ++k) {
+      mpz_set(mpq_numref(out[k]), nums[k]->backend().data());
+      mpz_set(mpq_denref(out[k]), dp);
+      mpq_canonicalize(out[k]);
+    }
+  };
+  if (mpz_cmp_ui(dp, 1) == 0 || nums.size() < 4) return plain();
+  Integer product = 1, r, g;
+  mpz_ptr pp = product.backend().data(), rp = r.backend().data(), gp = g.backend().data();
+  for (Integer* n : nums) {
+    mpz_mod(rp, n->backend().data(), dp);
+    mpz_mul(pp, pp, rp);
+    mpz_mod(pp, pp, dp);
+  }
+  mpz_gcd(gp, pp, dp);  // gcd(0, d) = d: some cell is a multiple of d
+  // smooth: the part of d made of the primes of g, with their multiplicity in d.
+  Integer rest = d, smooth = 1;
+  mpz_ptr restp = rest.backend().data(), sp = smooth.backend().data();
+  while (mpz_cmp_ui(gp, 1) != 0) {
+    mpz_gcd(gp, restp, gp);
+    if (mpz_cmp_ui(gp, 1) == 0) break;
+    mpz_divexact(restp, restp, gp);
+    mpz_mul(sp, sp, gp);
+    mpz_mul(gp, gp, gp);
+  }
+  if (4 * mpz_sizeinbase(sp, 2) > mpz_sizeinbase(dp, 2)) return plain();
+  for (std::size_t k = 0; k < nums.size(); ++k) {
+    mpz_srcptr n = nums[k]->backend().data();
+    mpz_gcd(gp, n, sp);
+    mpz_divexact(mpq_numref(out[k]), n, gp);
+    mpz_divexact(mpq_denref(out[k]), dp, gp);
+  }
+}
+
 }  // namespace
 
 Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
@@ -90,20 +131,42 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
     col_den[j] = n ? common_denominator(&b(0, j), n, p) : Integer(1);
     for (std::size_t k = 0; k < n; ++k) b_int[k * p + j] = scaled(b(k, j), col_den[j]);
   }
-  Matrix<Rational> out(m, p);
-  Integer acc;
-  mpz_ptr accp = acc.backend().data();
+  std::vector<Integer> sums(m * p);
   for (std::size_t i = 0; i < m; ++i)
     for (std::size_t j = 0; j < p; ++j) {
-      mpz_set_ui(accp, 0);
+      mpz_ptr acc = sums[i * p + j].backend().data();
       for (std::size_t k = 0; k < n; ++k) {
         mpz_srcptr x = a_int[i * n + k].backend().data(), y = b_int[k * p + j].backend().data();
-        if (mpz_sgn(x) != 0 && mpz_sgn(y) != 0) mpz_addmul(accp, x, y);
+        if (mpz_sgn(x) != 0 && mpz_sgn(y) != 0) mpz_addmul(acc, x, y);
       }
-      mpq_ptr q = out(i, j).backend().data();
-      mpz_set(mpq_numref(q), accp);
-      mpz_mul(mpq_denref(q), row_den[i].backend().data(), col_den[j].backend().data());
-      mpq_canonicalize(q);
+    }
+  // Cell (i, j) is sums / (row_den[i] col_den[j]): reduce a column (or a row) at once where
+  // its cells share that denominator.
+  Matrix<Rational> out(m, p);
+  auto ones = [](const std::vector<Integer>& v) {
+    return std::all_of(v.begin(), v.end(), [](const Integer& x) { return x == 1; });
+  };
+  bool by_columns = ones(row_den), by_rows = !by_columns && ones(col_den);
+  std::vector<Integer*> nums;
+  std::vector<mpq_ptr> cells;
+  if (by_columns || by_rows) {
+    for (std::size_t line = 0; line < (by_columns ? p : m); ++line) {
+      nums.clear();
+      cells.clear();
+      for (std::size_t k = 0; k < (by_columns ? m : p); ++k) {
+        std::size_t i = by_columns ? k : line, j = by_columns ? line : k;
+        nums.push_back(&sums[i * p + j]);
+        cells.push_back(out(i, j).backend().data());
+      }
+      reduce_over(nums, by_columns ? col_den[line] : row_den[line], cells);
+    }
+    return out;
+  }
+  Integer d;
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < p; ++j) {
+      mpz_mul(d.backend().data(), row_den[i].backend().data(), col_den[j].backend().data());
+      reduce_over({&sums[i * p + j]}, d, {out(i, j).backend().data()});
     }
   return out;
 }

@@ -16,6 +16,16 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// The character at s[i] for a message: whole when it is not ASCII, so the message stays UTF-8.
+std::string character_at(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c >= 0x20 && c < 0x7F) return fmt::format("'{}'", s[i]);
+  std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  bool whole = n > 0 && i + n <= s.size();
+  for (std::size_t k = 1; whole && k < n; ++k) whole = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  return whole ? fmt::format("'{}'", s.substr(i, n)) : fmt::format("byte 0x{:02X}", c);
+}
+
 [[noreturn]] void bad(std::string_view text, std::string_view why) {
   throw DomainError(fmt::format("malformed number '{}': {}", text, why));
 }
@@ -33,8 +43,8 @@ Digits signed_integer(std::string_view s, std::string_view whole) {
     s.remove_prefix(1);
   }
   if (s.empty()) bad(whole, "digits expected");
-  for (char c : s)
-    if (!is_digit(c)) bad(whole, fmt::format("unexpected character '{}'", c));
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (!is_digit(s[i])) bad(whole, fmt::format("unexpected character {}", character_at(s, i)));
   d.digits = std::string(s);
   return d;
 }
@@ -87,7 +97,7 @@ Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
     exponent = std::stol(e.digits) * (e.negative ? -1 : 1);
     i = text.size();
   }
-  if (i != text.size()) bad(text, fmt::format("unexpected character '{}'", text[i]));
+  if (i != text.size()) bad(text, fmt::format("unexpected character {}", character_at(text, i)));
 
   // GMP would read a leading 0 as octal.
   mantissa.erase(0, std::min(mantissa.find_first_not_of('0'), mantissa.size() - 1));

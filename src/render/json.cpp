@@ -43,6 +43,7 @@ json case_json(const CaseAudit& a) {
                 {"verdict", to_string(cell.verdict)}};
       if (cell.verdict == Verdict::erratum) {
         f["downstream"] = to_string(cell.downstream);
+        if (sa.downstream_scope != DownstreamScope::cell) f["downstream_scope"] = to_string(sa.downstream_scope);
         json slips = json::array();
         for (const auto& s : cell.slips) slips.push_back({{"tag", s.tag}, {"text", s.text}});
         f["slips"] = std::move(slips);

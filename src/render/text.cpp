@@ -94,8 +94,13 @@ std::vector<ErratumGroup> group_errata(const CaseAudit& a) {
     else if (correct)
       g.consequence = fmt::format("a typo: later steps use {}", w);
     else if (stated)
-      g.consequence = n_carried ? fmt::format("propagated: {} follow from it", plural(n_carried, "later cell", "later cells"))
+      g.consequence = n_carried ? fmt::format("propagated: {} follow{} from it", plural(n_carried, "later cell", "later cells"),
+                                              n_carried == 1 ? "s" : "")
                                 : "propagated: later steps use the stated value";
+    DownstreamScope scope = a.steps[g.step].downstream_scope;
+    if (scope != DownstreamScope::cell && !g.consequence.empty())
+      g.consequence += fmt::format(" (judged together with the other errata of its {}: too many to judge one by one)",
+                                   to_string(scope));
   }
   return groups;
 }

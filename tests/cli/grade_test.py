@@ -4,7 +4,7 @@
 Every output format is read back and checked against the others, every score is recomputed
 exactly, and the verdicts are checked against what `check` says of the same numbers printed
 on the worksheet (each distinct sheet written out as a case). A class where 70% share one
-wrong value must raise the key warning. usage: grade_test.py HANDCHECK SOURCE_DIR
+wrong value must raise the key warning. usage: grade_test.py HANDCHECK SOURCE_DIR [--write-class FILE (only write the class)]
 """
 import csv
 import io
@@ -99,7 +99,7 @@ def sheet_json(sid, answers, steps, rng):
             if t is None:
                 return None
             if t != "n/a" and "/" not in t and rng.random() < 0.5:
-                return json.loads(t) if t[-1] != "0" or "." not in t else RawNumber(t)
+                return RawNumber(t)  # a JSON number, written as the student wrote it
             return t
 
         form = rng.choice(["matrix", "cells", "vectors"] if s["columns"] else ["matrix", "cells"])
@@ -113,7 +113,7 @@ def sheet_json(sid, answers, steps, rng):
 
 
 class RawNumber(str):
-    """A JSON number written with its trailing zeros (1.60), as a student's tool might."""
+    """A JSON number, written with its source text (1.60 keeps its zero)."""
 
 
 def dump(x):
@@ -167,6 +167,9 @@ def main():
     rng = random.Random(7)
     chosen = rng.choices(names, weights, k=SHEETS)
     lines = [sheet_json(f"s{i:05}", pats[p], steps, rng) for i, p in enumerate(chosen)]
+    if "--write-class" in sys.argv:  # for bench/README.md: the class alone
+        pathlib.Path(sys.argv[sys.argv.index("--write-class") + 1]).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
@@ -182,7 +185,7 @@ def main():
         one.write_text(lines[chosen.index("colsum carried")] + "\n", encoding="utf-8")
         r = run(binary, ["grade", SEED, str(one), "--format", "gradescope"], root)
         expect(r.returncode == 0, f"gradescope: exit {r.returncode}: {r.stderr}")
-        gradescope = json.loads(r.stdout)
+        gradescope = json.loads(r.stdout, parse_float=Fraction, parse_int=Fraction)
         r = run(binary, ["grade", SEED, str(sheets), "--format", "gradescope"], root)
         expect(r.returncode == 2, "gradescope with many sheets must be refused")
 
@@ -221,7 +224,7 @@ def main():
                     expect(not_ok.get(cell) == v, f"{b['id']} {cell}: JSON {not_ok.get(cell)}, long {v}")
         tests = gradescope["tests"]
         expect([t["name"] for t in tests] == [s["name"] for s in steps], "gradescope tests are not the steps")
-        expect(abs(sum(t["score"] for t in tests) - gradescope["score"]) < 1e-9, "gradescope score is not the sum")
+        expect(sum(t["score"] for t in tests) == gradescope["score"], "gradescope score is not the sum")
         expect(gradescope["score"] == 115 and sum(t["max_score"] for t in tests) == 116,
                f"gradescope score {gradescope['score']} for the colsum slip (108 ok + 7 carried)")
 

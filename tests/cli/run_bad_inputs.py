@@ -55,7 +55,8 @@ def check(binary, root, path):
     place, _, substring = expect.removeprefix("report ").partition(": ")
     if run.returncode != (1 if report else 2):
         problems.append(f"{rel}: exit {run.returncode}, expected {1 if report else 2}")
-    prefix = f"{rel}:" if place in ("*", "*:*") else f"{rel}:{place}:"
+    # An error reads "path:line:col: message"; a report names an erratum "at path:line:col".
+    prefix = f"{rel}:" if place in ("*", "*:*") else f"{rel}:{place}" + ("" if report else ":")
     if prefix not in out:
         problems.append(f"{rel}: no '{prefix}' in the output:\n{out}")
     if substring not in out:

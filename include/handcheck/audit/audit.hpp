@@ -33,10 +33,16 @@ struct CellAudit {
   std::vector<Slip> slips;  // errata: the known slips that reproduce the stated value
 };
 
+// How the errata of a step were corrected to judge `downstream`: each alone, or, when a sheet
+// has so many that judging each alone would take too long, with the rest of their column or step.
+enum class DownstreamScope { cell, column, step };
+std::string_view to_string(DownstreamScope s);
+
 struct StepAudit {
   std::size_t item = 0;
   Matrix<std::optional<Literal>> stated;  // resolved to the step's shape
   std::vector<CellAudit> cells;           // the stated cells, row by row
+  DownstreamScope downstream_scope = DownstreamScope::cell;
 };
 
 struct ErratumRef {

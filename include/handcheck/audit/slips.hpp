@@ -29,10 +29,11 @@ struct SlipQuery {
   Range stated_range;                      // what the stated value stands for
   std::optional<Rational> truth;           // the correct value, when it is rational
   // An expression evaluated over the step's stated operands (correct values where blank), in
-  // the hand pipeline; empty for a step that follows the exact pipeline.
-  std::function<std::optional<Matrix<Range>>(const Expr&)> evaluate;
+  // the hand pipeline, or nullptr when it cannot be; empty for a step that follows the exact
+  // pipeline. The value stays owned by the caller, which may share it between cells.
+  std::function<const Matrix<Range>*(const Expr&)> evaluate;
   // The same in the exact pipeline (for slips whose value is irrational); may be empty.
-  std::function<std::optional<Matrix<Real>>(const Expr&)> evaluate_exact;
+  std::function<const Matrix<Real>*(const Expr&)> evaluate_exact;
 };
 
 // Every slip of the catalog that reproduces the stated value, in catalog order.

@@ -23,7 +23,7 @@ struct Answer {
 // memory at once.
 class Answers {
  public:
-  explicit Answers(std::size_t cells = 0) : slots_(cells) {}
+  explicit Answers(std::size_t cells = 0) : slots_(cells) { texts_.reserve(4 * cells); }
 
   std::size_t size() const { return slots_.size(); }
   Answer::Kind kind(std::size_t cell) const { return slots_[cell].kind; }
@@ -63,8 +63,7 @@ std::vector<Sheet> read_sheets_file(const std::string& path, const AnswerKey& ke
 // Throws Error when two sheets have the same id (sheets read from several files).
 void check_sheet_ids(const std::vector<Sheet>& sheets);
 
-// One sheet from a JSON object (the parsed form of a JSON Lines line), for callers that build
-// sheets in memory. Throws Error as above.
+// One sheet from the JSON text of one line; `where` places it in errors. Throws Error as above.
 Sheet read_sheet_json(std::string_view json_text, const SourceLoc& where, const AnswerKey& key);
 
 }  // namespace handcheck

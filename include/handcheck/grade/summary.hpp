@@ -1,6 +1,6 @@
 // The class analysis of a grading run: per cell how many sheets got it right, carried or
 // wrong, the most common wrong values with the slip they match, and a warning where most
-// sheets agree on one value that is not the key's (the key itself may be wrong).
+// sheets (of at least 3) agree on one value that is not the key's (the key itself may be wrong).
 #pragma once
 
 #include <string>

@@ -90,6 +90,15 @@ BOOST_AUTO_TEST_CASE(json_numbers_keep_their_text) {
   BOOST_REQUIRE(s.notes.size() == 1u);  // W is no step
   BOOST_CHECK_THROW(read_sheet_json(R"({"answers": {}})", {"t.jsonl", 2, 1}, seed_key()), Error);
   BOOST_CHECK_THROW(read_sheet_json(R"({"id": "x", "answers": {)", {"t.jsonl", 3, 1}, seed_key()), Error);
+  // Lines are read in parallel; the first bad line is the one reported.
+  std::string lines = "{\"id\": \"a\", \"answers\": {}}\n{bad\n";
+  for (int i = 0; i < 200; ++i) lines += "{worse\n";
+  try {
+    read_sheets_jsonl(lines, "t.jsonl", seed_key());
+    BOOST_FAIL("no error for a bad line");
+  } catch (const Error& e) {
+    BOOST_TEST(e.where().line == 2u);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(csv_sheets) {

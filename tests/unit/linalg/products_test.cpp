@@ -44,6 +44,29 @@ BOOST_AUTO_TEST_CASE(rational_product_is_the_plain_one) {
   BOOST_TEST(empty(1, 2) == Rational(0));
 }
 
+BOOST_AUTO_TEST_CASE(shared_denominators_reduce_like_the_plain_product) {
+  // Columns over M 2^f 3^e (M prime): a cell shares at most small factors with its
+  // denominator, or (a zero, a multiple) all of it.
+  std::mt19937 rng(17);
+  const Rational big = Rational(Integer("2305843009213693951"));
+  for (int round = 0; round < 20; ++round) {
+    Matrix<Rational> a(6, 8), b(8, 5);
+    for (std::size_t i = 0; i < 6; ++i)
+      for (std::size_t k = 0; k < 8; ++k) a(i, k) = static_cast<long>(rng() % 13) - 6;
+    for (std::size_t k = 0; k < 8; ++k)
+      for (std::size_t j = 0; j < 5; ++j)
+        b(k, j) = Rational(static_cast<long>(rng() % 1000) - 500) /
+                  (big * pow_int(Rational(2), static_cast<long>(rng() % 4), 64) *
+                   pow_int(Rational(3), static_cast<long>(rng() % 4), 64));
+    if (round % 5 == 0) b(0, 0) = big * 7;  // an integer among the fractions
+    auto fast = matmul(a, b), plain = handcheck::matmul<Rational>(a, b);
+    for (std::size_t k = 0; k < fast.size(); ++k) BOOST_TEST(fast.cells()[k] == plain.cells()[k]);
+    // The same with the fractions on the left: rows share their denominators.
+    auto left = matmul(transpose(b), transpose(a)), left_plain = handcheck::matmul<Rational>(transpose(b), transpose(a));
+    for (std::size_t k = 0; k < left.size(); ++k) BOOST_TEST(left.cells()[k] == left_plain.cells()[k]);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(real_product_encloses_the_plain_one) {
   WorkingPrecision precision(40);
   std::mt19937 rng(5);

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Output files are written whole or not at all, and reports are deterministic.
+
+- `check CASE -o FILE` killed (SIGKILL, SIGTERM) at many moments of a long run leaves FILE as
+  it was and no temporary file beside it;
+- an output that cannot be written (a directory that is a file, a directory as the output,
+  a full disk on stdout) fails with exit code 2 and leaves nothing behind;
+- a case that cannot be evaluated: `check` writes its whole report (the error is in it),
+  `key` writes nothing;
+- the same run twice, or with one job and with several, gives byte-identical reports.
+Usage: run_output_safety.py HANDCHECK SOURCE_DIR
+"""
+import json
+import os
+import pathlib
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+SENTINEL = b"previous contents\n"
+
+
+def big_case(path, n=120):
+    """A case whose every stated cell is wrong: a long run and a long report."""
+    rows = ", ".join("[" + ", ".join(str((r * n + c) % 7) for c in range(n)) + "]" for r in range(n))
+    stated = ", ".join("[" + ", ".join(str((r * n + c) % 7 * 2 + 1) for c in range(n)) + "]" for r in range(n))
+    path.write_text(f"format: handcheck/1\ntitle: big\ninputs:\n  X: [{rows}]\nsteps:\n"
+                    f"  - name: Y\n    do: X * 2\n    stated: [{stated}]\n"
+                    f"  - name: Z\n    do: Y + 1\n    stated: [{stated}]\n")
+
+
+def leftovers(directory, keep):
+    return sorted(p.name for p in directory.iterdir() if p.name not in keep)
+
+
+def main():
+    binary, root = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2]).resolve()
+    problems = []
+
+    def expect(cond, what):
+        if not cond:
+            problems.append(what)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        case = tmp / "big.yaml"
+        big_case(case)
+        out_dir = tmp / "out"
+        out_dir.mkdir()
+        out = out_dir / "report.json"
+        keep = {"report.json"}
+
+        # How long a whole run takes, then kills spread over it (the last ones while writing).
+        start = time.monotonic()
+        full = subprocess.run([binary, "check", "--format", "json", str(case), "-o", str(out)], capture_output=True)
+        span = time.monotonic() - start
+        expect(full.returncode == 1, f"big case: exit {full.returncode}, expected 1: {full.stderr.decode()}")
+        expect(json.loads(out.read_bytes())["cases"][0]["status"] == "errata", "big case: report is not whole")
+        for sig in (signal.SIGKILL, signal.SIGTERM):
+            for fraction in (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99):
+                out.write_bytes(SENTINEL)
+                proc = subprocess.Popen([binary, "check", "--format", "json", str(case), "-o", str(out)],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                time.sleep(span * fraction)
+                proc.send_signal(sig)
+                proc.wait()
+                data = out.read_bytes()
+                # Killed before the rename: unchanged; after it: the whole report.
+                whole = data == SENTINEL or json.loads(data)["summary"]["cases"] == 1
+                expect(whole, f"{sig.name} at {fraction:.0%}: {out.name} is damaged")
+                expect(not leftovers(out_dir, keep), f"{sig.name} at {fraction:.0%}: left {leftovers(out_dir, keep)}")
+
+        # Outputs that cannot be written.
+        out.write_bytes(SENTINEL)
+        good = root / "tests" / "bad" / "good-crlf-erratum.yaml"
+        blocker = out_dir / "not-a-dir"
+        blocker.write_bytes(SENTINEL)
+        keep.add("not-a-dir")
+        for target in (blocker / "report.txt", out_dir, tmp / "missing" / "report.txt"):
+            run = subprocess.run([binary, "check", str(good), "-o", str(target)], capture_output=True)
+            expect(run.returncode == 2, f"-o {target}: exit {run.returncode}, expected 2")
+            expect(b"cannot write" in run.stderr, f"-o {target}: no 'cannot write' message: {run.stderr.decode()}")
+            expect(not leftovers(out_dir, keep), f"-o {target}: left {leftovers(out_dir, keep)}")
+        expect(blocker.read_bytes() == SENTINEL and out.read_bytes() == SENTINEL, "an unwritable output changed a file")
+        if os.path.exists("/dev/full"):
+            with open("/dev/full", "wb") as full_disk:
+                run = subprocess.run([binary, "check", str(good)], stdout=full_disk, stderr=subprocess.PIPE)
+            expect(run.returncode == 2, f"stdout on a full disk: exit {run.returncode}, expected 2")
+
+        # A case that cannot be evaluated.
+        broken = root / "tests" / "bad" / "division-by-zero.yaml"
+        run = subprocess.run([binary, "check", "--format", "json", str(broken), "-o", str(out)], capture_output=True)
+        expect(run.returncode == 2, f"check of a broken case: exit {run.returncode}, expected 2")
+        report = json.loads(out.read_bytes())
+        expect(report["cases"][0]["status"] == "error", "check of a broken case: the report does not say error")
+        out.write_bytes(SENTINEL)
+        if subprocess.run([binary, "key", "--help"], capture_output=True).returncode == 0:
+            run = subprocess.run([binary, "key", str(broken), "-o", str(out)], capture_output=True)
+            expect(run.returncode == 2, f"key of a broken case: exit {run.returncode}, expected 2")
+            expect(out.read_bytes() == SENTINEL, "key of a broken case changed the output file")
+        expect(not leftovers(out_dir, keep), f"broken case: left {leftovers(out_dir, keep)}")
+
+        # Determinism.
+        for args in (["check", "cases"], ["check", "--format", "json", "cases"], ["check", "-j", "1", "cases"]):
+            first = subprocess.run([binary, *args], cwd=root, capture_output=True)
+            second = subprocess.run([binary, *args, "-j", "4"] if "-j" not in args else [binary, *args], cwd=root,
+                                    capture_output=True)
+            expect(first.stdout == second.stdout and first.returncode == second.returncode,
+                   f"{' '.join(args)}: two runs differ")
+        for name in ("a.json", "b.json"):
+            subprocess.run([binary, "check", "--format", "json", str(case), "-o", str(tmp / name)], capture_output=True)
+        expect((tmp / "a.json").read_bytes() == (tmp / "b.json").read_bytes(), "-o: two runs differ")
+
+    for p in problems:
+        print(p)
+    print("output safety: " + ("ok" if not problems else f"{len(problems)} problems"))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
