@@ -19,8 +19,11 @@ unsigned thread_count(std::size_t jobs, unsigned threads) {
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, unsigned threads,
                   const std::function<void(std::size_t)>& progress, unsigned interval_ms) {
   unsigned t = thread_count(n, threads);
-  if (t == 1 && !progress) {
-    for (std::size_t i = 0; i < n; ++i) job(i);
+  if (t == 1) {  // on the calling thread: no thread start, no second malloc arena
+    for (std::size_t i = 0; i < n; ++i) {
+      job(i);
+      if (progress) progress(i + 1);
+    }
     return;
   }
   std::atomic<std::size_t> next{0}, done{0};
