@@ -47,11 +47,11 @@ Matrix<T> op_max(const Args<T>& a) {
 // --- reductions ----------------------------------------------------------------------------
 
 template <class T>
-Matrix<T> op_colsum(const Args<T>& a) { return reduce(a[0], Axis::down_columns, add<T>); }
+Matrix<T> op_colsum(const Args<T>& a) { return sums(a[0], Axis::down_columns); }
 template <class T>
-Matrix<T> op_rowsum(const Args<T>& a) { return reduce(a[0], Axis::along_rows, add<T>); }
+Matrix<T> op_rowsum(const Args<T>& a) { return sums(a[0], Axis::along_rows); }
 template <class T>
-Matrix<T> op_sum(const Args<T>& a) { return reduce(a[0], Axis::all, add<T>); }
+Matrix<T> op_sum(const Args<T>& a) { return sums(a[0], Axis::all); }
 template <class T>
 Matrix<T> op_colmax(const Args<T>& a) { return reduce(a[0], Axis::down_columns, larger<T>); }
 template <class T>
@@ -69,8 +69,8 @@ Matrix<T> softmax(const Args<T>& a, Axis axis) {
   if (a.size() == 2 && !a[1].is_scalar()) throw DomainError("the base of a softmax must be a single number");
   Matrix<T> e = a.size() == 2 ? map_cells(a[0], [&](const T& x) { return scalar::pow(a[1](0, 0), x); })
                               : map_cells(a[0], [](const T& x) { return scalar::exp(x); });
-  Matrix<T> sums = reduce(e, axis, add<T>);
-  return zip_cells(e, sums, [](const T& x, const T& s) { return scalar::div(x, s); });
+  Matrix<T> totals = sums(e, axis);
+  return zip_cells(e, totals, [](const T& x, const T& s) { return scalar::div(x, s); });
 }
 template <class T>
 Matrix<T> op_softmax_cols(const Args<T>& a) { return softmax(a, Axis::down_columns); }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "handcheck/error.hpp"
+#include "handcheck/linalg/products.hpp"
 #include "handcheck/ops/registry.hpp"
 #include "handcheck/ops/scalar.hpp"
 
@@ -80,6 +81,28 @@ Matrix<T> reduce(const Matrix<T>& m, Axis axis, F f) {
 template <class T>
 T add(const T& x, const T& y) { return x + y; }
 
+// Sums of every column, every row or everything. Exact sums of many rationals add the terms
+// that share a denominator as integers (a left-to-right sum would carry the product of every
+// denominator met so far); other number types fold left to right.
+template <class T>
+Matrix<T> sums(const Matrix<T>& m, Axis axis) {
+  if constexpr (std::is_same_v<T, Rational>) {
+    Shape out_shape = axis == Axis::down_columns ? Shape{1, m.cols()}
+                      : axis == Axis::along_rows ? Shape{m.rows(), 1}
+                                                 : Shape{1, 1};
+    std::vector<std::vector<const Rational*>> terms(out_shape.rows * out_shape.cols);
+    for (std::size_t r = 0; r < m.rows(); ++r)
+      for (std::size_t c = 0; c < m.cols(); ++c)
+        terms[axis == Axis::down_columns ? c : axis == Axis::along_rows ? r : 0].push_back(&m(r, c));
+    Matrix<Rational> out(out_shape);
+    for (std::size_t k = 0; k < terms.size(); ++k)
+      out(axis == Axis::along_rows ? k : 0, axis == Axis::down_columns ? k : 0) = sum_exact(terms[k]);
+    return out;
+  } else {
+    return reduce(m, axis, add<T>);
+  }
+}
+
 template <class T>
 T larger(const T& x, const T& y) { return scalar::max(x, y); }
 
@@ -88,7 +111,7 @@ template <class T>
 Matrix<T> mean(const Matrix<T>& m, Axis axis) {
   std::size_t n = axis == Axis::down_columns ? m.rows() : axis == Axis::along_rows ? m.cols() : m.size();
   T count = scalar::from_integer<T>(static_cast<long>(n));
-  return map_cells(reduce(m, axis, add<T>), [&](const T& s) { return scalar::div(s, count); });
+  return map_cells(sums(m, axis), [&](const T& s) { return scalar::div(s, count); });
 }
 
 // --- blocks --------------------------------------------------------------------------------

@@ -82,6 +82,24 @@ BOOST_AUTO_TEST_CASE(reductions_and_softmax_with_base_three) {
   BOOST_TEST(hand("argmax_rows(S)", env)(1, 0) == 1);
 }
 
+// Sums of rationals group terms by denominator; the values are those of plain addition.
+BOOST_AUTO_TEST_CASE(sums_of_fractions_with_mixed_denominators) {
+  Matrix<Rational> m(3, 2);
+  m(0, 0) = q("1/2"); m(0, 1) = q("1/4");
+  m(1, 0) = q("1/3"); m(1, 1) = q("-1/6");
+  m(2, 0) = q("1/6"); m(2, 1) = q("7");
+  std::map<std::string, Matrix<Rational>> env{{"M", m}};
+  auto cs = hand("colsum(M)", env);
+  BOOST_TEST(cs(0, 0) == 1);            // 1/2 + 1/3 + 1/6
+  BOOST_TEST(cs(0, 1) == q("85/12"));   // 3/12 - 2/12 + 84/12
+  auto rs = hand("rowsum(M)", env);
+  BOOST_TEST(rs(0, 0) == q("3/4"));
+  BOOST_TEST(rs(1, 0) == q("1/6"));
+  BOOST_TEST(rs(2, 0) == q("43/6"));
+  BOOST_TEST(hand("sum(M)", env)(0, 0) == q("97/12"));  // 12/12 + 85/12
+  BOOST_TEST(hand("rowmean(M)", env)(2, 0) == q("43/12"));
+}
+
 BOOST_AUTO_TEST_CASE(structure_functions) {
   BOOST_TEST(hand("identity(3)")(2, 2) == 1);
   BOOST_TEST(hand("identity(3)")(2, 1) == 0);
