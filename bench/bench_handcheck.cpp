@@ -168,7 +168,7 @@ void BM_ScaleHand(benchmark::State& state) {
 }
 // N = 128 is left out: the left-to-right sum of `total` (ops reduce) takes most of the time
 // at N = 64 already and grows much faster than the rest (bench/README.md).
-BENCHMARK(BM_ScaleHand)->ArgName("N")->Arg(32)->Arg(64)->Unit(benchmark::kMillisecond)->Iterations(1)
+BENCHMARK(BM_ScaleHand)->ArgName("N")->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->Iterations(1)
     ->MeasureProcessCPUTime()->UseRealTime();
 
 // The hand pipeline up to Z, without the final `total: sum(Z)`.

@@ -369,8 +369,9 @@ class Auditor {
     std::map<std::size_t, std::vector<std::size_t>> by_step;  // step -> indices into errata
     for (std::size_t e = 0; e < out_.errata.size(); ++e) by_step[out_.errata[e].step].push_back(e);
     std::size_t spent = 0;
-    for (auto& [step, errata] : by_step) {
-      StepAudit& sa = out_.steps[step];
+    for (const auto& entry : by_step) {
+      const std::vector<std::size_t>& errata = entry.second;  // a plain name: lambdas capture it
+      StepAudit& sa = out_.steps[entry.first];
       std::size_t reader_cells = 0;
       for (std::size_t t : readers(sa.item))
         if (step_of_[t] >= 0) reader_cells += out_.steps[static_cast<std::size_t>(step_of_[t])].cells.size();
@@ -495,7 +496,14 @@ class Auditor {
 
 // --- hand versus exact ----------------------------------------------------------------------
 
-std::string certified6(const Real& x) { return describe(x, 6); }
+// A difference (never negative) to 6 certified digits; when the cap leaves its digits
+// undecided (a total variation of 1e-3000, say), a certified bound: the upper end raised by a
+// part in 10^5 before rounding to 6 digits, so that the printed number is above it.
+std::string certified6(const Real& x) {
+  if (x.is_exact() || certified_significant(x, 6)) return describe(x, 6);
+  Rational above = x.upper() * Rational(100001, 100000);
+  return "< " + to_significant_string(above, 6);
+}
 
 std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& hand, const ExactRun& exact,
                                                std::size_t i) {
