@@ -1,4 +1,5 @@
 #include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
 
 #include "handcheck/audit/audit.hpp"
 #include "handcheck/render/text.hpp"
@@ -25,9 +26,48 @@ std::string step_of(const CaseAudit& a, const CellAudit* cell) {
   return "";
 }
 
+// X is n x n; Y = 2X is stated as 2X + 1 in every cell; Z = Y + 1 is stated as `z_offset` + 2X.
+std::string every_cell_wrong(int n, int z_offset) {
+  auto matrix = [&](int offset, int scale) {
+    std::string m = "[";
+    for (int r = 0; r < n; ++r) {
+      m += r ? ", [" : "[";
+      for (int c = 0; c < n; ++c) m += fmt::format("{}{}", c ? ", " : "", scale * ((r * n + c) % 7) + offset);
+      m += "]";
+    }
+    return m + "]";
+  };
+  return fmt::format("format: handcheck/1\ntitle: all wrong\ninputs:\n  X: {}\nsteps:\n"
+                     "  - name: Y\n    do: X * 2\n    stated: {}\n"
+                     "  - name: Z\n    do: Y + 1\n    stated: {}\n",
+                     matrix(0, 1), matrix(1, 2), matrix(z_offset, 2));
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(audit_audit)
+
+// Judging each of e errata alone recomputes every reader cell e times; past a budget the
+// errata of a column are corrected together, and the report says so.
+BOOST_AUTO_TEST_CASE(many_errata_are_judged_together_past_the_follow_through_budget) {
+  for (int n : {20, 40}) {
+    BOOST_TEST_CONTEXT("n = " << n) {
+      for (int z : {1, 2}) {  // Z follows the correct Y (a typo), or the stated one
+        CaseAudit a = test::audit_text(every_cell_wrong(n, z));
+        BOOST_TEST(a.erratum == static_cast<std::size_t>(n * n));
+        BOOST_TEST(a.carried == (z == 2 ? static_cast<std::size_t>(n * n) : 0u));
+        BOOST_REQUIRE(!a.steps.empty());
+        BOOST_TEST((a.steps[0].downstream_scope == (n == 20 ? DownstreamScope::cell : DownstreamScope::column)));
+        Downstream want = z == 1 ? Downstream::correct : Downstream::stated;
+        for (const auto& cell : a.steps[0].cells) BOOST_TEST((cell.downstream == want));
+        auto groups = group_errata(a);
+        BOOST_REQUIRE(!groups.empty());
+        bool says_column = groups[0].consequence.find("other errata of its column") != std::string::npos;
+        BOOST_TEST(says_column == (n == 40));
+      }
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(printed_seed_has_one_typo_in_q2) {
   CaseAudit a = test::audit_text(seed_text());
