@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "handcheck/audit/explain.hpp"
+#include "limit_options.hpp"
 #include "output.hpp"
 
 namespace handcheck::cli {
@@ -13,10 +14,11 @@ namespace {
 struct ExplainOptions {
   std::string file;
   std::string cell;
+  LimitOptions limits;
 };
 
 int run_explain(const ExplainOptions& o) {
-  CaseAudit a = audit_file(o.file);
+  CaseAudit a = audit_file(o.file, o.limits.audit_options());
   if (a.status == CaseAudit::Status::error) {
     fmt::print(stderr, "{}\n", a.error->what());
     return 2;
@@ -36,6 +38,7 @@ Runner setup_explain(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("explain", "Show how one cell is computed, term by term, in both pipelines");
   cmd->add_option("case", o->file, "Case file")->required();
   cmd->add_option("cell", o->cell, "The cell: q2[3], Q[3,2], A[1,4]")->required();
+  add_limit_options(cmd, o->limits);
   return [o] { return run_explain(*o); };
 }
 

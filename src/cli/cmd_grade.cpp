@@ -7,6 +7,7 @@
 #include "handcheck/grade/summary.hpp"
 #include "handcheck/model/loader.hpp"
 #include "handcheck/render/grades.hpp"
+#include "limit_options.hpp"
 #include "output.hpp"
 
 namespace handcheck::cli {
@@ -22,6 +23,7 @@ struct GradeCliOptions {
   bool summary = false;
   bool format_given = false;
   unsigned jobs = 0;
+  LimitOptions limits;
 };
 
 int run_grade(const GradeCliOptions& o) {
@@ -38,7 +40,7 @@ int run_grade(const GradeCliOptions& o) {
     return 2;
   }
   try {
-    AnswerKey key(std::make_shared<Case>(load_case_file(o.case_path)));
+    AnswerKey key(o.limits.load(o.case_path), o.limits.audit_options().pipeline);
     for (const auto& step : key.skipped())
       fmt::print(stderr, "handcheck: {}: step {} cannot be graded: its pipeline stops before it\n", o.case_path, step);
     std::vector<Sheet> sheets;
@@ -94,6 +96,7 @@ Runner setup_grade(CLI::App& app) {
                   "results.json of one submission")
       ->check(CLI::IsMember({"csv", "long", "wide", "json", "gradescope"}));
   cmd->add_option("-o,--output", o->output, "Write to this file (whole or not at all)");
+  add_limit_options(cmd, o->limits);
   cmd->add_flag("--summary", o->summary,
                 "Write the class analysis instead of the grades (text; csv or json with --format)");
   cmd->add_option("-j,--jobs", o->jobs, "Threads (default: one per core)")->check(CLI::Range(1u, 1024u));

@@ -8,6 +8,7 @@
 #include "handcheck/render/key_json.hpp"
 #include "handcheck/render/key_latex.hpp"
 #include "handcheck/render/key_markdown.hpp"
+#include "limit_options.hpp"
 #include "output.hpp"
 
 namespace handcheck::cli {
@@ -18,15 +19,11 @@ struct KeyOptions {
   std::string path;
   std::string format = "md";
   std::string output;
-  int digits = 0;
-  unsigned max_precision = 0;
+  LimitOptions limits;
 };
 
 int run_key(const KeyOptions& o) {
-  AuditOptions options;
-  options.digits = o.digits;
-  options.pipeline.max_precision = o.max_precision;
-  CaseAudit a = audit_file(o.path, options);
+  CaseAudit a = audit_file(o.path, o.limits.audit_options());
   // A case with errata still has a key; only one that cannot be evaluated has none.
   if (a.status == CaseAudit::Status::error) {
     fmt::print(stderr, "{}\n", a.error->what());
@@ -49,11 +46,7 @@ Runner setup_key(CLI::App& app) {
   cmd->add_option("--format", o->format, "md, tex (LaTeX), html (one self-contained page) or json")
       ->check(CLI::IsMember({"md", "tex", "html", "json"}));
   cmd->add_option("-o,--output", o->output, "Write the key to this file (whole or not at all)");
-  cmd->add_option("--digits", o->digits, "Significant digits of the exact pipeline (default: the case's, 30)")
-      ->check(CLI::Range(1, 100000));
-  cmd->add_option("--max-precision", o->max_precision,
-                  "Working-precision cap in digits (default: max(10 x digits, 2000))")
-      ->check(CLI::Range(1u, 10000000u));
+  add_limit_options(cmd, o->limits);
   return [o] { return run_key(*o); };
 }
 

@@ -9,6 +9,7 @@
 #include "handcheck/model/loader.hpp"
 #include "handcheck/render/grades.hpp"
 #include "output.hpp"
+#include "limit_options.hpp"
 #include "paths.hpp"
 
 namespace handcheck::cli {
@@ -19,6 +20,7 @@ struct SelftestCliOptions {
   std::vector<std::string> paths;
   std::string output;
   bool inject_fault = false;
+  LimitOptions limits;
 };
 
 int run_selftest(const SelftestCliOptions& o) {
@@ -28,7 +30,7 @@ int run_selftest(const SelftestCliOptions& o) {
   int code = 0;
   for (const auto& path : expand_case_paths(o.paths)) {
     try {
-      AnswerKey key(std::make_shared<Case>(load_case_file(path)));
+      AnswerKey key(o.limits.load(path), o.limits.audit_options().pipeline);
       SelftestReport report = selftest(key, options);
       text += render_selftest_text(report);
       if (report.failures() > 0) code = std::max(code, 1);
@@ -48,6 +50,7 @@ Runner setup_selftest(CLI::App& app) {
       "selftest", "Check that grading a case classifies known-right and known-wrong sheets as intended");
   cmd->add_option("cases", o->paths, "Case files or directories")->required();
   cmd->add_option("-o,--output", o->output, "Write the report to this file (whole or not at all)");
+  add_limit_options(cmd, o->limits);
   // Grades with a deliberately broken comparison: the self-test must then fail.
   cmd->add_flag("--inject-fault", o->inject_fault)->group("");
   return [o] { return run_selftest(*o); };

@@ -58,19 +58,34 @@ def main():
         span = time.monotonic() - start
         expect(full.returncode == 1, f"big case: exit {full.returncode}, expected 1: {full.stderr.decode()}")
         expect(json.loads(out.read_bytes())["cases"][0]["status"] == "errata", "big case: report is not whole")
-        for sig in (signal.SIGKILL, signal.SIGTERM):
-            for fraction in (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99):
-                out.write_bytes(SENTINEL)
-                proc = subprocess.Popen([binary, "check", "--format", "json", str(case), "-o", str(out)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(span * fraction)
-                proc.send_signal(sig)
-                proc.wait()
-                data = out.read_bytes()
-                # Killed before the rename: unchanged; after it: the whole report.
-                whole = data == SENTINEL or json.loads(data)["summary"]["cases"] == 1
-                expect(whole, f"{sig.name} at {fraction:.0%}: {out.name} is damaged")
-                expect(not leftovers(out_dir, keep), f"{sig.name} at {fraction:.0%}: left {leftovers(out_dir, keep)}")
+        # The same for an answer key (key -o), whose whole is a page that ends with </html>.
+        key_out = out_dir / "key.html"
+        keep.add("key.html")
+        key_cmd = [binary, "key", "--format", "html", str(case), "-o", str(key_out)]
+        start = time.monotonic()
+        full_key = subprocess.run(key_cmd, capture_output=True)
+        key_span = time.monotonic() - start
+        expect(full_key.returncode == 0, f"key of the big case: exit {full_key.returncode}: {full_key.stderr.decode()}")
+        expect(key_out.read_bytes().rstrip().endswith(b"</html>"), "key of the big case: page is not whole")
+
+        runs = [([binary, "check", "--format", "json", str(case), "-o", str(out)], out, span,
+                 lambda data: json.loads(data)["summary"]["cases"] == 1),
+                (key_cmd, key_out, key_span, lambda data: data.rstrip().endswith(b"</html>"))]
+        for cmd, target, length, is_whole in runs:
+            for sig in (signal.SIGKILL, signal.SIGTERM):
+                for fraction in (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99):
+                    target.write_bytes(SENTINEL)
+                    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    time.sleep(length * fraction)
+                    proc.send_signal(sig)
+                    proc.wait()
+                    data = target.read_bytes()
+                    # Killed before the rename: unchanged; after it: the whole output.
+                    what = f"{cmd[1]}: {sig.name} at {fraction:.0%}"
+                    expect(data == SENTINEL or is_whole(data), f"{what}: {target.name} is damaged")
+                    expect(not leftovers(out_dir, keep), f"{what}: left {leftovers(out_dir, keep)}")
+        key_out.unlink()
+        keep.discard("key.html")
 
         # Outputs that cannot be written.
         out.write_bytes(SENTINEL)

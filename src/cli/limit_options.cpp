@@ -1,0 +1,51 @@
+#include "limit_options.hpp"
+
+#include "handcheck/model/loader.hpp"
+
+namespace handcheck::cli {
+
+AuditOptions LimitOptions::audit_options() const {
+  AuditOptions options;
+  options.digits = digits;
+  options.pipeline.max_precision = max_precision;
+  options.pipeline.max_bits = max_bits;
+  options.pipeline.eval.max_cells = options.load.max_cells = max_cells;
+  options.load.expression.max_depth = max_depth;
+  // An expression is bounded by its file; its depth is what needs a limit.
+  options.load.expression.max_length = max_file_size;
+  options.load.max_file_bytes = max_file_size;
+  options.load.number.max_length = max_number_length;
+  options.load.number.max_exponent = static_cast<long>(max_number_length);
+  return options;
+}
+
+std::shared_ptr<Case> LimitOptions::load(const std::string& path) const {
+  auto c = std::make_shared<Case>(load_case_file(path, audit_options().load));
+  if (digits > 0) {
+    c->digits = digits;
+    for (auto& item : c->items) item.digits = digits;
+  }
+  return c;
+}
+
+void add_limit_options(CLI::App* cmd, LimitOptions& o) {
+  cmd->add_option("--digits", o.digits, "Significant digits of the exact pipeline (default: the case's, 30)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--max-precision", o.max_precision,
+                  "Working-precision cap in digits (default: max(10 x digits, 2000))")
+      ->check(CLI::Range(1u, 10000000u));
+  // Upper bounds keep raised limits within what the recursion and the arithmetic can take.
+  cmd->add_option("--max-bits", o.max_bits, "Largest rational a power may make, in bits (default 1048576)")
+      ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 34));
+  cmd->add_option("--max-cells", o.max_cells, "Most cells of one matrix, and of a case's matrices together (default 100000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  cmd->add_option("--max-depth", o.max_depth, "Deepest nesting of an expression or of YAML brackets (default 200)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  cmd->add_option("--max-file-size", o.max_file_size, "Largest case file, in bytes (default 1048576)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  cmd->add_option("--max-number-length", o.max_number_length,
+                  "Longest number, in characters, and largest decimal exponent (default 1000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+}
+
+}  // namespace handcheck::cli
