@@ -92,6 +92,23 @@ void BM_CheckSeed(benchmark::State& state) {
 }
 BENCHMARK(BM_CheckSeed)->Unit(benchmark::kMillisecond);
 
+// The seed's exact pipeline alone, every printed digit certified, at 30 and 1000 digits.
+void BM_ExactSeed(benchmark::State& state) {
+  auto c = std::make_shared<Case>(load_case_file(kSeed));
+  c->digits = static_cast<int>(state.range(0));
+  for (auto& item : c->items) item.digits = c->digits;
+  for (auto _ : state) benchmark::DoNotOptimize(run_exact(*c));
+}
+BENCHMARK(BM_ExactSeed)->ArgName("digits")->Arg(30)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// The whole audit at 1000 digits: both pipelines, verdicts, approximation report.
+void BM_CheckSeedDigits(benchmark::State& state) {
+  AuditOptions options;
+  options.digits = static_cast<int>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(audit_file(kSeed, options));
+}
+BENCHMARK(BM_CheckSeedDigits)->ArgName("digits")->Arg(30)->Arg(1000)->Unit(benchmark::kMillisecond);
+
 // Arguments: reuse the grades of identical sheets (1) or not (0); threads.
 void BM_GradeSeedClass(benchmark::State& state) {
   static const std::vector<Sheet> sheets = seed_class(10000);
@@ -166,8 +183,6 @@ void BM_ScaleHand(benchmark::State& state) {
   auto c = scale_case(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(run_hand(*c, scale_options()));
 }
-// N = 128 is left out: the left-to-right sum of `total` (ops reduce) takes most of the time
-// at N = 64 already and grows much faster than the rest (bench/README.md).
 BENCHMARK(BM_ScaleHand)->ArgName("N")->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->Iterations(1)
     ->MeasureProcessCPUTime()->UseRealTime();
 
