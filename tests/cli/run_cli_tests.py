@@ -31,6 +31,30 @@ def expectations(text):
     return expect, findings
 
 
+def check_keys(binary, root, rel, report):
+    """The answer key renders in every format; the JSON key marks the findings check made."""
+    problems = []
+    for fmt in ("md", "html", "json", "tex"):
+        key = run(binary, ["key", "--format", fmt, rel], root)
+        if key.returncode != 0 or not key.stdout.strip():
+            problems.append(f"{rel}: key --format {fmt}: exit {key.returncode}: {key.stderr.strip()}")
+            continue
+        if fmt == "html" and not key.stdout.rstrip().endswith("</html>"):
+            problems.append(f"{rel}: key --format html is not a whole page")
+        if fmt == "tex" and "\\end{document}" not in key.stdout:
+            problems.append(f"{rel}: key --format tex has no \\end{{document}}")
+        if fmt == "json":
+            marked = set()
+            for step in json.loads(key.stdout).get("steps", []):
+                for s in step.get("stated", []) or []:
+                    if s.get("verdict") in ("erratum", "carried"):
+                        marked.add((step["name"], s["row"], s["col"]))
+            found = {(f["step"], f["row"], f["col"]) for f in report["findings"] if f["verdict"] != "undecided"}
+            if marked != found:
+                problems.append(f"{rel}: the JSON key marks {sorted(marked)}, check found {sorted(found)}")
+    return problems
+
+
 def check_case(binary, root, case, update):
     rel = case.relative_to(root).as_posix()
     problems = []
@@ -61,6 +85,8 @@ def check_case(binary, root, case, update):
         if downstream and match[0].get("downstream") != downstream[0]:
             problems.append(f"{rel}: {step}[{row},{col}] downstream {match[0].get('downstream')}, "
                             f"expected {downstream[0]}")
+
+    problems += check_keys(binary, root, rel, report)
 
     text = run(binary, ["check", rel], root)
     golden = root / "tests" / "golden" / (rel + ".txt")
