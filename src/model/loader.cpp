@@ -16,6 +16,7 @@
 
 #include "handcheck/expr/parser.hpp"
 #include "handcheck/ops/registry.hpp"
+#include "handcheck/suggest.hpp"
 
 namespace handcheck {
 
@@ -30,28 +31,8 @@ bool is_valid_name(const std::string& s) {
   return true;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    std::size_t d = edit_distance(name, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
+  std::string best = closest(name, candidates, std::max<std::size_t>(1, name.size() / 3));
   return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
 }
 

@@ -1,6 +1,7 @@
 // The core of the expression language: elementwise functions, reductions, softmax, structure.
 // Network layers (normalisation, convolution, pooling, comparisons...) are in registry_nn.cpp.
 #include "handcheck/ops/registry.hpp"
+#include "handcheck/suggest.hpp"
 
 #include <algorithm>
 
@@ -241,21 +242,6 @@ const std::vector<OpSpec>& core_ops() {
 
 }  // namespace ops_detail
 
-namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-}  // namespace
 
 const std::vector<OpSpec>& all_ops() {
   static const std::vector<OpSpec> ops = [] {
@@ -274,16 +260,12 @@ const OpSpec* find_op(std::string_view name) {
 }
 
 std::string closest_op(std::string_view name) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
-  for (const auto& op : all_ops()) {
-    std::size_t d = edit_distance(name, op.name);
-    if (d < best_d) {
-      best_d = d;
-      best = op.name;
-    }
-  }
-  return best;
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& op : all_ops()) out.emplace_back(op.name);
+    return out;
+  }();
+  return closest(name, names, std::max<std::size_t>(2, name.size() / 3));
 }
 
 }  // namespace handcheck
