@@ -10,7 +10,7 @@ shift || true
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_literal fuzz_expression fuzz_loader fuzz_evaluate)
 
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DHANDCHECK_FUZZ=ON -DHANDCHECK_BUILD_TESTS=OFF >/dev/null
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DHANDCHECK_FUZZ=ON -DHANDCHECK_STATIC=OFF -DHANDCHECK_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j2 --target "${targets[@]}"
 
 for t in "${targets[@]}"; do

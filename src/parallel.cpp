@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <mpfr.h>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -33,6 +34,10 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, un
   std::condition_variable finished;
   std::size_t running = t;
   auto work = [&] {
+    // MPFR keeps constants (log 2, pi, e) per thread; they must be freed before the thread ends.
+    struct FreeMpfrCache {
+      ~FreeMpfrCache() { mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE); }
+    } free_cache;
     for (;;) {
       std::size_t i = next.fetch_add(1);
       if (i >= n || failed.load()) break;
