@@ -2,7 +2,7 @@
 # Installs handcheck's build and test dependencies from Debian 12 packages.
 # Idempotent: packages already present are skipped, and apt is not touched at all when
 # nothing is missing. `test` and `all` also install the browser test's npm packages
-# (tests/browser) when they are absent. Usage: scripts/install-deps.sh [build|test|all]
+# (tests/browser) when they are absent. Usage: scripts/install-deps.sh [build|test|bench|fuzz|all]
 set -euo pipefail
 
 build_pkgs=(build-essential cmake ninja-build pkg-config
@@ -11,12 +11,17 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
 test_pkgs=(python3)
 browser_pkgs=(chromium nodejs npm)
 tex_pkgs=(texlive-latex-base texlive-latex-recommended)
+bench_pkgs=(libbenchmark-dev hyperfine)
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
   build) ;;
-  test|all) want+=("${test_pkgs[@]}" "${browser_pkgs[@]}" "${tex_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+  test) want+=("${test_pkgs[@]}" "${browser_pkgs[@]}" "${tex_pkgs[@]}") ;;
+  bench) want+=("${bench_pkgs[@]}") ;;
+  fuzz) want+=("${fuzz_pkgs[@]}") ;;
+  all) want+=("${test_pkgs[@]}" "${browser_pkgs[@]}" "${tex_pkgs[@]}" "${bench_pkgs[@]}" "${fuzz_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|bench|fuzz|all]" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -42,7 +47,7 @@ fi
 
 # The browser test drives Chromium with playwright-core, pinned by tests/browser/package-lock.json.
 # Never downloads a browser: the test uses Debian's /usr/bin/chromium.
-if [[ ${1:-build} != build ]]; then
+if [[ ${1:-build} == test || ${1:-build} == all ]]; then
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   if [[ -d $root/tests/browser/node_modules/playwright-core ]]; then
     echo "install-deps: tests/browser/node_modules present"
