@@ -268,10 +268,11 @@ std::string to_string(const Expr& e) {
                       a.kind == Expr::Kind::call || a.kind == Expr::Kind::transpose;
         return atomic ? to_string(a) : "(" + to_string(a) + ")";
       };
-      // X ^ T with a matrix named T is a power, not a transpose.
-      const Expr& right = *e.args[1];
-      if (e.op == '^' && right.kind == Expr::Kind::name && right.name == "T") return side(*e.args[0]) + " ^ (T)";
-      return side(*e.args[0]) + " " + e.op + " " + side(right);
+      // X ^ T with a matrix named T is a power, not a transpose: a right side that starts with
+      // the name T (T, T^T) is put in parentheses.
+      std::string right = side(*e.args[1]);
+      if (e.op == '^' && right[0] == 'T' && (right.size() == 1 || !is_name_char(right[1]))) right = "(" + right + ")";
+      return side(*e.args[0]) + " " + e.op + " " + right;
     }
     case Expr::Kind::transpose:
       return (e.args[0]->kind == Expr::Kind::name ? to_string(*e.args[0])

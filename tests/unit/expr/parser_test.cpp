@@ -28,6 +28,11 @@ BOOST_AUTO_TEST_CASE(precedence_and_associativity) {
   BOOST_TEST(roundtrip("3 ^ -S") == "3 ^ (-S)");
   BOOST_TEST(roundtrip("K^T @ Q") == "K^T @ Q");
   BOOST_TEST(roundtrip("(A @ B)^T^T") == "((A @ B)^T)^T");
+  // A power whose exponent starts with a matrix named T must not print as a transpose.
+  BOOST_TEST(roundtrip("e^T ^ (T^T)") == "e^T ^ (T^T)");
+  BOOST_TEST(roundtrip(roundtrip("e^T ^ (T^T)")) == "e^T ^ (T^T)");
+  BOOST_TEST(roundtrip("X ^ (T)") == "X ^ (T)");
+  BOOST_TEST(roundtrip("X ^ T2") == "X ^ T2");
   BOOST_TEST(roundtrip("floor(S / 2)") == "floor(S / 2)");
   BOOST_TEST(roundtrip("concat_rows(Z1, Z2)") == "concat_rows(Z1, Z2)");
 }
