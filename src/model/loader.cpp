@@ -1,6 +1,7 @@
 #include "handcheck/model/loader.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
@@ -48,9 +49,11 @@ class Loader {
     std::string_view text = raw;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     scan(text);
-    std::vector<YAML::Node> docs;
+    YAML::Node doc;
+    std::vector<YAML::Mark> starts;
     try {
-      docs = YAML::LoadAll(std::string(text));
+      doc = YAML::Load(std::string(text));
+      starts = document_starts(text, 3);
     } catch (const YAML::DeepRecursion& e) {
       throw Error(mark_loc(e.mark), "YAML nested too deeply for the YAML reader");
     } catch (const YAML::Exception& e) {
@@ -58,10 +61,17 @@ class Loader {
         throw Error(*tab, "a tab indents this line; YAML indents with spaces only");
       throw Error(mark_loc(e.mark), fmt::format("YAML syntax error: {}", e.msg));
     }
-    if (docs.size() > 1)
-      throw Error(second_document(text, docs[1].Mark()), "a second YAML document: a case file holds one case");
+    // yaml-cpp stops at some stray characters (a ',' or ']' at the start of a line) and starts
+    // one empty document after another there, without end: a place it cannot get past.
+    if (starts.size() == 3 && starts[1].pos == starts[2].pos) {
+      auto at = static_cast<std::size_t>(starts[1].pos);
+      std::string what = at < text.size() ? fmt::format("'{}'", text[at]) : "end of file";
+      throw Error(mark_loc(starts[1]), fmt::format("YAML syntax error: unexpected {}", what));
+    }
+    if (starts.size() > 1)
+      throw Error(second_document(text, starts[1]), "a second YAML document: a case file holds one case");
     try {
-      return read_case(docs.empty() ? YAML::Node() : docs[0]);
+      return read_case(doc);
     } catch (const YAML::Exception& e) {
       throw Error(mark_loc(e.mark), fmt::format("cannot read this YAML: {}", e.msg));
     }
@@ -153,6 +163,27 @@ class Loader {
   }
 
   // The '---' line that starts the second document: the last one before its first node.
+  // Where the first `most` YAML documents of the text start (yaml-cpp's parser, no nodes built).
+  static std::vector<YAML::Mark> document_starts(std::string_view text, std::size_t most) {
+    struct Starts : YAML::EventHandler {
+      std::vector<YAML::Mark> marks;
+      void OnDocumentStart(const YAML::Mark& m) override { marks.push_back(m); }
+      void OnDocumentEnd() override {}
+      void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+      void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnSequenceEnd() override {}
+      void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnMapEnd() override {}
+    } starts;
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    while (starts.marks.size() < most && parser.HandleNextDocument(starts)) {
+    }
+    return starts.marks;
+  }
+
   SourceLoc second_document(std::string_view text, const YAML::Mark& m) const {
     std::size_t last = m.is_null() ? std::string_view::npos : static_cast<std::size_t>(m.line) + 1;
     SourceLoc found{file_, 1, 1};
