@@ -95,8 +95,7 @@ BENCHMARK(BM_CheckSeed)->Unit(benchmark::kMillisecond);
 // The seed's exact pipeline alone, every printed digit certified, at 30 and 1000 digits.
 void BM_ExactSeed(benchmark::State& state) {
   auto c = std::make_shared<Case>(load_case_file(kSeed));
-  c->digits = static_cast<int>(state.range(0));
-  for (auto& item : c->items) item.digits = c->digits;
+  c->set_digits(static_cast<int>(state.range(0)));
   for (auto _ : state) benchmark::DoNotOptimize(run_exact(*c));
 }
 BENCHMARK(BM_ExactSeed)->ArgName("digits")->Arg(30)->Arg(1000)->Unit(benchmark::kMillisecond);

@@ -65,12 +65,9 @@ class Auditor {
   Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out)
       : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
-      const Item& item = c.items[i];
       std::vector<std::size_t> ops;
-      if (!item.is_input) {
-        const Expression& e = item.follows == Follows::hand ? *item.hand : *item.exact;
-        for (const auto& n : referenced_names(*e.ast)) ops.push_back(static_cast<std::size_t>(c.find(n)));
-      }
+      if (!c.items[i].is_input)
+        for (const auto& n : referenced_names(*step_expression(i))) ops.push_back(static_cast<std::size_t>(c.find(n)));
       operands_.push_back(std::move(ops));
     }
   }
@@ -208,8 +205,7 @@ class Auditor {
   // cannot be done (a range that contains a zero divisor, say).
   template <class T>
   std::optional<Matrix<T>> recompute(std::size_t i, const std::optional<Substitution>& subst) const {
-    const Item& item = c_.items[i];
-    return recompute_expr<T>(item.follows == Follows::hand ? *item.hand->ast : *item.exact->ast, subst);
+    return recompute_expr<T>(*step_expression(i), subst);
   }
 
   // Any expression over the stated values of the items it reads; `subst` puts one cell back
@@ -256,7 +252,7 @@ class Auditor {
     bool hand = item.follows == Follows::hand;
     SlipQuery q;
     q.item = &item;
-    q.expression = (hand ? item.hand : item.exact)->ast.get();
+    q.expression = step_expression(i);
     q.other = item.same_expression ? nullptr : (hand ? item.exact : item.hand)->ast.get();
     q.row = cell.row;
     q.col = cell.col;
@@ -368,37 +364,34 @@ class Auditor {
   void find_downstream() {
     std::map<std::size_t, std::vector<std::size_t>> by_step;  // step -> indices into errata
     for (std::size_t e = 0; e < out_.errata.size(); ++e) by_step[out_.errata[e].step].push_back(e);
-    std::size_t spent = 0;
-    for (const auto& entry : by_step) {
-      const std::vector<std::size_t>& errata = entry.second;  // a plain name: lambdas capture it
-      StepAudit& sa = out_.steps[entry.first];
+    std::size_t left = kFollowThroughBudget;
+    for (const auto& [step, errata] : by_step) {
+      StepAudit& sa = out_.steps[step];
       std::size_t reader_cells = 0;
       for (std::size_t t : readers(sa.item))
         if (step_of_[t] >= 0) reader_cells += out_.steps[static_cast<std::size_t>(step_of_[t])].cells.size();
+      // The finest grouping the budget allows; a whole step is judged whatever it costs.
       std::map<std::size_t, std::vector<std::size_t>> groups;  // group key -> indices into errata
-      auto group_by = [&](auto key) {
+      for (DownstreamScope scope : {DownstreamScope::cell, DownstreamScope::column, DownstreamScope::step}) {
         groups.clear();
-        for (std::size_t e : errata) groups[key(sa.cells[out_.errata[e].cell])].push_back(e);
-      };
-      sa.downstream_scope = DownstreamScope::cell;
-      group_by([&, n = std::size_t{0}](const CellAudit&) mutable { return n++; });
-      if (groups.size() * reader_cells > kFollowThroughBudget - std::min(spent, kFollowThroughBudget)) {
-        sa.downstream_scope = DownstreamScope::column;
-        group_by([](const CellAudit& c) { return c.col; });
+        for (std::size_t e : errata) {
+          std::size_t key = scope == DownstreamScope::cell     ? e
+                            : scope == DownstreamScope::column ? sa.cells[out_.errata[e].cell].col
+                                                               : 0;
+          groups[key].push_back(e);
+        }
+        sa.downstream_scope = scope;
+        if (groups.size() * reader_cells <= left) break;
       }
-      if (groups.size() * reader_cells > kFollowThroughBudget - std::min(spent, kFollowThroughBudget)) {
-        sa.downstream_scope = DownstreamScope::step;
-        group_by([](const CellAudit&) { return std::size_t{0}; });
-      }
-      spent += groups.size() * reader_cells;
-      for (const auto& [key, members] : groups) {
+      left -= std::min(left, groups.size() * reader_cells);
+      for (const auto& group : groups) {
         Substitution subst{sa.item, {}};
-        for (std::size_t e : members) {
+        for (std::size_t e : group.second) {
           const CellAudit& cell = sa.cells[out_.errata[e].cell];
           subst.cells.emplace_back(cell.row, cell.col);
         }
         Downstream d = downstream_of(subst);
-        for (std::size_t e : members) sa.cells[out_.errata[e].cell].downstream = d;
+        for (std::size_t e : group.second) sa.cells[out_.errata[e].cell].downstream = d;
       }
     }
   }
@@ -655,10 +648,7 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
 CaseAudit audit_file(const std::string& path, const AuditOptions& options) {
   try {
     auto c = std::make_shared<Case>(load_case_file(path, options.load));
-    if (options.digits > 0) {
-      c->digits = options.digits;
-      for (auto& item : c->items) item.digits = options.digits;
-    }
+    if (options.digits > 0) c->set_digits(options.digits);
     return audit_case(std::move(c), options);
   } catch (const Error& e) {
     CaseAudit out;

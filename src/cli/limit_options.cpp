@@ -21,10 +21,7 @@ AuditOptions LimitOptions::audit_options() const {
 
 std::shared_ptr<Case> LimitOptions::load(const std::string& path) const {
   auto c = std::make_shared<Case>(load_case_file(path, audit_options().load));
-  if (digits > 0) {
-    c->digits = digits;
-    for (auto& item : c->items) item.digits = digits;
-  }
+  if (digits > 0) c->set_digits(digits);
   return c;
 }
 

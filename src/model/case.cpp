@@ -30,6 +30,11 @@ std::string Item::cell_label(std::size_t r, std::size_t c) const {
   return fmt::format("{}[{},{}]", name, r + 1, c + 1);
 }
 
+void Case::set_digits(int d) {
+  digits = d;
+  for (auto& item : items) item.digits = d;
+}
+
 long Case::find(const std::string& name) const {
   for (std::size_t i = 0; i < items.size(); ++i)
     if (items[i].name == name) return static_cast<long>(i);

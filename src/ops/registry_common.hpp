@@ -55,12 +55,14 @@ inline Shape checked_shape(std::size_t r, std::size_t c) {
 enum class Axis { down_columns, along_rows, all };
 
 // Folds every column (down_columns -> 1xn), every row (along_rows -> mx1) or everything.
+// The shape of a fold of m: 1xn, mx1 or 1x1.
+inline Shape fold_shape(Shape m, Axis axis) {
+  return axis == Axis::down_columns ? Shape{1, m.cols} : axis == Axis::along_rows ? Shape{m.rows, 1} : Shape{1, 1};
+}
+
 template <class T, class F>
 Matrix<T> reduce(const Matrix<T>& m, Axis axis, F f) {
-  Shape out_shape = axis == Axis::down_columns ? Shape{1, m.cols()}
-                    : axis == Axis::along_rows ? Shape{m.rows(), 1}
-                                               : Shape{1, 1};
-  Matrix<T> out(out_shape);
+  Matrix<T> out(fold_shape(m.shape(), axis));
   std::vector<bool> started(out.size(), false);
   for (std::size_t r = 0; r < m.rows(); ++r)
     for (std::size_t c = 0; c < m.cols(); ++c) {
@@ -87,10 +89,8 @@ T add(const T& x, const T& y) { return x + y; }
 template <class T>
 Matrix<T> sums(const Matrix<T>& m, Axis axis) {
   if constexpr (std::is_same_v<T, Rational>) {
-    Shape out_shape = axis == Axis::down_columns ? Shape{1, m.cols()}
-                      : axis == Axis::along_rows ? Shape{m.rows(), 1}
-                                                 : Shape{1, 1};
-    std::vector<std::vector<const Rational*>> terms(out_shape.rows * out_shape.cols);
+    Shape out_shape = fold_shape(m.shape(), axis);
+    std::vector<std::vector<const Rational*>> terms(out_shape.cells());
     for (std::size_t r = 0; r < m.rows(); ++r)
       for (std::size_t c = 0; c < m.cols(); ++c)
         terms[axis == Axis::down_columns ? c : axis == Axis::along_rows ? r : 0].push_back(&m(r, c));

@@ -102,6 +102,8 @@ struct Case {
 
   // The index of the item with this name, or -1.
   long find(const std::string& name) const;
+  // Certified digits for the whole case and every item (--digits overrides the file's).
+  void set_digits(int d);
 };
 
 }  // namespace handcheck
