@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "handcheck/linalg/products.hpp"  // the fast products of exact numbers for @
+#include "handcheck/ops/cellwise.hpp"
 #include "handcheck/ops/registry.hpp"
 #include "handcheck/ops/scalar.hpp"
 
@@ -62,8 +63,8 @@ class Evaluator {
       case '+': return zip_cells(a, b, [](const T& x, const T& y) { return x + y; });
       case '-': return zip_cells(a, b, [](const T& x, const T& y) { return x - y; });
       case '*': return zip_cells(a, b, [](const T& x, const T& y) { return x * y; });
-      case '/': return zip_cells(a, b, [](const T& x, const T& y) { return scalar::div(x, y); });
-      case '^': return zip_cells(a, b, [](const T& x, const T& y) { return scalar::pow(x, y); });
+      case '/': return divide_cells(a, b);
+      case '^': return power_cells(a, b);
       case '@':
         if (a.rows() * b.cols() > limits_.max_cells)
           throw LimitError(fmt::format("a {}x{} product is larger than the limit of {} cells (raise it with "

@@ -5,7 +5,12 @@
 #include <map>
 #include <optional>
 
+#include "handcheck/parallel.hpp"
+#include "lowest_terms.hpp"
+
 namespace handcheck {
+
+using namespace linalg_detail;
 
 namespace {
 
@@ -13,36 +18,6 @@ void check_shapes(Shape a, Shape b) {
   if (a.cols != b.rows)
     throw DomainError(fmt::format("matrix product of {} and {}: {} columns against {} rows", a.to_string(),
                                   b.to_string(), a.cols, b.rows));
-}
-
-mpz_srcptr num(const Rational& q) { return mpq_numref(q.backend().data()); }
-mpz_srcptr den(const Rational& q) { return mpq_denref(q.backend().data()); }
-
-// The least common multiple of the denominators of `count` values `stride` apart.
-Integer common_denominator(const Rational* first, std::size_t count, std::size_t stride) {
-  Integer l = 1;
-  mpz_ptr lp = l.backend().data();
-  for (std::size_t k = 0; k < count; ++k) {
-    mpz_srcptr d = den(first[k * stride]);
-    // Denominators in a row or column often repeat or divide one another: skip the lcm then.
-    if (mpz_cmp_ui(d, 1) == 0 || mpz_divisible_p(lp, d)) continue;
-    mpz_lcm(lp, lp, d);
-  }
-  return l;
-}
-
-// q as an integer over the common denominator l: num(q) * (l / den(q)).
-Integer scaled(const Rational& q, const Integer& l) {
-  Integer v;
-  mpz_ptr vp = v.backend().data();
-  if (mpz_sgn(num(q)) == 0) return v;
-  if (mpz_cmp(den(q), l.backend().data()) == 0) {
-    mpz_set(vp, num(q));
-  } else {
-    mpz_divexact(vp, l.backend().data(), den(q));
-    mpz_mul(vp, vp, num(q));
-  }
-  return v;
 }
 
 // Integers below 2^20 in magnitude: a dot product of fewer than 2^23 of their products fits
@@ -60,47 +35,6 @@ std::optional<std::vector<std::int64_t>> small_integers(const Matrix<Rational>& 
     out.push_back(v);
   }
   return out;
-}
-
-// Sets out[k] = nums[k] / den in lowest terms, for many numerators over one denominator d > 0.
-// Instead of a gcd of two large numbers per cell: every prime a cell shares with d divides
-// G = gcd(prod nums mod d, d), so each cell needs only a gcd with the part of d made of G's
-// primes, which is usually small. When it is not, each cell is reduced on its own.
-void reduce_over(const std::vector<Integer*>& nums, const Integer& d, const std::vector<mpq_ptr>& out) {
-  mpz_srcptr dp = d.backend().data();
-  auto plain = [&] {
-    for (std::size_t k = 0; k < nums.size(); ++k) {
-      mpz_set(mpq_numref(out[k]), nums[k]->backend().data());
-      mpz_set(mpq_denref(out[k]), dp);
-      mpq_canonicalize(out[k]);
-    }
-  };
-  if (mpz_cmp_ui(dp, 1) == 0 || nums.size() < 4) return plain();
-  Integer product = 1, r, g;
-  mpz_ptr pp = product.backend().data(), rp = r.backend().data(), gp = g.backend().data();
-  for (Integer* n : nums) {
-    mpz_mod(rp, n->backend().data(), dp);
-    mpz_mul(pp, pp, rp);
-    mpz_mod(pp, pp, dp);
-  }
-  mpz_gcd(gp, pp, dp);  // gcd(0, d) = d: some cell is a multiple of d
-  // smooth: the part of d made of the primes of g, with their multiplicity in d.
-  Integer rest = d, smooth = 1;
-  mpz_ptr restp = rest.backend().data(), sp = smooth.backend().data();
-  while (mpz_cmp_ui(gp, 1) != 0) {
-    mpz_gcd(gp, restp, gp);
-    if (mpz_cmp_ui(gp, 1) == 0) break;
-    mpz_divexact(restp, restp, gp);
-    mpz_mul(sp, sp, gp);
-    mpz_mul(gp, gp, gp);
-  }
-  if (4 * mpz_sizeinbase(sp, 2) > mpz_sizeinbase(dp, 2)) return plain();
-  for (std::size_t k = 0; k < nums.size(); ++k) {
-    mpz_srcptr n = nums[k]->backend().data();
-    mpz_gcd(gp, n, sp);
-    mpz_divexact(mpq_numref(out[k]), n, gp);
-    mpz_divexact(mpq_denref(out[k]), dp, gp);
-  }
 }
 
 }  // namespace
@@ -131,15 +65,18 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
     col_den[j] = n ? common_denominator(&b(0, j), n, p) : Integer(1);
     for (std::size_t k = 0; k < n; ++k) b_int[k * p + j] = scaled(b(k, j), col_den[j]);
   }
+  // Columns, and lines to reduce, run on several threads once the numbers are large.
+  const unsigned threads = threads_for(limbs(b_int) + limbs(a_int));
   std::vector<Integer> sums(m * p);
-  for (std::size_t i = 0; i < m; ++i)
-    for (std::size_t j = 0; j < p; ++j) {
+  parallel_for(p, [&](std::size_t j) {
+    for (std::size_t i = 0; i < m; ++i) {
       mpz_ptr acc = sums[i * p + j].backend().data();
       for (std::size_t k = 0; k < n; ++k) {
         mpz_srcptr x = a_int[i * n + k].backend().data(), y = b_int[k * p + j].backend().data();
         if (mpz_sgn(x) != 0 && mpz_sgn(y) != 0) mpz_addmul(acc, x, y);
       }
     }
+  }, threads);
   // Cell (i, j) is sums / (row_den[i] col_den[j]): reduce a column (or a row) at once where
   // its cells share that denominator.
   Matrix<Rational> out(m, p);
@@ -147,19 +84,17 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
     return std::all_of(v.begin(), v.end(), [](const Integer& x) { return x == 1; });
   };
   bool by_columns = ones(row_den), by_rows = !by_columns && ones(col_den);
-  std::vector<Integer*> nums;
-  std::vector<mpq_ptr> cells;
   if (by_columns || by_rows) {
-    for (std::size_t line = 0; line < (by_columns ? p : m); ++line) {
-      nums.clear();
-      cells.clear();
+    parallel_for(by_columns ? p : m, [&](std::size_t line) {
+      std::vector<Integer*> nums;
+      std::vector<mpq_ptr> cells;
       for (std::size_t k = 0; k < (by_columns ? m : p); ++k) {
         std::size_t i = by_columns ? k : line, j = by_columns ? line : k;
         nums.push_back(&sums[i * p + j]);
         cells.push_back(out(i, j).backend().data());
       }
       reduce_over(nums, by_columns ? col_den[line] : row_den[line], cells);
-    }
+    }, threads);
     return out;
   }
   Integer d;

@@ -68,10 +68,10 @@ Matrix<T> op_rowmean(const Args<T>& a) { return mean(a[0], Axis::along_rows); }
 template <class T>
 Matrix<T> softmax(const Args<T>& a, Axis axis) {
   if (a.size() == 2 && !a[1].is_scalar()) throw DomainError("the base of a softmax must be a single number");
-  Matrix<T> e = a.size() == 2 ? map_cells(a[0], [&](const T& x) { return scalar::pow(a[1](0, 0), x); })
+  Matrix<T> e = a.size() == 2 ? power_cells(a[1], a[0])
                               : map_cells(a[0], [](const T& x) { return scalar::exp(x); });
   Matrix<T> totals = sums(e, axis);
-  return zip_cells(e, totals, [](const T& x, const T& s) { return scalar::div(x, s); });
+  return divide_cells(e, totals);
 }
 template <class T>
 Matrix<T> op_softmax_cols(const Args<T>& a) { return softmax(a, Axis::down_columns); }

@@ -7,6 +7,7 @@
 
 #include "handcheck/error.hpp"
 #include "handcheck/linalg/products.hpp"
+#include "handcheck/ops/cellwise.hpp"
 #include "handcheck/ops/registry.hpp"
 #include "handcheck/ops/scalar.hpp"
 
@@ -111,7 +112,7 @@ template <class T>
 Matrix<T> mean(const Matrix<T>& m, Axis axis) {
   std::size_t n = axis == Axis::down_columns ? m.rows() : axis == Axis::along_rows ? m.cols() : m.size();
   T count = scalar::from_integer<T>(static_cast<long>(n));
-  return map_cells(sums(m, axis), [&](const T& s) { return scalar::div(s, count); });
+  return divide_cells(sums(m, axis), Matrix<T>::scalar(count));
 }
 
 // --- blocks --------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ Matrix<T> normalize(const Args<T>& a, Axis axis) {
                                     what, line + 1));
     return root_of(v, what, line);
   });
-  return zip_cells(centered, root, [](const T& d, const T& s) { return scalar::div(d, s); });
+  return divide_cells(centered, root);
 }
 template <class T>
 Matrix<T> op_layernorm(const Args<T>& a) { return normalize(a, Axis::down_columns); }

@@ -1,0 +1,33 @@
+// Many rationals that share one denominator, put in lowest terms together (private to
+// src/linalg). A column of a product or of a quotient by a column sum shares its denominator;
+// reducing it cell by cell costs a gcd of two large numbers per cell.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "handcheck/numbers/rational.hpp"
+
+namespace handcheck::linalg_detail {
+
+inline mpz_srcptr num(const Rational& q) { return mpq_numref(q.backend().data()); }
+inline mpz_srcptr den(const Rational& q) { return mpq_denref(q.backend().data()); }
+
+// The least common multiple of the denominators of `count` values `stride` apart.
+Integer common_denominator(const Rational* first, std::size_t count, std::size_t stride);
+Integer common_denominator(const std::vector<const Rational*>& values);
+
+// q as an integer over the common denominator l: num(q) * (l / den(q)).
+Integer scaled(const Rational& q, const Integer& l);
+
+// Machine words of the numbers, to decide whether splitting work over threads pays.
+std::size_t limbs(const std::vector<Integer>& values);
+std::size_t limbs(const std::vector<const Rational*>& values);
+// The threads for work on numbers of `limbs` words in all (for parallel_for): the calling
+// thread alone below about a megabyte, where starting threads costs more than it saves.
+unsigned threads_for(std::size_t limbs);
+
+// Sets out[k] = nums[k] / d in lowest terms, d > 0.
+void reduce_over(const std::vector<Integer*>& nums, const Integer& d, const std::vector<mpq_ptr>& out);
+
+}  // namespace handcheck::linalg_detail

@@ -1,0 +1,55 @@
+#include "handcheck/linalg/products.hpp"
+
+#include "handcheck/parallel.hpp"
+#include "lowest_terms.hpp"
+
+namespace handcheck {
+
+using namespace linalg_detail;
+
+Matrix<Rational> quotient(const Matrix<Rational>& a, const Matrix<Rational>& b) {
+  const Shape s = broadcast_shape(a.shape(), b.shape());
+  Matrix<Rational> out(s);
+  // The cells one divisor divides: its column when b is a row, its row when b is a column,
+  // every cell when b is one number.
+  const bool down = b.rows() == 1 && s.rows > 1, across = b.cols() == 1 && s.cols > 1;
+  if ((down ? s.rows : 1) * (across ? s.cols : 1) < 4) {
+    for (std::size_t r = 0; r < s.rows; ++r)
+      for (std::size_t c = 0; c < s.cols; ++c) out(r, c) = broadcast_at(a, r, c) / broadcast_at(b, r, c);
+    return out;
+  }
+  // One job per divisor, each reducing the cells it divides.
+  auto line = [&](std::size_t br, std::size_t bc, std::vector<const Rational*>* xs, std::vector<mpq_ptr>* cells) {
+    for (std::size_t r = down ? 0 : br; r < (down ? s.rows : br + 1); ++r)
+      for (std::size_t c = across ? 0 : bc; c < (across ? s.cols : bc + 1); ++c) {
+        xs->push_back(&broadcast_at(a, r, c));
+        if (cells) cells->push_back(out(r, c).backend().data());
+      }
+  };
+  std::vector<const Rational*> all;
+  for (std::size_t k = 0; k < b.size(); ++k) line(k / b.cols(), k % b.cols(), &all, nullptr);
+  parallel_for(b.size(), [&](std::size_t job) {
+    std::vector<const Rational*> xs;
+    std::vector<mpq_ptr> cells;
+    line(job / b.cols(), job % b.cols(), &xs, &cells);
+    // x / y = num(x) (l / den(x)) den(y) / (l num(y)), l the common denominator of the xs.
+    const Rational& y = b.cells()[job];
+    Integer l = common_denominator(xs), d;
+    mpz_ptr dp = d.backend().data();
+    mpz_mul(dp, l.backend().data(), num(y));
+    std::vector<Integer> nums(xs.size());
+    std::vector<Integer*> refs(xs.size());
+    for (std::size_t k = 0; k < xs.size(); ++k) {
+      nums[k] = scaled(*xs[k], l);
+      mpz_ptr n = nums[k].backend().data();
+      mpz_mul(n, n, den(y));
+      if (mpz_sgn(dp) < 0) mpz_neg(n, n);
+      refs[k] = &nums[k];
+    }
+    mpz_abs(dp, dp);
+    reduce_over(refs, d, cells);
+  }, threads_for(limbs(all)));
+  return out;
+}
+
+}  // namespace handcheck
