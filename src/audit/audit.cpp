@@ -5,6 +5,8 @@
 #include <set>
 
 #include "handcheck/audit/compare.hpp"
+#include "handcheck/linalg/products.hpp"
+#include "handcheck/parallel.hpp"
 #include "handcheck/ops/scalar.hpp"
 
 namespace handcheck {
@@ -542,16 +544,16 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
   // Probability lines: every column (or row) sums to 1 in both pipelines.
   auto sums_to_one = [&](bool by_cols) {
     std::size_t lines = by_cols ? h.cols() : h.rows(), len = by_cols ? h.rows() : h.cols();
+    std::vector<const Rational*> terms(len);
     for (std::size_t l = 0; l < lines; ++l) {
-      Rational hs = 0;
       Real es = Rational(0);
       for (std::size_t k = 0; k < len; ++k) {
-        const Rational& hv = by_cols ? h(k, l) : h(l, k);
-        if (hv < 0) return false;
-        hs += hv;
+        terms[k] = by_cols ? &h(k, l) : &h(l, k);
+        if (*terms[k] < 0) return false;
         es = es + (by_cols ? e(k, l) : e(l, k));
       }
-      if (hs != 1 || es.lower() > 1 || es.upper() < 1) return false;
+      // The enclosure first: it rules most lines out for little.
+      if (es.lower() > 1 || es.upper() < 1 || sum_exact(terms) != 1) return false;
     }
     return true;
   };
@@ -617,6 +619,20 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
   }
 }
 
+namespace {
+
+// Below this many input cells a second thread costs more than the pipelines it would overlap.
+constexpr std::size_t kSideBySideCells = 1024;
+
+std::size_t input_cells(const Case& c) {
+  std::size_t n = 0;
+  for (const Item& item : c.items)
+    if (item.is_input) n += item.value.size();
+  return n;
+}
+
+}  // namespace
+
 CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& options) {
   CaseAudit out;
   out.kase = kase;
@@ -624,8 +640,21 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
   out.file = c.file;
   out.title = c.title;
   try {
-    out.hand = run_hand(c, options.pipeline);
-    ExactRun first = run_exact(c, options.pipeline);
+    // The pipelines are independent: a large case runs them side by side. Errors are raised
+    // in the order of a run one after the other.
+    std::optional<ExactRun> exact;
+    std::exception_ptr failed[2];
+    parallel_for(2, [&](std::size_t k) {
+      try {
+        if (k == 0) out.hand = run_hand(c, options.pipeline);
+        else exact = run_exact(c, options.pipeline);
+      } catch (...) {
+        failed[k] = std::current_exception();
+      }
+    }, input_cells(c) >= kSideBySideCells ? 2 : 1);
+    for (const auto& f : failed)
+      if (f) std::rethrow_exception(f);
+    ExactRun& first = *exact;
     std::optional<ExactRun> raised;
     CaseAudit audited = audit_stated(c, *out.hand, first, {}, options.pipeline, &raised);
     audited.kase = std::move(out.kase);

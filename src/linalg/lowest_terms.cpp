@@ -11,9 +11,9 @@ void set_quotient(mpq_ptr out, mpz_srcptr n, mpz_srcptr d) {
   mpz_set(mpq_denref(out), d);
 }
 
-void reduce_each(const std::vector<Integer*>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out) {
+void reduce_each(const std::vector<mpz_srcptr>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out) {
   for (std::size_t k = 0; k < nums.size(); ++k) {
-    set_quotient(out[k], nums[k]->backend().data(), d);
+    set_quotient(out[k], nums[k], d);
     mpq_canonicalize(out[k]);
   }
 }
@@ -21,8 +21,8 @@ void reduce_each(const std::vector<Integer*>& nums, mpz_srcptr d, const std::vec
 // When the nonzero numerators, ordered by size, each divide the next (powers of one base, as
 // 3^x over its column sum), every gcd(n, d) divides g = gcd(largest, d), and gcd(n, d) is
 // gcd(n, g): one gcd of large numbers for the whole line. False when the chain breaks.
-bool reduce_divisor_chain(const std::vector<Integer*>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out) {
-  auto n = [&](std::size_t k) { return static_cast<mpz_srcptr>(nums[k]->backend().data()); };
+bool reduce_divisor_chain(const std::vector<mpz_srcptr>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out) {
+  auto n = [&](std::size_t k) { return nums[k]; };
   std::vector<std::size_t> order;
   for (std::size_t k = 0; k < nums.size(); ++k)
     if (mpz_sgn(n(k)) != 0) order.push_back(k);
@@ -58,11 +58,11 @@ bool reduce_divisor_chain(const std::vector<Integer*>& nums, mpz_srcptr d, const
 // Every prime a cell shares with d divides G = gcd(prod nums mod d, d), so each cell needs
 // only a gcd with the part of d made of G's primes, which is usually small. False when it is
 // not.
-bool reduce_by_smooth_part(const std::vector<Integer*>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out) {
+bool reduce_by_smooth_part(const std::vector<mpz_srcptr>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out) {
   Integer product = 1, r, g;
   mpz_ptr pp = product.backend().data(), rp = r.backend().data(), gp = g.backend().data();
-  for (Integer* n : nums) {
-    mpz_mod(rp, n->backend().data(), d);
+  for (mpz_srcptr n : nums) {
+    mpz_mod(rp, n, d);
     mpz_mul(pp, pp, rp);
     mpz_mod(pp, pp, d);
   }
@@ -80,7 +80,7 @@ bool reduce_by_smooth_part(const std::vector<Integer*>& nums, mpz_srcptr d, cons
   }
   if (4 * mpz_sizeinbase(sp, 2) > mpz_sizeinbase(d, 2)) return false;
   for (std::size_t k = 0; k < nums.size(); ++k) {
-    mpz_srcptr n = nums[k]->backend().data();
+    mpz_srcptr n = nums[k];
     mpz_gcd(gp, n, sp);
     mpz_divexact(mpq_numref(out[k]), n, gp);
     mpz_divexact(mpq_denref(out[k]), d, gp);
@@ -121,12 +121,6 @@ Integer scaled(const Rational& q, const Integer& l) {
   return v;
 }
 
-std::size_t limbs(const std::vector<Integer>& values) {
-  std::size_t n = 0;
-  for (const Integer& v : values) n += mpz_size(v.backend().data());
-  return n;
-}
-
 std::size_t limbs(const std::vector<const Rational*>& values) {
   std::size_t n = 0;
   for (const Rational* q : values) n += mpz_size(num(*q)) + mpz_size(den(*q));
@@ -135,8 +129,12 @@ std::size_t limbs(const std::vector<const Rational*>& values) {
 
 unsigned threads_for(std::size_t limbs) { return limbs < (std::size_t{1} << 17) ? 1 : 0; }
 
-void reduce_over(const std::vector<Integer*>& nums, const Integer& d, const std::vector<mpq_ptr>& out) {
-  mpz_srcptr dp = d.backend().data();
+mpz_srcptr scaled_ref(const Rational& q, const Integer& l, std::deque<Integer>& store) {
+  if (mpz_cmp(den(q), l.backend().data()) == 0) return num(q);
+  return store.emplace_back(scaled(q, l)).backend().data();
+}
+
+void reduce_over(const std::vector<mpz_srcptr>& nums, mpz_srcptr dp, const std::vector<mpq_ptr>& out) {
   if (mpz_cmp_ui(dp, 1) == 0 || nums.size() < 4) return reduce_each(nums, dp, out);
   if (reduce_divisor_chain(nums, dp, out) || reduce_by_smooth_part(nums, dp, out)) return;
   reduce_each(nums, dp, out);

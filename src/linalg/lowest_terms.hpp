@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <vector>
 
 #include "handcheck/numbers/rational.hpp"
@@ -19,15 +20,17 @@ Integer common_denominator(const std::vector<const Rational*>& values);
 
 // q as an integer over the common denominator l: num(q) * (l / den(q)).
 Integer scaled(const Rational& q, const Integer& l);
+// The same without a copy where den(q) is l: num(q) itself; otherwise a new integer kept in
+// `store` (a deque: what it holds does not move).
+mpz_srcptr scaled_ref(const Rational& q, const Integer& l, std::deque<Integer>& store);
 
 // Machine words of the numbers, to decide whether splitting work over threads pays.
-std::size_t limbs(const std::vector<Integer>& values);
 std::size_t limbs(const std::vector<const Rational*>& values);
 // The threads for work on numbers of `limbs` words in all (for parallel_for): the calling
 // thread alone below about a megabyte, where starting threads costs more than it saves.
 unsigned threads_for(std::size_t limbs);
 
-// Sets out[k] = nums[k] / d in lowest terms, d > 0.
-void reduce_over(const std::vector<Integer*>& nums, const Integer& d, const std::vector<mpq_ptr>& out);
+// Sets out[k] = nums[k] / d in lowest terms, d > 0. nums[k] may be out[k]'s own numerator.
+void reduce_over(const std::vector<mpz_srcptr>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out);
 
 }  // namespace handcheck::linalg_detail

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -56,44 +57,48 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
       return out;
     }
   }
-  std::vector<Integer> row_den(m), col_den(p), a_int(m * n), b_int(n * p);
+  // Both operands over common denominators, a row of a by row and a column of b by column;
+  // a cell that is already over its line's denominator is read in place.
+  std::vector<Integer> row_den(m), col_den(p);
+  std::vector<mpz_srcptr> a_int(m * n), b_int(n * p);
+  std::deque<Integer> store;
+  std::size_t size = 0;
   for (std::size_t i = 0; i < m; ++i) {
     row_den[i] = common_denominator(&a(i, 0), n, 1);
-    for (std::size_t k = 0; k < n; ++k) a_int[i * n + k] = scaled(a(i, k), row_den[i]);
+    for (std::size_t k = 0; k < n; ++k) size += mpz_size(a_int[i * n + k] = scaled_ref(a(i, k), row_den[i], store));
   }
   for (std::size_t j = 0; j < p; ++j) {
     col_den[j] = n ? common_denominator(&b(0, j), n, p) : Integer(1);
-    for (std::size_t k = 0; k < n; ++k) b_int[k * p + j] = scaled(b(k, j), col_den[j]);
+    for (std::size_t k = 0; k < n; ++k) size += mpz_size(b_int[k * p + j] = scaled_ref(b(k, j), col_den[j], store));
   }
-  // Columns, and lines to reduce, run on several threads once the numbers are large.
-  const unsigned threads = threads_for(limbs(b_int) + limbs(a_int));
-  std::vector<Integer> sums(m * p);
+  // Columns, and lines to reduce, run on several threads once the numbers are large. The sums
+  // are made in the numerators of the result and reduced there.
+  const unsigned threads = threads_for(size);
+  Matrix<Rational> out(m, p);
+  auto sum = [&](std::size_t i, std::size_t j) { return mpq_numref(out(i, j).backend().data()); };
   parallel_for(p, [&](std::size_t j) {
-    for (std::size_t i = 0; i < m; ++i) {
-      mpz_ptr acc = sums[i * p + j].backend().data();
+    for (std::size_t i = 0; i < m; ++i)
       for (std::size_t k = 0; k < n; ++k) {
-        mpz_srcptr x = a_int[i * n + k].backend().data(), y = b_int[k * p + j].backend().data();
-        if (mpz_sgn(x) != 0 && mpz_sgn(y) != 0) mpz_addmul(acc, x, y);
+        mpz_srcptr x = a_int[i * n + k], y = b_int[k * p + j];
+        if (mpz_sgn(x) != 0 && mpz_sgn(y) != 0) mpz_addmul(sum(i, j), x, y);
       }
-    }
   }, threads);
   // Cell (i, j) is sums / (row_den[i] col_den[j]): reduce a column (or a row) at once where
   // its cells share that denominator.
-  Matrix<Rational> out(m, p);
   auto ones = [](const std::vector<Integer>& v) {
     return std::all_of(v.begin(), v.end(), [](const Integer& x) { return x == 1; });
   };
   bool by_columns = ones(row_den), by_rows = !by_columns && ones(col_den);
   if (by_columns || by_rows) {
     parallel_for(by_columns ? p : m, [&](std::size_t line) {
-      std::vector<Integer*> nums;
+      std::vector<mpz_srcptr> nums;
       std::vector<mpq_ptr> cells;
       for (std::size_t k = 0; k < (by_columns ? m : p); ++k) {
         std::size_t i = by_columns ? k : line, j = by_columns ? line : k;
-        nums.push_back(&sums[i * p + j]);
+        nums.push_back(sum(i, j));
         cells.push_back(out(i, j).backend().data());
       }
-      reduce_over(nums, by_columns ? col_den[line] : row_den[line], cells);
+      reduce_over(nums, (by_columns ? col_den[line] : row_den[line]).backend().data(), cells);
     }, threads);
     return out;
   }
@@ -101,7 +106,7 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
   for (std::size_t i = 0; i < m; ++i)
     for (std::size_t j = 0; j < p; ++j) {
       mpz_mul(d.backend().data(), row_den[i].backend().data(), col_den[j].backend().data());
-      reduce_over({&sums[i * p + j]}, d, {out(i, j).backend().data()});
+      reduce_over({sum(i, j)}, d.backend().data(), {out(i, j).backend().data()});
     }
   return out;
 }
@@ -164,19 +169,37 @@ Rational sum_exact(const std::vector<const Rational*>& terms) {
     Integer& s = by_den[d];
     mpz_add(s.backend().data(), s.backend().data(), num(*q));
   }
-  std::vector<Rational> parts;
-  parts.reserve(by_den.size() + 1);
-  parts.push_back(Rational(whole));
-  for (auto& [d, s] : by_den) parts.push_back(Rational(s) / Rational(d));
+  // A denominator that divides a slightly larger one (cells over their column's sum, a few
+  // reduced by a small factor) joins that one's sum: every fraction left costs a gcd.
+  std::vector<std::pair<Integer, Integer>> roots;  // (denominator, numerator), largest first
+  for (auto it = by_den.rbegin(); it != by_den.rend(); ++it) {
+    mpz_srcptr d = it->first.backend().data();
+    auto into = roots.rbegin();
+    for (; into != roots.rend() && mpz_size(into->first.backend().data()) <= mpz_size(d) + 2; ++into)
+      if (mpz_divisible_p(into->first.backend().data(), d)) break;
+    if (into == roots.rend() || mpz_size(into->first.backend().data()) > mpz_size(d) + 2) {
+      roots.emplace_back(it->first, it->second);
+      continue;
+    }
+    Integer f;
+    mpz_divexact(f.backend().data(), into->first.backend().data(), d);
+    mpz_addmul(into->second.backend().data(), it->second.backend().data(), f.backend().data());
+  }
+  std::vector<Rational> parts(roots.size() + 1);
+  parts[0] = Rational(whole);
+  std::size_t size = 0;
+  for (const auto& r : roots) size += mpz_size(r.first.backend().data());
+  parallel_for(roots.size(), [&](std::size_t k) { parts[k + 1] = Rational(roots[k].second) / Rational(roots[k].first); },
+               threads_for(size));
   // Pairwise: operands of similar size, so the large ones meet only at the end.
   while (parts.size() > 1) {
-    std::vector<Rational> next;
-    next.reserve((parts.size() + 1) / 2);
-    for (std::size_t k = 0; k + 1 < parts.size(); k += 2) next.push_back(parts[k] + parts[k + 1]);
-    if (parts.size() % 2) next.push_back(std::move(parts.back()));
+    std::vector<Rational> next((parts.size() + 1) / 2);
+    if (parts.size() % 2) next.back() = std::move(parts.back());
+    parallel_for(parts.size() / 2, [&](std::size_t k) { next[k] = parts[2 * k] + parts[2 * k + 1]; },
+                 parts.size() > 2 ? threads_for(2 * size) : 1);
     parts = std::move(next);
   }
-  return parts.empty() ? Rational(0) : std::move(parts[0]);
+  return std::move(parts[0]);
 }
 
 }  // namespace handcheck

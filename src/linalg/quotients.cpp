@@ -1,5 +1,7 @@
 #include "handcheck/linalg/products.hpp"
 
+#include <deque>
+
 #include "handcheck/parallel.hpp"
 #include "lowest_terms.hpp"
 
@@ -32,22 +34,27 @@ Matrix<Rational> quotient(const Matrix<Rational>& a, const Matrix<Rational>& b) 
     std::vector<const Rational*> xs;
     std::vector<mpq_ptr> cells;
     line(job / b.cols(), job % b.cols(), &xs, &cells);
-    // x / y = num(x) (l / den(x)) den(y) / (l num(y)), l the common denominator of the xs.
+    // x / y = num(x) (l / den(x)) den(y) / (l num(y)), l the common denominator of the xs;
+    // by a positive integer y, the numerators are read in place where den(x) is l.
     const Rational& y = b.cells()[job];
     Integer l = common_denominator(xs), d;
     mpz_ptr dp = d.backend().data();
     mpz_mul(dp, l.backend().data(), num(y));
-    std::vector<Integer> nums(xs.size());
-    std::vector<Integer*> refs(xs.size());
+    const bool in_place = mpz_cmp_ui(den(y), 1) == 0 && mpz_sgn(dp) > 0;
+    std::deque<Integer> store;
+    std::vector<mpz_srcptr> nums(xs.size());
     for (std::size_t k = 0; k < xs.size(); ++k) {
-      nums[k] = scaled(*xs[k], l);
-      mpz_ptr n = nums[k].backend().data();
+      if (in_place) {
+        nums[k] = scaled_ref(*xs[k], l, store);
+        continue;
+      }
+      mpz_ptr n = store.emplace_back(scaled(*xs[k], l)).backend().data();
       mpz_mul(n, n, den(y));
       if (mpz_sgn(dp) < 0) mpz_neg(n, n);
-      refs[k] = &nums[k];
+      nums[k] = n;
     }
     mpz_abs(dp, dp);
-    reduce_over(refs, d, cells);
+    reduce_over(nums, dp, cells);
   }, threads_for(limbs(all)));
   return out;
 }
