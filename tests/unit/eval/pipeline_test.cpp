@@ -130,4 +130,25 @@ BOOST_AUTO_TEST_CASE(evaluation_errors_name_step_cell_and_place) {
              std::string("e.yaml:7:11: step s: shapes 2x2 and 1x4 do not broadcast"));
 }
 
+BOOST_AUTO_TEST_CASE(matrix_quotients_and_powers_report_their_first_bad_cell) {
+  // Large enough for the quotient by a row of divisors and for the powers of one base to take
+  // their fast paths; the errors are still those of the first bad cell.
+  const char* head = "format: handcheck/1\ninputs:\n"
+                     "  a: [[1, 2, 3, 4], [5, 6, 7, 8], [1, 2, 3, 4], [5, 6, 7, 8], [1, 2, 3, 4]]\n"
+                     "  b: [[1, 2, 0, 0]]\n"
+                     "  e: [[1, 2, 3, 4], [5, 6, 7, 8], [1, 2, 3, 4000000], [5, 6, 7, 8], [1, 2, 3, 9000000]]\n"
+                     "steps:\n";
+  BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a / b\n").what() ==
+             std::string("e.yaml:8:11: step s, cell s[1,3]: division by zero"));
+  BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: 3 ^ e\n").what() ==
+             std::string("e.yaml:8:11: step s, cell s[3,4]: power too large: the result would have about 8000000 bits "
+                         "(limit 1048576; raise it with --max-bits)"));
+  BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: 0 ^ (a - 3)\n").what() ==
+             std::string("e.yaml:8:11: step s, cell s[1,1]: 0 raised to a negative power"));
+  Case c = load_case_text(std::string(head) + "  - name: s\n    do: 3 ^ (a - 4) / colsum(3 ^ (a - 4))\n", "p.yaml");
+  HandRun run = run_hand(c);
+  BOOST_TEST((*run.values.back())(0, 0) == q("1/165"));  // 3^-3 / (3 * 3^-3 + 2 * 3) = (1/27) / (55/9)
+  BOOST_TEST((*run.values.back())(1, 3) == q("27/55"));  // 3^4 / (3 * 1 + 2 * 3^4) = 81 / 165
+}
+
 BOOST_AUTO_TEST_SUITE_END()
