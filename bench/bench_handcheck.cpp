@@ -201,6 +201,17 @@ void BM_ScaleExact(benchmark::State& state) {
 BENCHMARK(BM_ScaleExact)->ArgName("N")->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->Iterations(1)
     ->MeasureProcessCPUTime()->UseRealTime();
 
+// Both pipelines and their comparison, as `check` runs them: a large case's pipelines side by
+// side, then hand versus exact for every step.
+void BM_ScaleCheck(benchmark::State& state) {
+  auto c = scale_case(state.range(0));
+  AuditOptions o;
+  o.pipeline = scale_options();
+  for (auto _ : state) benchmark::DoNotOptimize(audit_case(c, o));
+}
+BENCHMARK(BM_ScaleCheck)->ArgName("N")->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->Iterations(1)
+    ->MeasureProcessCPUTime()->UseRealTime();
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -1,6 +1,7 @@
 #include "handcheck/render/text.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 
 namespace handcheck {
@@ -107,6 +108,19 @@ std::vector<ErratumGroup> group_errata(const CaseAudit& a) {
 
 namespace {
 
+// The values section lists this many cells of a step at most: a report, not a dump.
+constexpr std::size_t kValueCells = 100;
+// Fractions longer than this print by their first digits: 3^x over its column sum has
+// thousands of digits.
+constexpr std::size_t kExactChars = 60;
+
+std::string hand_text(const Rational& q, int digits) {
+  mpq_srcptr p = q.backend().data();
+  if (mpz_sizeinbase(mpq_numref(p), 10) + mpz_sizeinbase(mpq_denref(p), 10) <= kExactChars) return to_fraction_string(q);
+  std::string t = to_significant_string(q, digits);
+  return t.insert(std::min(t.find('e'), t.size()), "…");
+}
+
 void render_values(std::string& out, const CaseAudit& a, std::size_t i) {
   const Case& c = *a.kase;
   const Item& item = c.items[i];
@@ -115,12 +129,14 @@ void render_values(std::string& out, const CaseAudit& a, std::size_t i) {
   if (!h && !e) return;
   Shape s = h ? h->shape() : e->shape();
   out += fmt::format("    {} ({}), hand | exact to {} certified digits:\n", item.name, s.to_string(), item.digits);
-  for (std::size_t r = 0; r < s.rows; ++r)
-    for (std::size_t col = 0; col < s.cols; ++col) {
-      std::string hv = h ? to_fraction_string((*h)(r, col)) : "-";
-      std::string ev = e ? describe((*e)(r, col), item.digits) : "-";
-      out += fmt::format("      {:<10} {:>10} | {}\n", item.cell_label(r, col), hv, ev);
-    }
+  for (std::size_t k = 0; k < std::min(s.cells(), kValueCells); ++k) {
+    std::size_t r = k / s.cols, col = k % s.cols;
+    std::string hv = h ? hand_text((*h)(r, col), item.digits) : "-";
+    std::string ev = e ? describe((*e)(r, col), item.digits) : "-";
+    out += fmt::format("      {:<10} {:>10} | {}\n", item.cell_label(r, col), hv, ev);
+  }
+  if (s.cells() > kValueCells)
+    out += fmt::format("      … {} more cells: `handcheck key` lists every value\n", s.cells() - kValueCells);
 }
 
 }  // namespace

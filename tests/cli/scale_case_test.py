@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """bench/make-scale-case writes the case the benchmarks scale: check it against values worked
-out independently (N = 16): X's first row, S[1,1], and the sum of Z in both pipelines.
+out independently (N = 16): X's first row, S[1,1], and the sum of Z in both pipelines. The text
+report of the case lists at most 100 cells of a step and prints a fraction too long to read
+by its first digits.
 usage: scale_case_test.py HANDCHECK SOURCE_DIR
 """
 import json
@@ -30,6 +32,14 @@ def main():
             print(f"key: exit {r.returncode}: {r.stderr}")
             sys.exit(1)
         steps = {s["name"]: s for s in json.loads(r.stdout)["steps"]}
+        report = subprocess.run([binary, "check", str(case)], capture_output=True, text=True, timeout=300).stdout
+    lines = report.splitlines()
+    listed = [line for line in lines if line.strip().startswith("A[")]
+    if len(listed) != 100 or "      … 156 more cells: `handcheck key` lists every value" not in lines:
+        problems.append(f"the values of A list {len(listed)} cells, expected 100 and a line for 156 more")
+    total = [line.split()[1] for line in lines if line.strip().startswith("total[1,1]")]
+    if total != ["2003.63092489908238562190648952…"]:
+        problems.append(f"the total prints as {total}, expected its first 30 digits and …")
     x = steps["X"]["hand"][0][:8]
     if x != ["0", "0", "0", "0", "-1", "0", "0", "-1"]:
         problems.append(f"X's first row begins {x}")
