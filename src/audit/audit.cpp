@@ -621,7 +621,7 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
 
 namespace {
 
-// Below this many input cells a second thread costs more than the pipelines it would overlap.
+// Below this many input cells another thread costs more than the work it would overlap.
 constexpr std::size_t kSideBySideCells = 1024;
 
 std::size_t input_cells(const Case& c) {
@@ -642,6 +642,7 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
   try {
     // The pipelines are independent: a large case runs them side by side. Errors are raised
     // in the order of a run one after the other.
+    const unsigned threads = input_cells(c) >= kSideBySideCells ? 0 : 1;
     std::optional<ExactRun> exact;
     std::exception_ptr failed[2];
     parallel_for(2, [&](std::size_t k) {
@@ -651,7 +652,7 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
       } catch (...) {
         failed[k] = std::current_exception();
       }
-    }, input_cells(c) >= kSideBySideCells ? 2 : 1);
+    }, threads);
     for (const auto& f : failed)
       if (f) std::rethrow_exception(f);
     ExactRun& first = *exact;
@@ -662,10 +663,20 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
     audited.exact = raised ? std::move(*raised) : std::move(first);
     out = std::move(audited);
     if (out.hand && out.exact) {
-      with_precision(out.exact->digits10, [&] {
-        for (std::size_t i = 0; i < c.items.size(); ++i)
-          if (auto a = compare_pipelines(c, *out.hand, *out.exact, i)) out.approximation.push_back(std::move(*a));
-      });
+      // Step by step, on several threads for a large case; kept in step order.
+      std::vector<std::optional<Approximation>> found(c.items.size());
+      std::vector<std::exception_ptr> errors(c.items.size());
+      parallel_for(c.items.size(), [&](std::size_t i) {
+        try {
+          with_precision(out.exact->digits10, [&] { found[i] = compare_pipelines(c, *out.hand, *out.exact, i); });
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+      }, threads);
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        if (errors[i]) std::rethrow_exception(errors[i]);
+        if (found[i]) out.approximation.push_back(std::move(*found[i]));
+      }
     }
   } catch (const Error& e) {
     out.status = CaseAudit::Status::error;
