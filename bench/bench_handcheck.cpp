@@ -8,6 +8,7 @@
 #include "handcheck/audit/audit.hpp"
 #include "handcheck/grade/grade.hpp"
 #include "handcheck/grade/selftest.hpp"
+#include "handcheck/linalg/products.hpp"
 #include "handcheck/model/loader.hpp"
 
 namespace {
@@ -211,6 +212,18 @@ void BM_ScaleCheck(benchmark::State& state) {
 }
 BENCHMARK(BM_ScaleCheck)->ArgName("N")->Arg(32)->Arg(64)->Arg(128)->Unit(benchmark::kMillisecond)->Iterations(1)
     ->MeasureProcessCPUTime()->UseRealTime();
+
+// An exact sum of fractions over unrelated denominators (1/n, n random below 2^60): the cost
+// of the pairwise additions, which the search for a denominator's multiple must not outgrow.
+void BM_SumUnrelatedDenominators(benchmark::State& state) {
+  std::mt19937_64 rng(1);
+  std::vector<Rational> terms;
+  for (long k = 0; k < state.range(0); ++k) terms.push_back(Rational(1) / Rational(Integer(rng() >> 4) + 2));
+  std::vector<const Rational*> refs;
+  for (const auto& q : terms) refs.push_back(&q);
+  for (auto _ : state) benchmark::DoNotOptimize(sum_exact(refs));
+}
+BENCHMARK(BM_SumUnrelatedDenominators)->ArgName("terms")->Arg(4000)->Arg(16000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

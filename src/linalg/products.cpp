@@ -170,14 +170,22 @@ Rational sum_exact(const std::vector<const Rational*>& terms) {
     mpz_add(s.backend().data(), s.backend().data(), num(*q));
   }
   // A denominator that divides a slightly larger one (cells over their column's sum, a few
-  // reduced by a small factor) joins that one's sum: every fraction left costs a gcd.
+  // reduced by a small factor) joins that one's sum: every fraction left costs a gcd. Only the
+  // few nearest larger ones are tried, so that many unrelated denominators cost no more.
+  constexpr int kNearest = 8;
   std::vector<std::pair<Integer, Integer>> roots;  // (denominator, numerator), largest first
   for (auto it = by_den.rbegin(); it != by_den.rend(); ++it) {
     mpz_srcptr d = it->first.backend().data();
-    auto into = roots.rbegin();
-    for (; into != roots.rend() && mpz_size(into->first.backend().data()) <= mpz_size(d) + 2; ++into)
-      if (mpz_divisible_p(into->first.backend().data(), d)) break;
-    if (into == roots.rend() || mpz_size(into->first.backend().data()) > mpz_size(d) + 2) {
+    std::pair<Integer, Integer>* into = nullptr;
+    for (auto r = roots.rbegin(); r != roots.rend() && r - roots.rbegin() < kNearest; ++r) {
+      mpz_srcptr root = r->first.backend().data();
+      if (mpz_size(root) > mpz_size(d) + 2) break;
+      if (mpz_divisible_p(root, d)) {
+        into = &*r;
+        break;
+      }
+    }
+    if (!into) {
       roots.emplace_back(it->first, it->second);
       continue;
     }
