@@ -22,34 +22,40 @@ void reduce_each(const std::vector<mpz_srcptr>& nums, mpz_srcptr d, const std::v
 // 3^x over its column sum), every gcd(n, d) divides g = gcd(largest, d), and gcd(n, d) is
 // gcd(n, g): one gcd of large numbers for the whole line. False when the chain breaks.
 bool reduce_divisor_chain(const std::vector<mpz_srcptr>& nums, mpz_srcptr d, const std::vector<mpq_ptr>& out) {
-  auto n = [&](std::size_t k) { return nums[k]; };
   std::vector<std::size_t> order;
   for (std::size_t k = 0; k < nums.size(); ++k)
-    if (mpz_sgn(n(k)) != 0) order.push_back(k);
-  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return mpz_cmpabs(n(x), n(y)) < 0; });
-  for (std::size_t k = 0; k + 1 < order.size(); ++k)
-    if (!mpz_divisible_p(n(order[k + 1]), n(order[k]))) return false;
+    if (mpz_sgn(nums[k]) != 0) order.push_back(k);
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return mpz_cmpabs(nums[x], nums[y]) < 0; });
+  // step[k]: the next numerator over this one, small where the chain is dense.
+  std::vector<Integer> step(order.empty() ? 0 : order.size() - 1);
+  Integer rest;
+  for (std::size_t k = 0; k + 1 < order.size(); ++k) {
+    mpz_tdiv_qr(step[k].backend().data(), rest.backend().data(), nums[order[k + 1]], nums[order[k]]);
+    if (mpz_sgn(rest.backend().data()) != 0) return false;
+  }
   for (std::size_t k = 0; k < nums.size(); ++k)
-    if (mpz_sgn(n(k)) == 0) mpq_set_ui(out[k], 0, 1);
+    if (mpz_sgn(nums[k]) == 0) mpq_set_ui(out[k], 0, 1);
   if (order.empty()) return true;
   Integer g, reduced;
   mpz_ptr gp = g.backend().data(), rp = reduced.backend().data();
-  mpz_gcd(gp, n(order.back()), d);
+  mpz_gcd(gp, nums[order.back()], d);
   if (mpz_cmp_ui(gp, 1) == 0) {
-    for (std::size_t k : order) set_quotient(out[k], n(k), d);
+    for (std::size_t k : order) set_quotient(out[k], nums[k], d);
     return true;
   }
-  if (mpz_divisible_p(n(order.front()), gp)) {  // g divides every numerator
+  if (mpz_divisible_p(nums[order.front()], gp)) {
+    // g divides every numerator: the smallest over g, then each the last one times its step
+    // (a product by a small number where a division by g was).
     mpz_divexact(rp, d, gp);
-    for (std::size_t k : order) {
-      mpz_divexact(mpq_numref(out[k]), n(k), gp);
-      mpz_set(mpq_denref(out[k]), rp);
-    }
+    mpz_divexact(mpq_numref(out[order[0]]), nums[order[0]], gp);
+    for (std::size_t k = 1; k < order.size(); ++k)
+      mpz_mul(mpq_numref(out[order[k]]), mpq_numref(out[order[k - 1]]), step[k - 1].backend().data());
+    for (std::size_t k : order) mpz_set(mpq_denref(out[k]), rp);
     return true;
   }
   for (std::size_t k : order) {
-    mpz_gcd(rp, n(k), gp);
-    mpz_divexact(mpq_numref(out[k]), n(k), rp);
+    mpz_gcd(rp, nums[k], gp);
+    mpz_divexact(mpq_numref(out[k]), nums[k], rp);
     mpz_divexact(mpq_denref(out[k]), d, rp);
   }
   return true;
