@@ -30,6 +30,7 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, un
   std::atomic<std::size_t> next{0}, done{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
+  std::size_t error_job = n;
   std::mutex m;
   std::condition_variable finished;
   std::size_t running = t;
@@ -45,7 +46,10 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, un
         job(i);
       } catch (...) {
         std::lock_guard<std::mutex> lock(m);
-        if (!error) error = std::current_exception();
+        if (i < error_job) {
+          error = std::current_exception();
+          error_job = i;
+        }
         failed = true;
       }
       done.fetch_add(1);

@@ -127,9 +127,9 @@ Integer scaled(const Rational& q, const Integer& l) {
   return v;
 }
 
-std::size_t limbs(const std::vector<const Rational*>& values) {
+std::size_t limbs(const Matrix<Rational>& m) {
   std::size_t n = 0;
-  for (const Rational* q : values) n += mpz_size(num(*q)) + mpz_size(den(*q));
+  for (const Rational& q : m) n += mpz_size(num(q)) + mpz_size(den(q));
   return n;
 }
 

@@ -7,6 +7,7 @@
 #include <deque>
 #include <vector>
 
+#include "handcheck/linalg/matrix.hpp"
 #include "handcheck/numbers/rational.hpp"
 
 namespace handcheck::linalg_detail {
@@ -25,7 +26,7 @@ Integer scaled(const Rational& q, const Integer& l);
 mpz_srcptr scaled_ref(const Rational& q, const Integer& l, std::deque<Integer>& store);
 
 // Machine words of the numbers, to decide whether splitting work over threads pays.
-std::size_t limbs(const std::vector<const Rational*>& values);
+std::size_t limbs(const Matrix<Rational>& m);
 // The threads for work on numbers of `limbs` words in all (for parallel_for): the calling
 // thread alone below about a megabyte, where starting threads costs more than it saves.
 unsigned threads_for(std::size_t limbs);

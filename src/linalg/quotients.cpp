@@ -20,20 +20,17 @@ Matrix<Rational> quotient(const Matrix<Rational>& a, const Matrix<Rational>& b) 
       for (std::size_t c = 0; c < s.cols; ++c) out(r, c) = broadcast_at(a, r, c) / broadcast_at(b, r, c);
     return out;
   }
-  // One job per divisor, each reducing the cells it divides.
-  auto line = [&](std::size_t br, std::size_t bc, std::vector<const Rational*>* xs, std::vector<mpq_ptr>* cells) {
-    for (std::size_t r = down ? 0 : br; r < (down ? s.rows : br + 1); ++r)
-      for (std::size_t c = across ? 0 : bc; c < (across ? s.cols : bc + 1); ++c) {
-        xs->push_back(&broadcast_at(a, r, c));
-        if (cells) cells->push_back(out(r, c).backend().data());
-      }
-  };
-  std::vector<const Rational*> all;
-  for (std::size_t k = 0; k < b.size(); ++k) line(k / b.cols(), k % b.cols(), &all, nullptr);
+  // One job per divisor, each reducing the cells it divides; a broadcast a is read once per
+  // repetition.
   parallel_for(b.size(), [&](std::size_t job) {
+    const std::size_t br = job / b.cols(), bc = job % b.cols();
     std::vector<const Rational*> xs;
     std::vector<mpq_ptr> cells;
-    line(job / b.cols(), job % b.cols(), &xs, &cells);
+    for (std::size_t r = down ? 0 : br; r < (down ? s.rows : br + 1); ++r)
+      for (std::size_t c = across ? 0 : bc; c < (across ? s.cols : bc + 1); ++c) {
+        xs.push_back(&broadcast_at(a, r, c));
+        cells.push_back(out(r, c).backend().data());
+      }
     // x / y = num(x) (l / den(x)) den(y) / (l num(y)), l the common denominator of the xs;
     // by a positive integer y, the numerators are read in place where den(x) is l.
     const Rational& y = b.cells()[job];
@@ -55,7 +52,7 @@ Matrix<Rational> quotient(const Matrix<Rational>& a, const Matrix<Rational>& b) 
     }
     mpz_abs(dp, dp);
     reduce_over(nums, dp, cells);
-  }, threads_for(limbs(all)));
+  }, threads_for(a.size() ? limbs(a) * (s.cells() / a.size()) : 0));
   return out;
 }
 

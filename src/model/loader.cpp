@@ -162,7 +162,6 @@ class Loader {
     return 0;
   }
 
-  // The '---' line that starts the second document: the last one before its first node.
   // Where the first `most` YAML documents of the text start (yaml-cpp's parser, no nodes built).
   static std::vector<YAML::Mark> document_starts(std::string_view text, std::size_t most) {
     struct Starts : YAML::EventHandler {
@@ -184,6 +183,7 @@ class Loader {
     return starts.marks;
   }
 
+  // The '---' line that starts the second document: the last one before its first node.
   SourceLoc second_document(std::string_view text, const YAML::Mark& m) const {
     std::size_t last = m.is_null() ? std::string_view::npos : static_cast<std::size_t>(m.line) + 1;
     SourceLoc found{file_, 1, 1};

@@ -30,13 +30,14 @@ Matrix<T> power_cells(const Matrix<T>& a, const Matrix<T>& b) {
     auto fits = [](const Rational& e) { return is_integer(e) && mpz_fits_slong_p(mpq_numref(e.backend().data())); };
     if (a.is_scalar() && a(0, 0) > 0 && b.size() >= 16 && std::all_of(b.begin(), b.end(), fits)) {
       auto [lo, hi] = std::minmax_element(b.begin(), b.end());
+      bool within = true;
       try {
         scalar::pow(a(0, 0), *lo);
         scalar::pow(a(0, 0), *hi);
-        return powers(a(0, 0), b);
       } catch (const DomainError&) {
-        // reported below, for the first cell that has it
+        within = false;  // reported below, for the first cell that has it
       }
+      if (within) return powers(a(0, 0), b);
     }
   }
   return zip_cells(a, b, [](const T& x, const T& y) { return scalar::pow(x, y); });
