@@ -1,10 +1,13 @@
 #include "handcheck/audit/audit.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "handcheck/audit/compare.hpp"
+#include "handcheck/audit/reads.hpp"
 #include "handcheck/linalg/products.hpp"
 #include "handcheck/parallel.hpp"
 #include "handcheck/ops/scalar.hpp"
@@ -51,26 +54,40 @@ struct Substitution {
 // Work allowed for `downstream`, in reader cells recomputed. Judging each erratum alone costs
 // errata × reader cells; past this budget errata are judged per column, then per step.
 constexpr std::size_t kFollowThroughBudget = 1'000'000;
+// Beyond this many operand cells, a cell is taken to read every cell of its operands.
+constexpr std::size_t kMaxCellReads = 4096;
 
-Real to_real(const Range& r) {
-  if (r.is_point()) return r.lo;
-  Interval i;
-  mpfi_interv_q(i.backend().data(), r.lo.backend().data(), r.hi.backend().data());
-  return Real(i);
+// Whether the stated value matches some value in the enclosure l (a recomputation from stated
+// operands): enough to show that a stated value follows from them, never to prove it right.
+bool may_match(const CompareMode& mode, const Literal& stated, const Real& l) {
+  if (stated.is_infinite() || l.is_infinite()) return stated.infinity == l.infinity_sign();
+  Range s = stated_range(mode, stated);
+  return s.lo <= l.upper() && l.lower() <= s.hi;
 }
 
-bool meets(const Range& stated, const Range& l) { return stated.meets(l); }
-bool meets(const Range& stated, const Real& l) { return stated.lo <= l.upper() && l.lower() <= stated.hi; }
+Range range_of(const Real& x) { return Range(x.lower(), x.upper()); }
+
+// What the stated operands a cell reads say about it.
+struct OperandStatus {
+  bool any_stated = false;  // some cell it reads is stated
+  bool wrong = false;       // some cell it reads is an erratum or carried
+  bool undecided = false;   // some cell it reads is undecided
+  std::vector<std::size_t> errata;  // the errata it follows from, indices into CaseAudit::errata
+};
 
 class Auditor {
  public:
   Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out)
-      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1) {
+      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1),
+        cell_index_(c.items.size()) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       std::vector<std::size_t> ops;
       if (!c.items[i].is_input)
         for (const auto& n : referenced_names(*step_expression(i))) ops.push_back(static_cast<std::size_t>(c.find(n)));
       operands_.push_back(std::move(ops));
+      const Run& run = run_of(i);
+      const Run& other = &run == &hand_ ? exact_ : hand_;
+      shapes_.push_back(run.values[i] ? run.values[i]->shape() : other.values[i] ? other.values[i]->shape() : Shape{});
     }
   }
 
@@ -79,25 +96,30 @@ class Auditor {
       const Item& item = c_.items[i];
       const Matrix<std::optional<Literal>>* given = i < given_.size() && given_[i] ? &*given_[i] : nullptr;
       if (item.is_input || (!item.stated && !given)) continue;
-      auto shape = shape_of(i);
-      if (!shape) continue;  // the pipeline this step follows stopped before it
       StepAudit sa;
       sa.item = i;
-      sa.stated = given ? *given : resolve(item, *shape);
+      sa.stated = given ? *given : resolve(item, stated_shape(i));
       step_of_[i] = static_cast<long>(out_.steps.size());
+      cell_index_[i] = Matrix<long>(sa.stated.shape(), -1);
       out_.steps.push_back(std::move(sa));
       audit_step(i);
     }
     find_downstream();
-    attribute_carried();
   }
 
  private:
-  std::optional<Shape> shape_of(std::size_t i) const {
+  const Run& run_of(std::size_t i) const { return c_.items[i].follows == Follows::hand ? hand_ : exact_; }
+
+  // The shape stated values are placed in: the step's value in either pipeline, else the shape
+  // its expression has, else the stated matrix's own.
+  Shape stated_shape(std::size_t i) const {
+    if (shapes_[i].cells()) return shapes_[i];
+    if (auto s = walked_shape(c_, shapes_, *step_expression(i))) return *s;
     const Item& item = c_.items[i];
-    if (item.follows == Follows::hand && hand_.values[i]) return hand_.values[i]->shape();
-    if (exact_.values[i]) return exact_.values[i]->shape();
-    return std::nullopt;
+    if (item.stated->form == Stated::Form::matrix && !item.stated->rows.empty())
+      return {item.stated->rows.size(), item.stated->rows[0].size()};
+    throw Error(item.stated->loc, fmt::format("step {}: its stated values cannot be placed: {}", item.name,
+                                              run_of(i).missing[i]));
   }
 
   Matrix<std::optional<Literal>> resolve(const Item& item, Shape s) const {
@@ -158,74 +180,60 @@ class Auditor {
     return st.loc;
   }
 
-  // The values later steps see for item k: stated ranges, correct values where blank. Built
-  // once per item and number type: every erratum's follow-through reads the same operands.
-  template <class T>
-  const Matrix<T>& operand(std::size_t k) const {
-    auto& cache = operands_cache<T>();
+  const CellAudit* audited_cell(std::size_t k, std::size_t r, std::size_t c) const {
+    if (step_of_[k] < 0) return nullptr;
+    long at = cell_index_[k](r, c);
+    return at < 0 ? nullptr : &out_.steps[static_cast<std::size_t>(step_of_[k])].cells[static_cast<std::size_t>(at)];
+  }
+
+  // The values a step that follows `pipeline` sees for item k (DESIGN §5): a stated number
+  // that matches its correct value stands for the range between the two, one that does not
+  // for itself; a blank cell for its correct value. Built once per item and pipeline: every
+  // recomputation reads the same operands. nullptr when k has no value in that pipeline.
+  const Matrix<Real>* operand(std::size_t k, const Run& pipeline) const {
+    auto& cache = &pipeline == &hand_ ? hand_operands_ : exact_operands_;
     if (cache.size() < c_.items.size()) cache.resize(c_.items.size());
-    if (cache[k]) return *cache[k];
-    const Item& item = c_.items[k];
-    Matrix<T> m = correct<T>(k);
-    long s = step_of_[k];
-    if (s >= 0) {
-      const auto& stated = out_.steps[static_cast<std::size_t>(s)].stated;
-      for (std::size_t r = 0; r < m.rows(); ++r)
-        for (std::size_t c = 0; c < m.cols(); ++c) {
-          if (!stated(r, c)) continue;
-          Range range = stated_range(item.compare, *stated(r, c));
-          if constexpr (std::is_same_v<T, Range>) m(r, c) = range;
-          else m(r, c) = to_real(range);
+    if (cache[k]) return &*cache[k];
+    if (!pipeline.values[k]) return nullptr;
+    Matrix<Real> m = *pipeline.values[k];
+    if (step_of_[k] >= 0) {
+      const Run& own = run_of(k);
+      for (const CellAudit& cell : out_.steps[static_cast<std::size_t>(step_of_[k])].cells) {
+        Real printed = real_of(cell.stated);
+        Real& slot = m(cell.row, cell.col);
+        slot = printed;
+        if (cell.against_correct == Match::no || !own.values[k]) continue;
+        try {
+          slot = hull(printed, (*own.values[k])(cell.row, cell.col));
+        } catch (const DomainError&) {
+          slot = printed;  // an infinity and a finite number: no range holds both
         }
+      }
     }
     cache[k] = std::move(m);
-    return *cache[k];
+    return &*cache[k];
   }
 
-  template <class T>
-  std::vector<std::optional<Matrix<T>>>& operands_cache() const {
-    if constexpr (std::is_same_v<T, Range>) return range_operands_;
-    else return real_operands_;
-  }
-
-  template <class T>
-  Matrix<T> correct(std::size_t k) const {
-    if constexpr (std::is_same_v<T, Range>) {
-      return map_cells(*hand_.values[k], [](const Rational& q) { return Range(q); });
-    } else {
-      return *exact_.values[k];
-    }
-  }
-
-  template <class T>
-  T correct_cell(std::size_t k, std::size_t r, std::size_t c) const {
-    if constexpr (std::is_same_v<T, Range>) return Range((*hand_.values[k])(r, c));
-    else return (*exact_.values[k])(r, c);
-  }
-
-  // L: the step recomputed from the stated values of its operands, or nullopt when that
-  // cannot be done (a range that contains a zero divisor, say).
-  template <class T>
-  std::optional<Matrix<T>> recompute(std::size_t i, const std::optional<Substitution>& subst) const {
-    return recompute_expr<T>(*step_expression(i), subst);
-  }
-
-  // Any expression over the stated values of the items it reads; `subst` puts one cell back
-  // to its correct value.
-  template <class T>
-  std::optional<Matrix<T>> recompute_expr(const Expr& e, const std::optional<Substitution>& subst) const {
-    std::optional<Matrix<T>> substituted;
-    Lookup<T> lookup = [&](const std::string& name) -> const Matrix<T>& {
+  // Any expression over the stated values of the items it reads, in the pipeline step i
+  // follows; `subst` puts cells back to their correct values. nullopt when that cannot be
+  // done (a range of divisors that contains zero, an operand without a value).
+  std::optional<Matrix<Real>> recompute_expr(std::size_t i, const Expr& e,
+                                             const std::optional<Substitution>& subst) const {
+    const Run& pipeline = run_of(i);
+    std::optional<Matrix<Real>> substituted;
+    Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
       auto k = static_cast<std::size_t>(c_.find(name));
-      if (!subst || subst->item != k) return operand<T>(k);
+      const Matrix<Real>* m = operand(k, pipeline);
+      if (!m) throw Undecided(fmt::format("{} has no value", name));
+      if (!subst || subst->item != k) return *m;
       if (!substituted) {
-        substituted = operand<T>(k);
-        for (auto [r, c] : subst->cells) (*substituted)(r, c) = correct_cell<T>(k, r, c);
+        substituted = *m;
+        for (auto [r, c] : subst->cells) (*substituted)(r, c) = (*pipeline.values[k])(r, c);
       }
       return *substituted;
     };
     try {
-      return evaluate<T>(e, lookup);
+      return evaluate<Real>(e, lookup);
     } catch (const EvalError&) {
       return std::nullopt;
     } catch (const Undecided&) {
@@ -236,21 +244,28 @@ class Auditor {
   }
 
   // The slip variants of one step are the same expressions for every cell: evaluate each once.
-  template <class T>
-  const Matrix<T>* recompute_memo(const Expr& e) const {
-    auto& memo = [this]() -> auto& {
-      if constexpr (std::is_same_v<T, Range>) return range_memo_;
-      else return real_memo_;
-    }();
+  const Matrix<Real>* recompute_memo(std::size_t i, const Expr& e) const {
     std::string key = to_string(e);
-    auto it = memo.find(key);
-    if (it == memo.end()) it = memo.emplace(std::move(key), recompute_expr<T>(e, std::nullopt)).first;
+    auto it = memo_.find(key);
+    if (it == memo_.end()) it = memo_.emplace(std::move(key), recompute_expr(i, e, std::nullopt)).first;
+    return it->second ? &*it->second : nullptr;
+  }
+  const Matrix<Range>* recompute_range_memo(std::size_t i, const Expr& e) const {
+    std::string key = to_string(e);
+    auto it = range_memo_.find(key);
+    if (it == range_memo_.end()) {
+      std::optional<Matrix<Range>> ranges;
+      const Matrix<Real>* m = recompute_memo(i, e);
+      if (m && std::none_of(m->begin(), m->end(), [](const Real& x) { return x.is_infinite(); }))
+        ranges = map_cells(*m, range_of);
+      it = range_memo_.emplace(std::move(key), std::move(ranges)).first;
+    }
     return it->second ? &*it->second : nullptr;
   }
 
-  // For a step that follows the exact pipeline, call with the working precision already set.
   std::vector<Slip> slips_of(std::size_t i, const CellAudit& cell) const {
     const Item& item = c_.items[i];
+    if (cell.stated.is_infinite()) return {};
     bool hand = item.follows == Follows::hand;
     SlipQuery q;
     q.item = &item;
@@ -260,46 +275,67 @@ class Auditor {
     q.col = cell.col;
     q.stated = cell.stated;
     q.stated_range = stated_range(item.compare, cell.stated);
-    if (hand) {
-      q.truth = (*hand_.values[i])(cell.row, cell.col);
-      q.evaluate = [&](const Expr& e) { return recompute_memo<Range>(e); };
-      q.evaluate_exact = [&](const Expr& e) {
-        const Matrix<Real>* v = nullptr;
-        with_precision(exact_.digits10, [&] { v = recompute_memo<Real>(e); });
-        return v;
-      };
-    } else {
-      const Real& truth = (*exact_.values[i])(cell.row, cell.col);
-      if (truth.is_exact()) q.truth = truth.exact();
-      q.evaluate_exact = [&](const Expr& e) { return recompute_memo<Real>(e); };
+    const Real& truth = (*run_of(i).values[i])(cell.row, cell.col);
+    if (truth.is_exact()) q.truth = truth.exact();
+    if (hand) q.evaluate = [this, i](const Expr& e) { return recompute_range_memo(i, e); };
+    q.evaluate_exact = [this, i](const Expr& e) { return recompute_memo(i, e); };
+    try {
+      return find_slips(q);
+    } catch (const DomainError&) {
+      return {};  // a variant that meets an infinity explains nothing
     }
-    return find_slips(q);
   }
 
-  bool operands_all_ok(std::size_t i) const {
-    for (std::size_t k : operands_[i]) {
-      long s = step_of_[k];
-      if (s < 0) continue;
-      for (const auto& cell : out_.steps[static_cast<std::size_t>(s)].cells)
-        if (cell.verdict != Verdict::ok) return false;
+  // The stated cells that cell (r, c) of step i reads, with what they say.
+  OperandStatus operand_status(std::size_t i, std::size_t r, std::size_t c) const {
+    OperandStatus status;
+    std::set<std::size_t> errata;
+    auto visit = [&](std::size_t k, std::size_t rr, std::size_t cc) {
+      const CellAudit* cell = audited_cell(k, rr, cc);
+      if (!cell) return;
+      status.any_stated = true;
+      switch (cell->verdict) {
+        case Verdict::ok: break;
+        case Verdict::undecided: status.undecided = true; break;
+        case Verdict::erratum:
+          status.wrong = true;
+          errata.insert(erratum_index(k, *cell));
+          break;
+        case Verdict::carried:
+          status.wrong = true;
+          errata.insert(cell->follows_from.begin(), cell->follows_from.end());
+          break;
+      }
+    };
+    auto reads = cell_reads(c_, shapes_, *step_expression(i), r, c, kMaxCellReads);
+    if (reads) {
+      for (const CellRef& ref : *reads) visit(ref.item, ref.row, ref.col);
+    } else {
+      for (std::size_t k : operands_[i])
+        if (step_of_[k] >= 0)
+          for (const CellAudit& cell : out_.steps[static_cast<std::size_t>(step_of_[k])].cells)
+            visit(k, cell.row, cell.col);
     }
-    return true;
+    status.errata.assign(errata.begin(), errata.end());
+    return status;
+  }
+
+  std::size_t erratum_index(std::size_t k, const CellAudit& cell) const {
+    auto step = static_cast<std::size_t>(step_of_[k]);
+    auto at = static_cast<std::size_t>(&cell - out_.steps[step].cells.data());
+    for (std::size_t e = 0; e < out_.errata.size(); ++e)
+      if (out_.errata[e].step == step && out_.errata[e].cell == at) return e;
+    return 0;
   }
 
   void audit_step(std::size_t i) {
+    memo_.clear();
     range_memo_.clear();
-    real_memo_.clear();
-    if (c_.items[i].follows == Follows::hand) audit_step_as<Range>(i);
-    else with_precision(exact_.digits10, [&] { audit_step_as<Real>(i); });
-  }
-
-  template <class T>
-  void audit_step_as(std::size_t i) {
     const Item& item = c_.items[i];
+    const Run& run = run_of(i);
     StepAudit& sa = out_.steps[static_cast<std::size_t>(step_of_[i])];
-    std::optional<Matrix<T>> l;
+    std::optional<Matrix<Real>> l;
     bool l_done = false;
-    bool operands_ok = operands_all_ok(i);
     for (std::size_t r = 0; r < sa.stated.rows(); ++r)
       for (std::size_t c = 0; c < sa.stated.cols(); ++c) {
         if (!sa.stated(r, c)) continue;
@@ -309,32 +345,13 @@ class Auditor {
         cell.label = item.cell_label(r, c);
         cell.stated = *sa.stated(r, c);
         cell.loc = cell_loc(i, r, c);
-        Match m;
-        if constexpr (std::is_same_v<T, Range>) {
-          const Rational& truth = (*hand_.values[i])(r, c);
-          m = matches(item.compare, cell.stated, truth) ? Match::yes : Match::no;
-          cell.expected = to_fraction_string(truth);
-          cell.expected_printed = printed_like(cell.stated, truth);
-        } else {
-          const Real& truth = (*exact_.values[i])(r, c);
-          m = matches(item.compare, cell.stated, truth);
-          cell.expected = describe(truth, item.digits);
-          cell.expected_printed = printed_like(cell.stated, truth, item.digits);
-        }
-        if (m == Match::yes) {
-          cell.verdict = Verdict::ok;
-        } else if (m == Match::undecided) {
+        if (!run.values[i]) {
+          // Undecided, never ok: the step needs a decision no precision up to the cap made.
           cell.verdict = Verdict::undecided;
+          cell.against_correct = Match::undecided;
+          cell.expected = cell.expected_printed = "not computed: " + run.missing[i];
         } else {
-          if (!l_done) {
-            l = recompute<T>(i, std::nullopt);
-            l_done = true;
-          }
-          bool consistent = l && meets(stated_range(item.compare, cell.stated), (*l)(r, c));
-          // Consistent with its stated operands: follow-through when an operand was wrong;
-          // when every operand is right, the difference is rounding carried forward.
-          cell.verdict = !consistent ? Verdict::erratum : operands_ok ? Verdict::ok : Verdict::carried;
-          if (cell.verdict == Verdict::erratum) cell.slips = slips_of(i, cell);
+          judge(i, cell, l, l_done);
         }
         ++out_.stated;
         switch (cell.verdict) {
@@ -346,8 +363,47 @@ class Auditor {
             break;
           case Verdict::undecided: ++out_.undecided; break;
         }
+        cell_index_[i](r, c) = static_cast<long>(sa.cells.size());
         sa.cells.push_back(std::move(cell));
       }
+  }
+
+  // DESIGN §5: ok when the stated value matches the correct one, or matches the step
+  // recomputed from its stated operands (L) while every operand it reads is ok; carried when
+  // it matches L and an operand it reads is wrong; else an erratum; undecided where the
+  // precision cannot tell, never ok.
+  void judge(std::size_t i, CellAudit& cell, std::optional<Matrix<Real>>& l, bool& l_done) {
+    const Item& item = c_.items[i];
+    const Real& truth = (*run_of(i).values[i])(cell.row, cell.col);
+    cell.against_correct = matches(item.compare, cell.stated, truth);
+    cell.expected = describe(truth, item.digits);
+    cell.expected_printed = printed_like(cell.stated, truth, item.digits);
+    if (cell.against_correct == Match::yes) {
+      cell.verdict = Verdict::ok;
+      return;
+    }
+    OperandStatus operands = operand_status(i, cell.row, cell.col);
+    // Without a stated operand, L is the correct value itself: nothing more to learn.
+    bool consistent = false;
+    if (operands.any_stated) {
+      if (!l_done) {
+        l = recompute_expr(i, *step_expression(i), std::nullopt);
+        l_done = true;
+      }
+      consistent = l && may_match(item.compare, cell.stated, (*l)(cell.row, cell.col));
+    }
+    if (consistent && !operands.wrong && !operands.undecided) {
+      cell.verdict = Verdict::ok;
+    } else if (cell.against_correct == Match::undecided || (consistent && !operands.wrong)) {
+      cell.verdict = Verdict::undecided;
+    } else if (consistent) {
+      cell.verdict = Verdict::carried;
+      cell.follows_from = operands.errata;
+      cell.root = cell.follows_from.empty() ? -1 : static_cast<long>(cell.follows_from.front());
+    } else {
+      cell.verdict = Verdict::erratum;
+      cell.slips = slips_of(i, cell);
+    }
   }
 
   std::vector<std::size_t> readers(std::size_t j) const {
@@ -398,75 +454,46 @@ class Auditor {
     }
   }
 
+  // Over the stated cells of the steps that read the corrected cells (and read them), which
+  // value did the writer carry: the correct one, the printed one, or some of each.
   Downstream downstream_of(const Substitution& subst) const {
     int good = 0, bad = 0;
     for (std::size_t t : readers(subst.item)) {
       if (step_of_[t] < 0) continue;
-      if (c_.items[t].follows == Follows::hand)
-        tally<Range>(t, subst, good, bad);
-      else
-        with_precision(exact_.digits10, [&] { tally<Real>(t, subst, good, bad); });
+      memo_.clear();
+      range_memo_.clear();
+      const Matrix<Real>* with_bad = recompute_memo(t, *step_expression(t));
+      auto with_good = recompute_expr(t, *step_expression(t), subst);
+      if (!with_bad || !with_good) continue;
+      for (const CellAudit& cell : out_.steps[static_cast<std::size_t>(step_of_[t])].cells) {
+        if (!reads_any(t, cell, subst)) continue;
+        const Real& b = (*with_bad)(cell.row, cell.col);
+        const Real& g = (*with_good)(cell.row, cell.col);
+        if (!disjoint(b, g)) continue;
+        const CompareMode& mode = c_.items[t].compare;
+        if (may_match(mode, cell.stated, g)) ++good;
+        else if (may_match(mode, cell.stated, b)) ++bad;
+      }
     }
+    memo_.clear();
+    range_memo_.clear();
     return good && bad ? Downstream::mixed
            : good     ? Downstream::correct
            : bad      ? Downstream::stated
                       : Downstream::none;
   }
 
-  template <class T>
-  static bool disjoint(const T& a, const T& b) {
-    if constexpr (std::is_same_v<T, Range>) return !a.meets(b);
-    else return a.upper() < b.lower() || b.upper() < a.lower();
+  bool reads_any(std::size_t t, const CellAudit& cell, const Substitution& subst) const {
+    auto reads = cell_reads(c_, shapes_, *step_expression(t), cell.row, cell.col, kMaxCellReads);
+    if (!reads) return true;
+    for (auto [r, c] : subst.cells)
+      if (reads->count({subst.item, r, c})) return true;
+    return false;
   }
 
-  template <class T>
-  void tally(std::size_t t, const Substitution& subst, int& good, int& bad) const {
-    const Matrix<T>* with_bad = recompute_memo<T>(*step_expression(t));
-    auto with_good = recompute<T>(t, subst);
-    if (!with_bad || !with_good) return;
-    const auto& cells = out_.steps[static_cast<std::size_t>(step_of_[t])].cells;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      const CellAudit& cell = cells[i];
-      const T& b = (*with_bad)(cell.row, cell.col);
-      const T& g = (*with_good)(cell.row, cell.col);
-      if (!disjoint(b, g)) continue;
-      const Range& s = stated_ranges(t)[i];
-      if (meets(s, g)) ++good;
-      else if (meets(s, b)) ++bad;
-    }
-  }
-
-  // Each carried cell is listed under the first erratum upstream of its step.
-  void attribute_carried() {
-    std::vector<std::set<std::size_t>> reach;
-    for (const auto& ref : out_.errata) {
-      std::set<std::size_t> r{out_.steps[ref.step].item};
-      for (std::size_t t = 0; t < c_.items.size(); ++t)
-        for (std::size_t k : operands_[t])
-          if (r.count(k)) {
-            r.insert(t);
-            break;
-          }
-      reach.push_back(std::move(r));
-    }
-    for (auto& sa : out_.steps)
-      for (auto& cell : sa.cells) {
-        if (cell.verdict != Verdict::carried) continue;
-        for (std::size_t e = 0; e < out_.errata.size(); ++e)
-          if (reach[e].count(sa.item) && out_.steps[out_.errata[e].step].item != sa.item) {
-            cell.root = static_cast<long>(e);
-            break;
-          }
-      }
-  }
-
-  // The range each stated cell of item t stands for, in the order of its cells.
-  const std::vector<Range>& stated_ranges(std::size_t t) const {
-    auto& ranges = stated_ranges_[t];
-    if (ranges.empty())
-      for (const auto& cell : out_.steps[static_cast<std::size_t>(step_of_[t])].cells)
-        ranges.push_back(stated_range(c_.items[t].compare, cell.stated));
-    return ranges;
+  static bool disjoint(const Real& a, const Real& b) {
+    if (a.is_infinite() || b.is_infinite()) return a.infinity_sign() != b.infinity_sign();
+    return a.upper() < b.lower() || b.upper() < a.lower();
   }
 
   const Expr* step_expression(std::size_t i) const {
@@ -480,13 +507,13 @@ class Auditor {
   const StatedValues& given_;
   CaseAudit& out_;
   std::vector<long> step_of_;                      // item -> index in out_.steps, or -1
+  std::vector<Matrix<long>> cell_index_;           // item -> (r, c) -> index in its cells, or -1
   std::vector<std::vector<std::size_t>> operands_; // item -> items its expression reads
-  mutable std::map<std::size_t, std::vector<Range>> stated_ranges_;
-  mutable std::vector<std::optional<Matrix<Range>>> range_operands_;
-  mutable std::vector<std::optional<Matrix<Real>>> real_operands_;
+  std::vector<Shape> shapes_;                      // item -> its shape, where known
+  mutable std::vector<std::optional<Matrix<Real>>> hand_operands_, exact_operands_;
   // Expression text -> value over the stated operands, for the step being audited.
+  mutable std::map<std::string, std::optional<Matrix<Real>>> memo_;
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
-  mutable std::map<std::string, std::optional<Matrix<Real>>> real_memo_;
 };
 
 // --- hand versus exact ----------------------------------------------------------------------
@@ -508,10 +535,7 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
   const auto& e = *exact.values[i];
   if (h.shape() != e.shape()) return std::nullopt;
   bool differs = false;
-  for (std::size_t k = 0; k < h.size() && !differs; ++k) {
-    const Real& x = e.cells()[k];
-    differs = !x.is_exact() || x.exact() != h.cells()[k];
-  }
+  for (std::size_t k = 0; k < h.size() && !differs; ++k) differs = !same_value(h.cells()[k], e.cells()[k]);
   if (!differs) return std::nullopt;
 
   Approximation a;
@@ -520,7 +544,8 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
   Rational best_abs_hi = -1, best_rel_hi = -1;
   for (std::size_t r = 0; r < h.rows(); ++r)
     for (std::size_t col = 0; col < h.cols(); ++col) {
-      Real d = scalar::abs(Real(h(r, col)) - e(r, col));
+      if (h(r, col).is_infinite() || e(r, col).is_infinite()) continue;  // the same infinity, or no number
+      Real d = scalar::abs(h(r, col) - e(r, col));
       if (d.upper() > best_abs_hi) {
         best_abs_hi = d.upper();
         best_abs = d;
@@ -538,22 +563,36 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
         }
       }
     }
+  if (!best_abs) return std::nullopt;
   a.max_abs_diff = certified6(*best_abs);
   a.max_rel_diff = best_rel ? certified6(*best_rel) : "n/a";
 
-  // Probability lines: every column (or row) sums to 1 in both pipelines.
+  // Probability lines: every entry at least 0 and every column (or row) summing to 1 in both
+  // pipelines (for intervals: an enclosure of the sum that holds 1).
+  auto line_sums_to_one = [](const std::vector<const Real*>& line) {
+    std::vector<const Rational*> exact_terms;
+    for (const Real* x : line) {
+      if (x->is_infinite()) return false;
+      if (x->is_exact()) exact_terms.push_back(&x->exact());
+    }
+    if (exact_terms.size() == line.size()) return sum_exact(exact_terms) == 1;
+    Real total = Rational(0);
+    for (const Real* x : line) total = total + *x;
+    return total.lower() <= 1 && 1 <= total.upper();
+  };
   auto sums_to_one = [&](bool by_cols) {
     std::size_t lines = by_cols ? h.cols() : h.rows(), len = by_cols ? h.rows() : h.cols();
-    std::vector<const Rational*> terms(len);
     for (std::size_t l = 0; l < lines; ++l) {
-      Real es = Rational(0);
+      std::vector<const Real*> hl, el;
       for (std::size_t k = 0; k < len; ++k) {
-        terms[k] = by_cols ? &h(k, l) : &h(l, k);
-        if (*terms[k] < 0) return false;
-        es = es + (by_cols ? e(k, l) : e(l, k));
+        const Real& x = by_cols ? h(k, l) : h(l, k);
+        const Real& y = by_cols ? e(k, l) : e(l, k);
+        if (x.is_infinite() || y.is_infinite() || x.upper() < 0 || y.upper() < 0) return false;
+        hl.push_back(&x);
+        el.push_back(&y);
       }
-      // The enclosure first: it rules most lines out for little.
-      if (es.lower() > 1 || es.upper() < 1 || sum_exact(terms) != 1) return false;
+      // The exact pipeline's enclosure first: it rules most lines out for little.
+      if (!line_sums_to_one(el) || !line_sums_to_one(hl)) return false;
     }
     return true;
   };
@@ -567,27 +606,35 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
     std::string n = across.at(k);
     return n.empty() ? fmt::format("{} {}", by_cols ? "row" : "column", k + 1) : n;
   };
+  // The entries that may be the largest, and whether they are known to be equal (a tie) or
+  // only too close to separate.
+  auto top = [&](auto value, bool& undecided) {
+    std::vector<std::size_t> best;
+    for (std::size_t k = 0; k < len; ++k) {
+      bool beaten = false;
+      for (std::size_t j = 0; j < len && !beaten; ++j) {
+        try {
+          beaten = compare(value(j), value(k)) > 0;
+        } catch (const Undecided&) {
+        }
+      }
+      if (!beaten) best.push_back(k);
+    }
+    undecided = false;
+    for (std::size_t k : best) undecided = undecided || !same_value(value(k), value(best.front()));
+    return best;
+  };
   for (std::size_t l = 0; l < lines; ++l) {
     ProbabilityLine p;
     p.label = line_names.at(l).empty() ? fmt::format("{} {}", by_cols ? "column" : "row", l + 1) : line_names.at(l);
-    auto hv = [&](std::size_t k) -> const Rational& { return by_cols ? h(k, l) : h(l, k); };
+    auto hv = [&](std::size_t k) -> const Real& { return by_cols ? h(k, l) : h(l, k); };
     auto ev = [&](std::size_t k) -> const Real& { return by_cols ? e(k, l) : e(l, k); };
-    Rational hmax = hv(0);
-    for (std::size_t k = 1; k < len; ++k) hmax = hv(k) > hmax ? hv(k) : hmax;
-    for (std::size_t k = 0; k < len; ++k)
-      if (hv(k) == hmax) p.hand_argmax.push_back(entry_name(k));
-    // Exact: the entries that may be the largest (overlap the top enclosure).
-    Rational top_lo = ev(0).lower();
-    for (std::size_t k = 1; k < len; ++k) top_lo = ev(k).lower() > top_lo ? ev(k).lower() : top_lo;
-    std::vector<std::size_t> cand;
-    for (std::size_t k = 0; k < len; ++k)
-      if (ev(k).upper() >= top_lo) cand.push_back(k);
-    bool all_exact = true;
-    for (std::size_t k : cand) all_exact = all_exact && ev(k).is_exact();
-    p.exact_undecided = cand.size() > 1 && !all_exact;
-    for (std::size_t k : cand) p.exact_argmax.push_back(entry_name(k));
+    bool hand_undecided = false;
+    for (std::size_t k : top(hv, hand_undecided)) p.hand_argmax.push_back(entry_name(k));
+    for (std::size_t k : top(ev, p.exact_undecided)) p.exact_argmax.push_back(entry_name(k));
+    p.exact_undecided = p.exact_undecided || hand_undecided;
     Real tv = Rational(0);
-    for (std::size_t k = 0; k < len; ++k) tv = tv + scalar::abs(Real(hv(k)) - ev(k));
+    for (std::size_t k = 0; k < len; ++k) tv = tv + scalar::abs(hv(k) - ev(k));
     p.total_variation = certified6(tv / Real(Rational(2)));
     a.probability.push_back(std::move(p));
   }
@@ -597,25 +644,29 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
 }  // namespace
 
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated,
-                       const PipelineOptions& options, std::optional<ExactRun>* raised) {
+                       const PipelineOptions& options, std::optional<std::pair<HandRun, ExactRun>>* raised) {
   const unsigned cap = precision_cap(c, options);
   PipelineOptions po = options;
-  const ExactRun* run = &exact;
-  std::optional<ExactRun> higher;
+  const HandRun* h = &hand;
+  const ExactRun* e = &exact;
+  std::optional<std::pair<HandRun, ExactRun>> higher;
   for (;;) {
     CaseAudit out;
     out.file = c.file;
     out.title = c.title;
-    Auditor(c, hand, *run, stated, out).run();
-    // Raise the precision until every comparison with the exact pipeline is decided.
-    if (out.undecided == 0 || run->digits10 >= cap) {
-      out.status = out.erratum + out.carried > 0 ? CaseAudit::Status::errata : CaseAudit::Status::clean;
+    const unsigned digits10 = std::max(h->digits10, e->digits10);
+    with_precision(digits10, [&] { Auditor(c, *h, *e, stated, out).run(); });
+    // Raise the precision until every comparison is decided, or the cap says it cannot be.
+    if (out.undecided == 0 || digits10 >= cap) {
+      out.status = out.erratum + out.carried + out.undecided > 0 ? CaseAudit::Status::errata
+                                                                 : CaseAudit::Status::clean;
       if (raised) *raised = std::move(higher);
       return out;
     }
-    po.start_precision = std::min(cap, run->digits10 * 2);
-    higher = run_exact(c, po);
-    run = &*higher;
+    po.start_precision = std::min(cap, digits10 * 2);
+    higher = run_pipelines(c, po);
+    h = &higher->first;
+    e = &higher->second;
   }
 }
 
@@ -642,23 +693,30 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
   try {
     // The pipelines are independent: a large case runs them side by side.
     const unsigned threads = input_cells(c) >= kSideBySideCells ? 0 : 1;
-    std::optional<ExactRun> exact;
-    parallel_for(2, [&](std::size_t k) {
-      if (k == 0) out.hand = run_hand(c, options.pipeline);
-      else exact = run_exact(c, options.pipeline);
-    }, threads);
-    ExactRun& first = *exact;
-    std::optional<ExactRun> raised;
-    CaseAudit audited = audit_stated(c, *out.hand, first, {}, options.pipeline, &raised);
+    auto runs = run_pipelines(c, options.pipeline, threads);
+    std::optional<std::pair<HandRun, ExactRun>> raised;
+    CaseAudit audited = audit_stated(c, runs.first, runs.second, {}, options.pipeline, &raised);
     audited.kase = std::move(out.kase);
-    audited.hand = std::move(out.hand);
-    audited.exact = raised ? std::move(*raised) : std::move(first);
+    if (raised) runs = std::move(*raised);
+    audited.hand = std::move(runs.first);
+    audited.exact = std::move(runs.second);
     out = std::move(audited);
     if (out.hand && out.exact) {
+      // A step written once for both pipelines over such steps is one value in both, whatever
+      // its two enclosures say.
+      std::vector<bool> same(c.items.size(), true);
+      for (std::size_t i = 0; i < c.items.size(); ++i) {
+        const Item& item = c.items[i];
+        if (item.is_input) continue;
+        same[i] = item.same_expression;
+        for (const auto& n : referenced_names(*item.hand->ast)) same[i] = same[i] && same[static_cast<std::size_t>(c.find(n))];
+      }
       // Step by step, on several threads for a large case; kept in step order.
       std::vector<std::optional<Approximation>> found(c.items.size());
       parallel_for(c.items.size(), [&](std::size_t i) {
-        with_precision(out.exact->digits10, [&] { found[i] = compare_pipelines(c, *out.hand, *out.exact, i); });
+        if (same[i]) return;
+        with_precision(std::max(out.hand->digits10, out.exact->digits10),
+                       [&] { found[i] = compare_pipelines(c, *out.hand, *out.exact, i); });
       }, threads);
       for (auto& a : found)
         if (a) out.approximation.push_back(std::move(*a));

@@ -53,6 +53,7 @@ Range acceptance(const CompareMode& mode, const Literal& s, int sign_of_truth) {
 }  // namespace
 
 bool matches(const CompareMode& mode, const Literal& s, const Rational& t) {
+  if (s.is_infinite()) return false;
   switch (mode.kind) {
     case CompareMode::Kind::printed:
       if (!s.is_decimal()) return t == s.value;
@@ -70,6 +71,8 @@ bool matches(const CompareMode& mode, const Literal& s, const Rational& t) {
 }
 
 Match matches(const CompareMode& mode, const Literal& s, const Real& t) {
+  // An infinity matches the same infinity only, in every mode.
+  if (s.is_infinite() || t.is_infinite()) return s.infinity == t.infinity_sign() ? Match::yes : Match::no;
   if (t.is_exact()) return matches(mode, s, t.exact()) ? Match::yes : Match::no;
   Rational lo = t.lower(), hi = t.upper();
   if (mode.kind == CompareMode::Kind::sigfig) {
@@ -90,14 +93,18 @@ Match matches(const CompareMode& mode, const Literal& s, const Real& t) {
   return Match::undecided;
 }
 
-Range stated_range(const CompareMode& mode, const Literal& s) { return acceptance(mode, s, s.value.sign()); }
+Range stated_range(const CompareMode& mode, const Literal& s) {
+  if (s.is_infinite()) throw DomainError("an infinity stands for no range of numbers");
+  return acceptance(mode, s, s.value.sign());
+}
 
 std::string printed_like(const Literal& s, const Rational& t) {
-  if (s.is_decimal()) return to_fixed_string(t, s.decimals);
+  if (s.is_decimal() && !s.is_infinite()) return to_fixed_string(t, s.decimals);
   return to_fraction_string(t);
 }
 
 std::optional<std::string> certified_fixed(const Real& x, int decimals) {
+  if (x.is_infinite()) return describe(x, 1);
   if (x.is_exact()) return to_fixed_string(x.exact(), decimals);
   std::string a = to_fixed_string(x.lower(), decimals);
   if (a != to_fixed_string(x.upper(), decimals)) return std::nullopt;
@@ -105,6 +112,7 @@ std::optional<std::string> certified_fixed(const Real& x, int decimals) {
 }
 
 std::string printed_like(const Literal& s, const Real& t, int digits) {
+  if (t.is_infinite()) return describe(t, digits);
   if (t.is_exact()) return printed_like(s, t.exact());
   if (s.is_decimal())
     if (auto f = certified_fixed(t, s.decimals)) return *f;

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "handcheck/eval/expression_eval.hpp"
+#include "handcheck/eval/pipeline.hpp"
 
 namespace handcheck {
 
@@ -40,8 +41,6 @@ CellRef parse_cell(const Case& c, const std::string& spec) {
   }
   throw Error({c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])", spec));
 }
-
-std::string show(const Rational& q) { return to_fraction_string(q); }
 
 template <class T>
 class Working {
@@ -130,23 +129,21 @@ CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
     e.hand.expression = to_string(*item.hand->ast);
     e.exact.expression = to_string(*item.exact->ast);
   }
-  if (a.hand && a.hand->values[ref.item]) {
-    Working<Rational> w(c, a.hand->values, [](const Rational& q) { return show(q); });
-    if (!item.is_input) e.hand.lines = w.lines(*item.hand->ast, e.row, e.col);
-    e.hand.value = show((*a.hand->values[ref.item])(e.row, e.col));
-  } else {
-    e.hand.unavailable = a.hand && a.hand->stopped ? a.hand->stopped->message() : "not computed";
-  }
-  if (a.exact && a.exact->values[ref.item]) {
-    int digits = item.digits;
-    with_precision(a.exact->digits10, [&] {
-      Working<Real> w(c, a.exact->values, [digits](const Real& x) { return describe(x, std::min(digits, 12)); });
-      if (!item.is_input) e.exact.lines = w.lines(*item.exact->ast, e.row, e.col);
-      e.exact.value = describe((*a.exact->values[ref.item])(e.row, e.col), digits);
+  // Both pipelines are worked the same way: fractions where exact, certified digits else.
+  const int digits = item.digits;
+  auto work = [&](const Run* run, const Expression* expression, PipelineWorking& out) {
+    if (!run || !run->values[ref.item]) {
+      out.unavailable = run && !run->missing[ref.item].empty() ? run->missing[ref.item] : "not computed";
+      return;
+    }
+    with_precision(std::max(a.hand ? a.hand->digits10 : 0u, a.exact ? a.exact->digits10 : 0u), [&] {
+      Working<Real> w(c, run->values, [digits](const Real& x) { return describe(x, std::min(digits, 12)); });
+      if (!item.is_input) out.lines = w.lines(*expression->ast, e.row, e.col);
+      out.value = describe((*run->values[ref.item])(e.row, e.col), digits);
     });
-  } else {
-    e.exact.unavailable = a.exact && a.exact->undecided ? a.exact->undecided->message() : "not computed";
-  }
+  };
+  work(a.hand ? &*a.hand : nullptr, item.is_input ? nullptr : &*item.hand, e.hand);
+  work(a.exact ? &*a.exact : nullptr, item.is_input ? nullptr : &*item.exact, e.exact);
   for (const auto& sa : a.steps)
     if (sa.item == ref.item)
       for (const auto& cell : sa.cells)

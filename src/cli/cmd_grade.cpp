@@ -30,7 +30,7 @@ int run_grade(const GradeCliOptions& o) {
   GradeOptions options;
   options.threads = o.jobs;
   try {
-    options.carried_credit = parse_literal(o.carried_credit).value;
+    options.carried_credit = parse_finite_literal(o.carried_credit).value;
   } catch (const DomainError& e) {
     fmt::print(stderr, "handcheck: --carried-credit {}: {}\n", o.carried_credit, e.what());
     return 2;

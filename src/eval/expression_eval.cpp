@@ -28,7 +28,7 @@ class Evaluator {
     } catch (const CellError& err) {
       throw EvalError(e.pos, to_string(e), err, true, err.row, err.col, err.not_rational, err.limit);
     } catch (const DomainError& err) {
-      throw EvalError(e.pos, to_string(e), err, false, 0, 0, dynamic_cast<const NotRational*>(&err) != nullptr,
+      throw EvalError(e.pos, to_string(e), err, false, 0, 0, false,
                       dynamic_cast<const LimitError*>(&err) != nullptr);
     }
   }
@@ -37,7 +37,7 @@ class Evaluator {
   Matrix<T> eval_node(const Expr& e) {
     switch (e.kind) {
       case Expr::Kind::number:
-        return Matrix<T>::scalar(T(e.number.value));
+        return Matrix<T>::scalar(real_of(e.number));
       case Expr::Kind::name:
         return lookup_(e.name);
       case Expr::Kind::negate:
@@ -52,7 +52,7 @@ class Evaluator {
         std::vector<Matrix<T>> args;
         args.reserve(e.args.size());
         for (const auto& a : e.args) args.push_back(eval(*a));
-        return op->fn<T>()(args);
+        return op->fn(args);
       }
     }
     throw DomainError("unknown expression");
@@ -90,8 +90,6 @@ Matrix<T> evaluate(const Expr& e, const Lookup<T>& lookup, const EvalLimits& lim
   return Evaluator<T>(lookup, limits).eval(e);
 }
 
-template Matrix<Rational> evaluate(const Expr&, const Lookup<Rational>&, const EvalLimits&);
 template Matrix<Real> evaluate(const Expr&, const Lookup<Real>&, const EvalLimits&);
-template Matrix<Range> evaluate(const Expr&, const Lookup<Range>&, const EvalLimits&);
 
 }  // namespace handcheck

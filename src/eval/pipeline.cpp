@@ -1,18 +1,17 @@
 #include "handcheck/eval/pipeline.hpp"
 
 #include <fmt/format.h>
+#include <condition_variable>
 #include <mutex>
+
+#include "handcheck/expr/parser.hpp"
+#include "handcheck/parallel.hpp"
 
 #include "handcheck/ops/scalar.hpp"
 
 namespace handcheck {
 
 namespace {
-
-template <class T>
-Matrix<T> input_matrix(const Item& item) {
-  return map_cells(item.value, [](const Literal& l) { return T(l.value); });
-}
 
 // A step's result must fit its declared labels.
 void check_labels(const Item& item, Shape s, const Expression& e) {
@@ -59,10 +58,39 @@ class CellBudget {
   std::size_t limit_, used_ = 0;
 };
 
-std::mutex& precision_mutex() {
-  static std::mutex m;
-  return m;
-}
+// The working precision is process-wide (Boost.Multiprecision's default precision of new
+// intervals): threads that work at the same precision share it; one that needs another
+// waits until nobody holds the current one.
+class PrecisionLease {
+ public:
+  explicit PrecisionLease(unsigned digits10) {
+    std::unique_lock<std::mutex> lock(state().mutex);
+    state().released.wait(lock, [&] { return state().holders == 0 || state().digits10 == digits10; });
+    if (state().holders == 0) {
+      Interval::default_precision(digits10);
+      state().digits10 = digits10;
+    }
+    ++state().holders;
+  }
+  ~PrecisionLease() {
+    std::lock_guard<std::mutex> lock(state().mutex);
+    if (--state().holders == 0) state().released.notify_all();
+  }
+  PrecisionLease(const PrecisionLease&) = delete;
+  PrecisionLease& operator=(const PrecisionLease&) = delete;
+
+ private:
+  struct State {
+    std::mutex mutex;
+    std::condition_variable released;
+    unsigned digits10 = 0;
+    std::size_t holders = 0;
+  };
+  static State& state() {
+    static State s;
+    return s;
+  }
+};
 
 }  // namespace
 
@@ -78,132 +106,135 @@ Error step_error(const Item& item, const Expression& e, const EvalError& err) {
   return Error(e.at(err.pos), fmt::format("step {}{}: {}", item.name, where, err.what()));
 }
 
-template <class T>
-Matrix<T> evaluate_step(const Case& c, std::size_t index, bool hand_expression, const Lookup<T>& lookup,
-                        const EvalLimits& limits) {
-  const Item& item = c.items[index];
-  if (item.is_input) return input_matrix<T>(item);
-  const Expression& e = hand_expression ? *item.hand : *item.exact;
-  try {
-    return evaluate<T>(*e.ast, lookup, limits);
-  } catch (const EvalError& err) {
-    throw step_error(item, e, err);
-  }
-}
+namespace {
 
-template Matrix<Rational> evaluate_step(const Case&, std::size_t, bool, const Lookup<Rational>&, const EvalLimits&);
-template Matrix<Real> evaluate_step(const Case&, std::size_t, bool, const Lookup<Real>&, const EvalLimits&);
-template Matrix<Range> evaluate_step(const Case&, std::size_t, bool, const Lookup<Range>&, const EvalLimits&);
+const Expression& expression_of(const Item& item, bool hand) { return hand ? *item.hand : *item.exact; }
 
-HandRun run_hand(const Case& c, const PipelineOptions& options) {
-  ScopedLimits scoped(options);
-  CellBudget budget(options);
-  HandRun run;
-  run.values.resize(c.items.size());
-  Lookup<Rational> lookup = [&](const std::string& name) -> const Matrix<Rational>& {
-    return *run.values[static_cast<std::size_t>(c.find(name))];
-  };
+// Every interval cell prints at its step's digits, and nothing is missing.
+bool decided(const Case& c, const Run& run) {
   for (std::size_t i = 0; i < c.items.size(); ++i) {
-    const Item& item = c.items[i];
-    if (item.is_input) {
-      run.values[i] = input_matrix<Rational>(item);
-      continue;
-    }
-    try {
-      run.values[i] = evaluate<Rational>(*item.hand->ast, lookup, options.eval);
-      budget.add(item, *item.hand, run.values[i]->size());
-      check_labels(item, run.values[i]->shape(), *item.hand);
-    } catch (const EvalError& err) {
-      Error error = step_error(item, *item.hand, err);
-      bool needed = false;
-      for (std::size_t j = i; j < c.items.size(); ++j)
-        needed = needed || (c.items[j].follows == Follows::hand && c.items[j].stated);
-      if (!err.not_rational || needed) throw error;
-      run.stopped = error;
-      break;
-    }
+    if (!run.missing[i].empty()) return false;
+    if (!run.values[i]) continue;
+    for (const Real& x : *run.values[i])
+      if (x.is_interval() && !certified_significant(x, c.items[i].digits)) return false;
   }
-  return run;
+  return true;
 }
 
-ExactRun evaluate_exact_at(const Case& c, unsigned digits10, const PipelineOptions& options) {
+int max_digits(const Case& c) {
+  int digits = c.digits;
+  for (const auto& item : c.items) digits = std::max(digits, item.digits);
+  return digits;
+}
+
+unsigned start_of(const Case& c, const PipelineOptions& options) {
+  return std::min(precision_cap(c, options),
+                  options.start_precision ? options.start_precision : static_cast<unsigned>(max_digits(c)) + 20);
+}
+
+// The reason a run stays uncertified at the cap, for reports.
+void close_run(const Case& c, Run& run) {
+  run.certified = decided(c, run);
+  if (run.certified || run.undecided) return;
+  for (std::size_t i = 0; i < c.items.size() && !run.undecided; ++i) {
+    if (!run.values[i]) continue;
+    const auto& m = *run.values[i];
+    for (std::size_t r = 0; r < m.rows() && !run.undecided; ++r)
+      for (std::size_t col = 0; col < m.cols(); ++col)
+        if (m(r, col).is_interval() && !certified_significant(m(r, col), c.items[i].digits)) {
+          run.undecided = Error(c.items[i].loc, fmt::format("step {}, cell {}: undecided at {} digits of working "
+                                                            "precision (the cap): {}", c.items[i].name,
+                                                            c.items[i].cell_label(r, col), run.digits10,
+                                                            describe(m(r, col), 6)));
+          break;
+        }
+  }
+}
+
+}  // namespace
+
+Run evaluate_at(const Case& c, bool hand, unsigned digits10, const PipelineOptions& options) {
   ScopedLimits scoped(options);
   CellBudget budget(options);
-  WorkingPrecision precision(digits10);
-  ExactRun run;
+  IdentityScope identities;
+  Run run;
   run.digits10 = digits10;
   run.values.resize(c.items.size());
+  run.missing.resize(c.items.size());
   Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
     return *run.values[static_cast<std::size_t>(c.find(name))];
   };
   for (std::size_t i = 0; i < c.items.size(); ++i) {
     const Item& item = c.items[i];
     if (item.is_input) {
-      run.values[i] = input_matrix<Real>(item);
+      run.values[i] = map_cells(item.value, [](const Literal& l) { return real_of(l); });
       continue;
     }
-    try {
-      run.values[i] = evaluate<Real>(*item.exact->ast, lookup, options.eval);
-    } catch (const EvalError& err) {
-      throw step_error(item, *item.exact, err);
-    } catch (const Undecided& u) {
-      run.undecided = Error(item.exact->loc, fmt::format("step {}: undecided: {}", item.name, u.what()));
-      run.values.resize(i);
-      run.values.resize(c.items.size());
-      run.certified = false;
-      return run;
+    const Expression& e = expression_of(item, hand);
+    for (const auto& name : referenced_names(*e.ast)) {
+      auto k = static_cast<std::size_t>(c.find(name));
+      if (!run.values[k]) {
+        run.missing[i] = fmt::format("it reads {}, which could not be computed", name);
+        break;
+      }
     }
-    budget.add(item, *item.exact, run.values[i]->size());
-    check_labels(item, run.values[i]->shape(), *item.exact);
+    if (!run.missing[i].empty()) continue;
+    try {
+      run.values[i] = evaluate<Real>(*e.ast, lookup, options.eval);
+    } catch (const EvalError& err) {
+      throw step_error(item, e, err);
+    } catch (const Undecided& u) {
+      run.missing[i] = fmt::format("undecided: {}", u.what());
+      if (!run.undecided) run.undecided = Error(e.loc, fmt::format("step {}: undecided: {}", item.name, u.what()));
+      continue;
+    }
+    budget.add(item, e, run.values[i]->size());
+    check_labels(item, run.values[i]->shape(), e);
   }
   return run;
-}
-
-static int max_digits(const Case& c) {
-  int digits = c.digits;
-  for (const auto& item : c.items) digits = std::max(digits, item.digits);
-  return digits;
 }
 
 unsigned precision_cap(const Case& c, const PipelineOptions& options) {
   return options.max_precision ? options.max_precision : std::max(10u * static_cast<unsigned>(max_digits(c)), 2000u);
 }
 
-ExactRun run_exact(const Case& c, const PipelineOptions& options) {
-  std::lock_guard<std::mutex> lock(precision_mutex());
-  unsigned cap = precision_cap(c, options);
-  unsigned prec = std::min(cap, options.start_precision ? options.start_precision
-                                                        : static_cast<unsigned>(max_digits(c)) + 20);
-  for (;;) {
-    ExactRun run = evaluate_exact_at(c, prec, options);
-    bool printable = true;
-    for (std::size_t i = 0; i < c.items.size() && printable; ++i) {
-      if (!run.values[i]) continue;
-      for (const Real& x : *run.values[i])
-        if (!x.is_exact() && !certified_significant(x, c.items[i].digits)) {
-          printable = false;
-          break;
-        }
-    }
-    bool decided = !run.undecided && printable;
-    if (decided || prec >= cap) {
-      run.certified = decided;
-      if (!decided && !run.undecided)
-        run.undecided = Error({c.file, 0, 0}, fmt::format("some digits or decisions stay undecided at {} digits of "
-                                                          "working precision (the cap)", prec));
+std::pair<HandRun, ExactRun> run_pipelines(const Case& c, const PipelineOptions& options, unsigned threads) {
+  const unsigned cap = precision_cap(c, options);
+  std::optional<Run> runs[2];
+  bool done[2] = {false, false};
+  for (unsigned prec = start_of(c, options);; prec = std::min(cap, prec * 2)) {
+    PrecisionLease lease(prec);
+    parallel_for(2, [&](std::size_t k) {
+      if (!done[k]) runs[k] = evaluate_at(c, k == 0, prec, options);
+    }, threads);
+    for (int k = 0; k < 2; ++k) done[k] = done[k] || prec >= cap || decided(c, *runs[k]);
+    if (done[0] && done[1]) break;
+  }
+  for (auto& run : runs) close_run(c, *run);
+  return {std::move(*runs[0]), std::move(*runs[1])};
+}
+
+static Run run_one(const Case& c, const PipelineOptions& options, bool hand) {
+  const unsigned cap = precision_cap(c, options);
+  for (unsigned prec = start_of(c, options);; prec = std::min(cap, prec * 2)) {
+    PrecisionLease lease(prec);
+    Run run = evaluate_at(c, hand, prec, options);
+    if (prec >= cap || decided(c, run)) {
+      close_run(c, run);
       return run;
     }
-    prec = std::min(cap, prec * 2);
   }
 }
+
+HandRun run_hand(const Case& c, const PipelineOptions& options) { return run_one(c, options, true); }
+ExactRun run_exact(const Case& c, const PipelineOptions& options) { return run_one(c, options, false); }
 
 }  // namespace handcheck
 
 namespace handcheck {
 
 void with_precision(unsigned digits10, const std::function<void()>& f) {
-  std::lock_guard<std::mutex> lock(precision_mutex());
-  WorkingPrecision precision(digits10);
+  PrecisionLease lease(digits10);
   f();
 }
 

@@ -158,6 +158,10 @@ class Parser {
       return e;
     }
     if (is_digit(c) || c == '.') return number();
+    if (s_.substr(i_, 3) == "\xE2\x88\x9E") {  // ∞
+      i_ += 3;
+      return infinity(pos, "\xE2\x88\x9E");
+    }
     if (is_name_start(c)) {
       std::size_t start = i_;
       while (!at_end() && is_name_char(s_[i_])) ++i_;
@@ -178,6 +182,7 @@ class Parser {
         expect(')', start, fmt::format("unclosed '(' of {}(", call->name));
         return checked(call);
       }
+      if (name == "inf" || name == "infinity") return infinity(start, name);
       auto e = std::make_shared<Expr>();
       e->kind = Expr::Kind::name;
       e->pos = start;
@@ -186,6 +191,15 @@ class Parser {
     }
     if (at_end()) throw ParseError(i_, "unexpected end of expression");
     throw ParseError(i_, fmt::format("unexpected {}", quoted_char()));
+  }
+
+  // `inf`, `infinity` and `∞` are numbers (a mask is written -inf).
+  ExprPtr infinity(std::size_t start, std::string_view text) {
+    auto e = std::make_shared<Expr>();
+    e->kind = Expr::Kind::number;
+    e->pos = start;
+    e->number = parse_literal(text);
+    return e;
   }
 
   ExprPtr number() {

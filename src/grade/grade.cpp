@@ -69,7 +69,8 @@ class Grader::Judge {
     j.literal = answer_literal({Answer::Kind::value, std::string(text)});
     if (j.literal) {
       const KeyCell& kc = key_.cells()[cell];
-      if (compare_ && key_.steps()[kc.step].hand) j.matches = compare_(key_.item_of(kc).compare, *j.literal, key_.hand_value(cell));
+      const Real& truth = key_.steps()[kc.step].hand ? key_.hand_value(cell) : key_.exact_value(cell);
+      if (compare_ && truth.is_exact()) j.matches = compare_(key_.item_of(kc).compare, *j.literal, truth.exact());
       else j.matches = key_.matches(cell, *j.literal) == Match::yes;
     }
     return j;

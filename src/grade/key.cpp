@@ -52,16 +52,10 @@ AnswerKey::AnswerKey(std::shared_ptr<const Case> c, const PipelineOptions& optio
         cell.row = r;
         cell.col = col;
         cell.label = item.cell_label(r, col);
-        if (hand) {
-          const Rational& q = (*hand_.values[i])(r, col);
-          cell.expected = to_fraction_string(q);
-          cell.expected_decimal = short_decimal(to_fixed_string(q, 6));
-        } else {
-          const Real& x = (*exact_.values[i])(r, col);
-          cell.expected = describe(x, item.digits);
-          auto fixed = certified_fixed(x, 6);
-          cell.expected_decimal = fixed ? short_decimal(*fixed) : describe(x, 6);
-        }
+        const Real& x = (*(hand ? hand_ : exact_).values[i])(r, col);
+        cell.expected = describe(x, item.digits);
+        auto fixed = certified_fixed(x, 6);
+        cell.expected_decimal = fixed ? short_decimal(*fixed) : describe(x, 6);
         labels_.back().emplace(cell.label, cells_.size());
         cells_.push_back(std::move(cell));
       }
@@ -69,7 +63,7 @@ AnswerKey::AnswerKey(std::shared_ptr<const Case> c, const PipelineOptions& optio
   }
 }
 
-const Rational& AnswerKey::hand_value(std::size_t cell) const {
+const Real& AnswerKey::hand_value(std::size_t cell) const {
   const KeyCell& c = cells_[cell];
   return (*hand_.values[steps_[c.step].item])(c.row, c.col);
 }
@@ -122,8 +116,7 @@ std::vector<std::size_t> AnswerKey::find_vector(std::size_t step, std::string_vi
 
 Match AnswerKey::matches(std::size_t cell, const Literal& stated) const {
   const CompareMode& mode = item_of(cells_[cell]).compare;
-  if (steps_[cells_[cell].step].hand) return handcheck::matches(mode, stated, hand_value(cell)) ? Match::yes : Match::no;
-  return handcheck::matches(mode, stated, exact_value(cell));
+  return handcheck::matches(mode, stated, steps_[cells_[cell].step].hand ? hand_value(cell) : exact_value(cell));
 }
 
 }  // namespace handcheck

@@ -25,8 +25,8 @@ std::optional<std::string> correct_answer(const AnswerKey& key, std::size_t cell
   auto rational = [&](const Rational& q) {
     return mode.kind == CompareMode::Kind::sigfig ? to_significant_string(q, mode.figures) : to_fraction_string(q);
   };
-  if (key.steps()[kc.step].hand) return rational(key.hand_value(cell));
-  const Real& x = key.exact_value(cell);
+  const Real& x = key.steps()[kc.step].hand ? key.hand_value(cell) : key.exact_value(cell);
+  if (x.is_infinite()) return describe(x, 1);
   if (x.is_exact()) return rational(x.exact());
   switch (mode.kind) {
     case CompareMode::Kind::sigfig: return certified_significant(x, mode.figures);
@@ -51,6 +51,7 @@ class Tester {
     single_slips();
     fewer_decimals();
     boundaries();
+    last_digit_slips();
   }
 
  private:
@@ -159,8 +160,7 @@ class Tester {
       Texts answers = correct_;
       for (std::size_t k = 0; k < step.shape.cells(); ++k) {
         std::size_t cell = step.first + k;
-        std::optional<std::string> text = step.hand ? to_fixed_string(key_.hand_value(cell), 2)
-                                                    : certified_fixed(key_.exact_value(cell), 2);
+        std::optional<std::string> text = certified_fixed(value(cell), 2);
         if (text) answers[cell] = all[cell] = text;
       }
       any = true;
@@ -178,9 +178,9 @@ class Tester {
       const KeyStep& step = key_.steps()[kc.step];
       if (key_.item_of(kc).compare.kind != CompareMode::Kind::printed || !correct_[cell]) continue;
       std::optional<Rational> q;
-      if (step.hand) q = key_.hand_value(cell);
-      else if (key_.exact_value(cell).is_exact()) q = key_.exact_value(cell).exact();
+      if (value(cell).is_exact()) q = value(cell).exact();
       if (!q) continue;
+      (void)step;
       int k = 0;
       while (k <= 12 && !is_integer(*q * pow10(k))) ++k;
       if (k < 2 || k > 12 || mp::abs(Integer(mp::numerator(*q * pow10(k)))) % 10 != 5) continue;
@@ -201,6 +201,65 @@ class Tester {
             answers, v.ok ? std::nullopt : std::optional<std::size_t>(cell));
       }
     }
+  }
+
+  // A one-unit slip in the last printed digit of one cell of every step the worksheet prints
+  // with decimals, on a sheet that prints every such step as the worksheet does: an erratum,
+  // every other cell ok (a correctly printed operand stands for the range between its
+  // printed and its correct value, not its whole printing band, DESIGN §5).
+  void last_digit_slips() {
+    Texts printed = correct_;
+    std::vector<std::pair<std::size_t, int>> steps;  // key step, decimals
+    for (std::size_t s = 0; s < key_.steps().size(); ++s) {
+      const KeyStep& step = key_.steps()[s];
+      const Item& item = key_.kase().items[step.item];
+      int decimals = printed_decimals(item);
+      if (decimals <= 0 || item.compare.kind != CompareMode::Kind::printed) continue;
+      bool all = true;
+      for (std::size_t k = 0; k < step.shape.cells() && all; ++k) {
+        auto text = certified_fixed(value(step.first + k), decimals);
+        all = text.has_value();
+        if (text) printed[step.first + k] = *text;
+      }
+      if (all) steps.emplace_back(s, decimals);
+    }
+    for (auto [s, decimals] : steps) {
+      const KeyStep& step = key_.steps()[s];
+      for (std::size_t k = 0; k < step.shape.cells(); ++k) {
+        std::size_t cell = step.first + k;
+        const Real& truth = value(cell);
+        if (truth.is_infinite()) continue;
+        Literal shown = parse_literal(*printed[cell]);
+        // One unit away from the truth, so that it is at least a unit off.
+        Rational unit = pow10(-decimals);
+        Rational slipped = shown.value >= truth.lower() ? shown.value + unit : shown.value - unit;
+        Texts answers = printed;
+        answers[cell] = to_fixed_string(slipped, decimals);
+        add(fmt::format("last-digit slip: {} = {} (printed {})", where(cell), *answers[cell], *printed[cell]),
+            fmt::format("erratum at {}, every other answered cell ok", where(cell)), answers, cell);
+        break;  // one cell a step
+      }
+    }
+  }
+
+  // The most decimals the worksheet prints a step's stated numbers with, or -1.
+  static int printed_decimals(const Item& item) {
+    int d = -1;
+    if (!item.stated) return d;
+    auto see = [&](const std::optional<Literal>& l) {
+      if (l && l->is_decimal()) d = std::max(d, l->decimals);
+    };
+    for (const auto& row : item.stated->rows)
+      for (const auto& cell : row) see(cell.value);
+    for (const auto& v : item.stated->vectors)
+      for (const auto& cell : v.cells) see(cell.value);
+    for (const auto& cell : item.stated->cells) see(cell.cell.value);
+    return d;
+  }
+
+  const Real& value(std::size_t cell) const {
+    const KeyCell& kc = key_.cells()[cell];
+    return key_.steps()[kc.step].hand ? key_.hand_value(cell) : key_.exact_value(cell);
   }
 
   const AnswerKey& key_;

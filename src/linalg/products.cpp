@@ -111,16 +111,31 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
   return out;
 }
 
+bool all_exact(const Matrix<Real>& m) {
+  return std::all_of(m.begin(), m.end(), [](const Real& v) { return v.is_exact(); });
+}
+
+Matrix<Rational> rationals_of(const Matrix<Real>& m) {
+  return map_cells(m, [](const Real& v) { return v.exact(); });
+}
+
+Matrix<Real> reals_of(Matrix<Rational>&& m) {
+  Matrix<Real> out(m.shape());
+  for (std::size_t r = 0; r < m.rows(); ++r)
+    for (std::size_t c = 0; c < m.cols(); ++c) out(r, c) = Real(std::move(m(r, c)));
+  return out;
+}
+
 Matrix<Real> matmul(const Matrix<Real>& a, const Matrix<Real>& b) {
   check_shapes(a.shape(), b.shape());
-  auto all_exact = [](const Matrix<Real>& x) {
-    return std::all_of(x.begin(), x.end(), [](const Real& v) { return v.is_exact(); });
-  };
-  auto exact_of = [](const Matrix<Real>& x) {
-    return map_cells(x, [](const Real& v) { return v.exact(); });
-  };
-  if (all_exact(a) && all_exact(b))
-    return map_cells(matmul(exact_of(a), exact_of(b)), [](const Rational& q) { return Real(q); });
+  if (all_exact(a) && all_exact(b)) return reals_of(matmul(rationals_of(a), rationals_of(b)));
+  auto infinite = [](const Real& v) { return v.is_infinite(); };
+  if (std::any_of(a.begin(), a.end(), infinite) || std::any_of(b.begin(), b.end(), infinite))
+    return generate_cells<Real>({a.rows(), b.cols()}, [&](std::size_t i, std::size_t j) {
+      Real sum = a(i, 0) * b(0, j);
+      for (std::size_t k = 1; k < a.cols(); ++k) sum = sum + a(i, k) * b(k, j);
+      return sum;
+    });
   const std::size_t m = a.rows(), n = a.cols(), p = b.cols();
   auto zero = [](const Real& v) { return v.is_exact() && v.exact() == 0; };
   std::vector<Interval> a_int(m * n), b_int(n * p);

@@ -570,7 +570,7 @@ CompareMode parse_compare_mode(const std::string& text) {
   if (head == "abs" || head == "rel") {
     m.kind = head == "abs" ? CompareMode::Kind::abs : CompareMode::Kind::rel;
     if (arg.empty()) throw DomainError(fmt::format("compare '{}' needs a tolerance, like {}:0.01", text, head));
-    m.eps = parse_literal(arg).value;
+    m.eps = parse_finite_literal(arg).value;
     if (m.eps < 0) throw DomainError(fmt::format("compare '{}': the tolerance must not be negative", text));
     return m;
   }

@@ -49,7 +49,28 @@ Digits signed_integer(std::string_view s, std::string_view whole) {
   return d;
 }
 
+// -1 or 1 when s spells an infinity, else 0. Letters are compared without case: `-Inf`,
+// `-INF`, YAML's `-.inf`, and the sign `∞`.
+int infinity_of(std::string_view s) {
+  int sign = 1;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    sign = s[0] == '-' ? -1 : 1;
+    s.remove_prefix(1);
+  }
+  if (s == "\xE2\x88\x9E") return sign;  // ∞
+  if (!s.empty() && s[0] == '.') s.remove_prefix(1);
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return lower == "inf" || lower == "infinity" ? sign : 0;
+}
+
 }  // namespace
+
+Literal parse_finite_literal(std::string_view raw, const LiteralLimits& limits) {
+  Literal lit = parse_literal(raw, limits);
+  if (lit.is_infinite()) bad(lit.text, "an infinity is not allowed here");
+  return lit;
+}
 
 Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
   std::string_view text = trim(raw);
@@ -59,6 +80,12 @@ Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
   if (text.empty()) bad(raw, "empty");
   Literal lit;
   lit.text = std::string(text);
+  if (text.size() <= 12) {
+    if (int inf = infinity_of(text)) {
+      lit.infinity = inf;
+      return lit;
+    }
+  }
 
   if (auto slash = text.find('/'); slash != std::string_view::npos) {
     Digits p = signed_integer(trim(text.substr(0, slash)), text);
@@ -91,6 +118,7 @@ Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
   if (has_exponent) {
     ++i;
     Digits e = signed_integer(text.substr(i), text);
+    e.digits.erase(0, std::min(e.digits.find_first_not_of('0'), e.digits.size() - 1));  // 1e0000001 is 10
     if (e.digits.size() > 6 || std::stol(e.digits) > limits.max_exponent)
       throw LimitError(fmt::format("exponent of '{}' is too large (limit {}; raise it with --max-number-length)",
                                    text, limits.max_exponent));

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <mpfr.h>
 
+#include <atomic>
+#include <map>
+#include <tuple>
+
 #include "handcheck/error.hpp"
 
 namespace handcheck {
@@ -55,47 +59,192 @@ Rational interval_upper(const Interval& i) {
   return mpfr_to_rational(&i.backend().data()[0].right);
 }
 
+Real Real::infinity(int sign) {
+  Real r;
+  r.v_ = Infinity{sign < 0 ? -1 : 1};
+  return r;
+}
+
+static std::string_view infinity_text(int sign) { return sign < 0 ? "-inf" : "inf"; }
+
+[[noreturn]] static void no_enclosure(int sign) {
+  throw DomainError(fmt::format("{} cannot be used here: only sums, products, exp, powers, max, min and "
+                                "comparisons take an infinity", infinity_text(sign)));
+}
+
 Interval Real::enclosure() const {
   if (is_exact()) return to_interval(exact());
+  if (is_infinite()) no_enclosure(infinity_sign());
   return std::get<Interval>(v_);
 }
-Rational Real::lower() const { return is_exact() ? exact() : interval_lower(std::get<Interval>(v_)); }
-Rational Real::upper() const { return is_exact() ? exact() : interval_upper(std::get<Interval>(v_)); }
+Rational Real::lower() const {
+  if (is_infinite()) no_enclosure(infinity_sign());
+  return is_exact() ? exact() : interval_lower(std::get<Interval>(v_));
+}
+Rational Real::upper() const {
+  if (is_infinite()) no_enclosure(infinity_sign());
+  return is_exact() ? exact() : interval_upper(std::get<Interval>(v_));
+}
+
+// --- identities ------------------------------------------------------------------------------
+
+struct IdentityScope::Table {
+  std::map<Rational, std::uint64_t> exact;
+  std::map<std::tuple<char, std::uint64_t, std::uint64_t>, std::uint64_t> made;
+};
+
+namespace {
+
+thread_local IdentityScope::Table* current_table = nullptr;
+
+std::uint64_t fresh_identity() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+// Infinities are compared by value, never by identity.
+std::uint64_t operand_identity(const Real& x) {
+  if (x.is_interval()) return x.identity();
+  if (x.is_infinite()) return 0;
+  auto& exact = current_table->exact;
+  auto it = exact.find(x.exact());
+  if (it == exact.end()) it = exact.emplace(x.exact(), fresh_identity()).first;
+  return it->second;
+}
+
+std::uint64_t made_identity(char op, std::uint64_t a, std::uint64_t b) {
+  auto [it, fresh] = current_table->made.try_emplace({op, a, b}, 0);
+  if (fresh) it->second = fresh_identity();
+  return it->second;
+}
+
+}  // namespace
+
+IdentityScope::IdentityScope() : saved_(current_table), table_(new Table) { current_table = table_; }
+IdentityScope::~IdentityScope() {
+  current_table = saved_;
+  delete table_;
+}
+
+std::uint64_t identity_of(char op, const Real& a) {
+  if (!current_table) return 0;
+  std::uint64_t x = operand_identity(a);
+  return x ? made_identity(op, x, 0) : 0;
+}
+
+std::uint64_t identity_of(char op, const Real& a, const Real& b) {
+  if (!current_table) return 0;
+  std::uint64_t x = operand_identity(a), y = x ? operand_identity(b) : 0;
+  return x && y ? made_identity(op, x, y) : 0;
+}
+
+Real identified(Real r, char op, const Real& a) {
+  if (r.is_interval() && current_table) r.set_identity(identity_of(op, a));
+  return r;
+}
+
+Real identified(Real r, char op, const Real& a, const Real& b) {
+  if (r.is_interval() && current_table) r.set_identity(identity_of(op, a, b));
+  return r;
+}
+
+bool same_value(const Real& a, const Real& b) {
+  if (a.is_exact() && b.is_exact()) return a.exact() == b.exact();
+  if (a.is_infinite() || b.is_infinite()) return a.infinity_sign() == b.infinity_sign();
+  return a.is_interval() && b.is_interval() && a.identity() != 0 && a.identity() == b.identity();
+}
+
+// --- values of literals and hulls ----------------------------------------------------------
+
+Real real_of(const Literal& l) { return l.is_infinite() ? Real::infinity(l.infinity) : Real(l.value); }
+
+Real real_between(const Rational& lo, const Rational& hi) {
+  if (lo == hi) return lo;
+  Interval r;
+  mpfi_interv_q(r.backend().data(), lo.backend().data(), hi.backend().data());
+  return Real(r);
+}
+
+Real hull(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite()) {
+    if (a.infinity_sign() == b.infinity_sign()) return a;
+    throw DomainError("no finite range holds an infinity and another value");
+  }
+  if (same_value(a, b)) return a;
+  Rational lo = a.lower(), hi = a.upper(), blo = b.lower(), bhi = b.upper();
+  return real_between(blo < lo ? blo : lo, bhi > hi ? bhi : hi);
+}
+
+// --- arithmetic ----------------------------------------------------------------------------
+// An infinity takes part where the extended reals define the result (x + -inf = -inf,
+// x / inf = 0); inf - inf, 0 * inf and inf / inf are errors, as in DESIGN §3.
 
 Real operator+(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite()) {
+    if (a.is_infinite() && b.is_infinite() && a.infinity_sign() != b.infinity_sign())
+      throw DomainError("inf - inf is undefined");
+    return a.is_infinite() ? a : b;
+  }
   if (a.is_exact() && b.is_exact()) return a.exact() + b.exact();
-  return Real(a.enclosure() + b.enclosure());
+  return identified(Real(a.enclosure() + b.enclosure()), '+', a, b);
 }
 Real operator-(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite()) return a + (-b);
   if (a.is_exact() && b.is_exact()) return a.exact() - b.exact();
-  return Real(a.enclosure() - b.enclosure());
+  return identified(Real(a.enclosure() - b.enclosure()), '-', a, b);
 }
+
+// The sign of the other factor of an infinity, which must be certain and not 0.
+static int factor_sign(const Real& x, const char* what) {
+  if (x.is_infinite()) return x.infinity_sign();
+  auto s = certain_sign(x);
+  if (!s) throw Undecided(fmt::format("{} by a value whose sign is not yet certain", what));
+  if (*s == 0) throw DomainError(std::string(what) == "division" ? "inf / 0 is undefined" : "0 * inf is undefined");
+  return *s;
+}
+
 Real operator*(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite()) {
+    int sa = factor_sign(a, "product"), sb = factor_sign(b, "product");
+    return Real::infinity(sa * sb);
+  }
   // An exact zero annihilates whatever the other factor's width.
   if ((a.is_exact() && a.exact() == 0) || (b.is_exact() && b.exact() == 0)) return Rational(0);
   if (a.is_exact() && b.is_exact()) return a.exact() * b.exact();
-  return Real(a.enclosure() * b.enclosure());
+  return identified(Real(a.enclosure() * b.enclosure()), '*', a, b);
 }
 Real operator/(const Real& a, const Real& b) {
   if (b.is_exact() && b.exact() == 0) throw DomainError("division by zero");
+  if (b.is_infinite()) {
+    if (a.is_infinite()) throw DomainError("inf / inf is undefined");
+    return Rational(0);
+  }
+  if (a.is_infinite()) return Real::infinity(a.infinity_sign() * factor_sign(b, "division"));
   if (a.is_exact() && b.is_exact()) return a.exact() / b.exact();
   auto s = certain_sign(b);
   if (!s) throw Undecided("division by a value whose sign is not yet certain");
-  return Real(a.enclosure() / b.enclosure());
+  return identified(Real(a.enclosure() / b.enclosure()), '/', a, b);
 }
 Real operator-(const Real& a) {
+  if (a.is_infinite()) return Real::infinity(-a.infinity_sign());
   if (a.is_exact()) return Rational(-a.exact());
-  return Real(-a.enclosure());
+  return identified(Real(-a.enclosure()), 'n', a);
 }
 
 int compare(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite()) {
+    int x = a.infinity_sign(), y = b.infinity_sign();  // a finite value sits between -1 and 1
+    return x < y ? -1 : (x > y ? 1 : 0);
+  }
   if (a.is_exact() && b.is_exact()) return a.exact() < b.exact() ? -1 : (a.exact() > b.exact() ? 1 : 0);
   if (a.upper() < b.lower()) return -1;
   if (a.lower() > b.upper()) return 1;
+  if (same_value(a, b)) return 0;
   throw Undecided("comparison of two values that agree to the working precision");
 }
 
 std::optional<int> certain_sign(const Real& a) {
+  if (a.is_infinite()) return a.infinity_sign();
   if (a.is_exact()) return a.exact() < 0 ? -1 : (a.exact() > 0 ? 1 : 0);
   if (a.lower() > 0) return 1;
   if (a.upper() < 0) return -1;
@@ -103,6 +252,7 @@ std::optional<int> certain_sign(const Real& a) {
 }
 
 std::optional<std::string> certified_significant(const Real& x, int digits) {
+  if (x.is_infinite()) return std::string(infinity_text(x.infinity_sign()));
   if (x.is_exact()) return to_significant_string(x.exact(), digits);
   Rational lo = x.lower(), hi = x.upper();
   if (lo.sign() != hi.sign()) return std::nullopt;  // straddles zero: not even the sign is known
@@ -113,10 +263,10 @@ std::optional<std::string> certified_significant(const Real& x, int digits) {
 }
 
 std::string describe(const Real& x, int digits) {
+  if (x.is_infinite()) return std::string(infinity_text(x.infinity_sign()));
   if (x.is_exact()) return to_fraction_string(x.exact());
   if (auto s = certified_significant(x, digits)) return *s;
-  return fmt::format("[{}, {}]", to_significant_string(x.lower(), digits),
-                     to_significant_string(x.upper(), digits));
+  return fmt::format("[{}, {}]", to_short_decimal(x.lower(), digits), to_short_decimal(x.upper(), digits));
 }
 
 }  // namespace handcheck

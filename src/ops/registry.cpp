@@ -20,9 +20,6 @@ namespace {
   Matrix<T> op_##NAME(const Args<T>& a) {                                     \
     return map_cells(a[0], [](const T& x) { return scalar::NAME(x); });       \
   }
-HANDCHECK_UNARY(floor)
-HANDCHECK_UNARY(ceil)
-HANDCHECK_UNARY(round)
 HANDCHECK_UNARY(trunc)
 HANDCHECK_UNARY(abs)
 HANDCHECK_UNARY(sign)
@@ -35,6 +32,30 @@ HANDCHECK_UNARY(cos)
 HANDCHECK_UNARY(tanh)
 HANDCHECK_UNARY(sigmoid)
 #undef HANDCHECK_UNARY
+
+// floor(M), or floor(M, d) to d decimals: a table of e^x to one decimal is round(exp(S), 1).
+constexpr long kMaxDecimals = 1000;
+
+template <class T, class Whole, class Decimals>
+Matrix<T> to_decimals(const Args<T>& a, Whole whole, Decimals decimals) {
+  if (a.size() == 1) return map_cells(a[0], whole);
+  long d = index_arg(a[1], "the number of decimals");
+  if (d < -kMaxDecimals || d > kMaxDecimals)
+    throw LimitError(fmt::format("{} decimals is beyond the limit of {}", d, kMaxDecimals));
+  return map_cells(a[0], [&](const T& x) { return decimals(x, d); });
+}
+template <class T>
+Matrix<T> op_floor(const Args<T>& a) {
+  return to_decimals(a, [](const T& x) { return scalar::floor(x); }, [](const T& x, long d) { return scalar::floor_to(x, d); });
+}
+template <class T>
+Matrix<T> op_ceil(const Args<T>& a) {
+  return to_decimals(a, [](const T& x) { return scalar::ceil(x); }, [](const T& x, long d) { return scalar::ceil_to(x, d); });
+}
+template <class T>
+Matrix<T> op_round(const Args<T>& a) {
+  return to_decimals(a, [](const T& x) { return scalar::round(x); }, [](const T& x, long d) { return scalar::round_to(x, d); });
+}
 
 template <class T>
 Matrix<T> op_min(const Args<T>& a) {
@@ -88,9 +109,10 @@ bool certainly_greater(const T& a, const T& b) {
   }
 }
 
-// 1-based index of the largest entry; the first one on an exact tie. Entries beaten by some
-// other entry drop out first, so a tie below the top (two equal intervals that are not the
-// largest) does not leave the exact pipeline undecided; a tie at the top does.
+// 1-based index of the largest entry; the first one on a tie (values known equal). Entries
+// beaten by some other entry drop out first, so a tie below the top (two equal intervals that
+// are not the largest) decides nothing; survivors the precision cannot separate give every
+// index between the first and the last of them.
 template <class T>
 Matrix<T> argmax(const Matrix<T>& m, Axis axis) {
   bool cols = axis == Axis::down_columns;
@@ -98,15 +120,17 @@ Matrix<T> argmax(const Matrix<T>& m, Axis axis) {
   Matrix<T> out(cols ? 1 : m.rows(), cols ? m.cols() : 1);
   for (std::size_t l = 0; l < lines; ++l) {
     auto at = [&](std::size_t i) -> const T& { return cols ? m(i, l) : m(l, i); };
-    std::size_t best = len;
+    std::size_t best = len, last = len;
     for (std::size_t i = 0; i < len; ++i) {
       bool beaten = false;
       for (std::size_t j = 0; j < len && !beaten; ++j) beaten = certainly_greater(at(j), at(i));
       if (beaten) continue;
       if (best == len) best = i;
-      else (void)scalar::compare(at(i), at(best));  // two survivors: equal, or Undecided
+      else if (!same_value(at(i), at(best))) last = i;  // two survivors, not known equal
     }
-    (cols ? out(0, l) : out(l, 0)) = scalar::from_integer<T>(static_cast<long>(best + 1));
+    T index = scalar::from_integer<T>(static_cast<long>(best + 1));
+    if (last != len) index = real_between(Rational(static_cast<long>(best + 1)), Rational(static_cast<long>(last + 1)));
+    (cols ? out(0, l) : out(l, 0)) = index;
   }
   return out;
 }
@@ -200,42 +224,42 @@ Matrix<T> op_causal_mask(const Args<T>& a) {
 
 const std::vector<OpSpec>& core_ops() {
   static const std::vector<OpSpec> ops = {
-      HANDCHECK_OP(floor, 1, 1, "floor(M)", "largest integer not above each entry"),
-      HANDCHECK_OP(ceil, 1, 1, "ceil(M)", "smallest integer not below each entry"),
-      HANDCHECK_OP(round, 1, 1, "round(M)", "nearest integer, halves away from zero"),
-      HANDCHECK_OP(trunc, 1, 1, "trunc(M)", "integer part, toward zero"),
-      HANDCHECK_OP(abs, 1, 1, "abs(M)", "absolute value"),
-      HANDCHECK_OP(sign, 1, 1, "sign(M)", "-1, 0 or 1"),
-      HANDCHECK_OP(relu, 1, 1, "relu(M)", "max(x, 0)"),
-      HANDCHECK_OP(min, 2, 2, "min(A, B)", "elementwise minimum, broadcast"),
-      HANDCHECK_OP(max, 2, 2, "max(A, B)", "elementwise maximum, broadcast"),
-      HANDCHECK_OP(sqrt, 1, 1, "sqrt(M)", "square root; hand: only perfect squares"),
-      HANDCHECK_OP(exp, 1, 1, "exp(M)", "e^x; hand: only exp(0)"),
-      HANDCHECK_OP(log, 1, 1, "log(M)", "natural logarithm; hand: only log(1)"),
-      HANDCHECK_OP(sin, 1, 1, "sin(M)", "sine; hand: only sin(0)"),
-      HANDCHECK_OP(cos, 1, 1, "cos(M)", "cosine; hand: only cos(0)"),
-      HANDCHECK_OP(tanh, 1, 1, "tanh(M)", "hyperbolic tangent; hand: only tanh(0)"),
-      HANDCHECK_OP(sigmoid, 1, 1, "sigmoid(M)", "1 / (1 + e^-x); hand: only sigmoid(0)"),
-      HANDCHECK_OP(colsum, 1, 1, "colsum(M)", "sum down each column (1xn)"),
-      HANDCHECK_OP(rowsum, 1, 1, "rowsum(M)", "sum along each row (mx1)"),
-      HANDCHECK_OP(sum, 1, 1, "sum(M)", "sum of every entry (1x1)"),
-      HANDCHECK_OP(colmax, 1, 1, "colmax(M)", "largest entry of each column (1xn)"),
-      HANDCHECK_OP(rowmax, 1, 1, "rowmax(M)", "largest entry of each row (mx1)"),
-      HANDCHECK_OP(colmean, 1, 1, "colmean(M)", "mean of each column (1xn)"),
-      HANDCHECK_OP(rowmean, 1, 1, "rowmean(M)", "mean of each row (mx1)"),
-      HANDCHECK_OP(softmax_cols, 1, 2, "softmax_cols(M[, base])", "exp, divided by each column's sum"),
-      HANDCHECK_OP(softmax_rows, 1, 2, "softmax_rows(M[, base])", "exp, divided by each row's sum"),
-      HANDCHECK_OP(argmax_cols, 1, 1, "argmax_cols(M)", "1-based row of each column's largest entry"),
-      HANDCHECK_OP(argmax_rows, 1, 1, "argmax_rows(M)", "1-based column of each row's largest entry"),
-      HANDCHECK_OP(concat_cols, 1, kAny, "concat_cols(A, B, ...)", "side by side"),
-      HANDCHECK_OP(concat_rows, 1, kAny, "concat_rows(A, B, ...)", "stacked"),
-      HANDCHECK_OP(col, 2, 2, "col(M, j)", "column j (1-based)"),
-      HANDCHECK_OP(row, 2, 2, "row(M, i)", "row i (1-based)"),
-      HANDCHECK_OP(block, 5, 5, "block(M, r1, r2, c1, c2)", "rows r1..r2, columns c1..c2 (1-based, inclusive)"),
-      HANDCHECK_OP(identity, 1, 1, "identity(n)", "n x n identity"),
-      HANDCHECK_OP(zeros, 2, 2, "zeros(r, c)", "r x c zeros"),
-      HANDCHECK_OP(ones, 2, 2, "ones(r, c)", "r x c ones"),
-      HANDCHECK_OP(causal_mask, 1, 1, "causal_mask(n)", "1 on and below the diagonal, 0 above"),
+      HANDCHECK_OP(floor, 1, 2, "floor(M[, d])", "largest integer (or d-decimal number) not above each entry", Reads::cell),
+      HANDCHECK_OP(ceil, 1, 2, "ceil(M[, d])", "smallest integer (or d-decimal number) not below each entry", Reads::cell),
+      HANDCHECK_OP(round, 1, 2, "round(M[, d])", "nearest integer (or d-decimal number), halves away from zero", Reads::cell),
+      HANDCHECK_OP(trunc, 1, 1, "trunc(M)", "integer part, toward zero", Reads::cell),
+      HANDCHECK_OP(abs, 1, 1, "abs(M)", "absolute value", Reads::cell),
+      HANDCHECK_OP(sign, 1, 1, "sign(M)", "-1, 0 or 1", Reads::cell),
+      HANDCHECK_OP(relu, 1, 1, "relu(M)", "max(x, 0)", Reads::cell),
+      HANDCHECK_OP(min, 2, 2, "min(A, B)", "elementwise minimum, broadcast", Reads::cell),
+      HANDCHECK_OP(max, 2, 2, "max(A, B)", "elementwise maximum, broadcast", Reads::cell),
+      HANDCHECK_OP(sqrt, 1, 1, "sqrt(M)", "square root (exact for perfect squares)", Reads::cell),
+      HANDCHECK_OP(exp, 1, 1, "exp(M)", "e^x (exp(-inf) = 0)", Reads::cell),
+      HANDCHECK_OP(log, 1, 1, "log(M)", "natural logarithm", Reads::cell),
+      HANDCHECK_OP(sin, 1, 1, "sin(M)", "sine", Reads::cell),
+      HANDCHECK_OP(cos, 1, 1, "cos(M)", "cosine", Reads::cell),
+      HANDCHECK_OP(tanh, 1, 1, "tanh(M)", "hyperbolic tangent", Reads::cell),
+      HANDCHECK_OP(sigmoid, 1, 1, "sigmoid(M)", "1 / (1 + e^-x)", Reads::cell),
+      HANDCHECK_OP(colsum, 1, 1, "colsum(M)", "sum down each column (1xn)", Reads::column_fold),
+      HANDCHECK_OP(rowsum, 1, 1, "rowsum(M)", "sum along each row (mx1)", Reads::row_fold),
+      HANDCHECK_OP(sum, 1, 1, "sum(M)", "sum of every entry (1x1)", Reads::all),
+      HANDCHECK_OP(colmax, 1, 1, "colmax(M)", "largest entry of each column (1xn)", Reads::column_fold),
+      HANDCHECK_OP(rowmax, 1, 1, "rowmax(M)", "largest entry of each row (mx1)", Reads::row_fold),
+      HANDCHECK_OP(colmean, 1, 1, "colmean(M)", "mean of each column (1xn)", Reads::column_fold),
+      HANDCHECK_OP(rowmean, 1, 1, "rowmean(M)", "mean of each row (mx1)", Reads::row_fold),
+      HANDCHECK_OP(softmax_cols, 1, 2, "softmax_cols(M[, base])", "exp, divided by each column's sum", Reads::column),
+      HANDCHECK_OP(softmax_rows, 1, 2, "softmax_rows(M[, base])", "exp, divided by each row's sum", Reads::row),
+      HANDCHECK_OP(argmax_cols, 1, 1, "argmax_cols(M)", "1-based row of each column's largest entry", Reads::column_fold),
+      HANDCHECK_OP(argmax_rows, 1, 1, "argmax_rows(M)", "1-based column of each row's largest entry", Reads::row_fold),
+      HANDCHECK_OP(concat_cols, 1, kAny, "concat_cols(A, B, ...)", "side by side", Reads::picked),
+      HANDCHECK_OP(concat_rows, 1, kAny, "concat_rows(A, B, ...)", "stacked", Reads::picked),
+      HANDCHECK_OP(col, 2, 2, "col(M, j)", "column j (1-based)", Reads::picked),
+      HANDCHECK_OP(row, 2, 2, "row(M, i)", "row i (1-based)", Reads::picked),
+      HANDCHECK_OP(block, 5, 5, "block(M, r1, r2, c1, c2)", "rows r1..r2, columns c1..c2 (1-based, inclusive)", Reads::picked),
+      HANDCHECK_OP(identity, 1, 1, "identity(n)", "n x n identity", Reads::all),
+      HANDCHECK_OP(zeros, 2, 2, "zeros(r, c)", "r x c zeros", Reads::all),
+      HANDCHECK_OP(ones, 2, 2, "ones(r, c)", "r x c ones", Reads::all),
+      HANDCHECK_OP(causal_mask, 1, 1, "causal_mask(n)", "1 on and below the diagonal, 0 above", Reads::all),
   };
   return ops;
 }

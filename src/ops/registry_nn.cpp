@@ -76,14 +76,7 @@ Matrix<T> op_cumsum_cols(const Args<T>& a) { return cumsum(a[0], Axis::down_colu
 
 // --- normalisation -------------------------------------------------------------------------
 
-// sqrt(variance + eps): the hand pipeline says which line cannot be normalised.
-Rational root_of(const Rational& v, const char* what, std::size_t line) {
-  if (auto r = exact_sqrt(v)) return *r;
-  throw NotRational(fmt::format(
-      "the variance of {} {} plus eps is {}, and sqrt({}) is not rational, so the hand pipeline cannot "
-      "compute it; choose numbers whose variance is a perfect square, or give the step a hand rule",
-      what, line + 1, to_fraction_string(v), to_fraction_string(v)));
-}
+// sqrt(variance + eps).
 template <class T>
 T root_of(const T& v, const char*, std::size_t) {
   return scalar::sqrt(v);
@@ -242,27 +235,27 @@ Matrix<T> op_avgpool(const Args<T>& a) {
 
 const std::vector<OpSpec>& nn_ops() {
   static const std::vector<OpSpec> ops = {
-      HANDCHECK_OP(layernorm, 1, 2, "layernorm(M[, eps])", "each column: (x - mean) / sqrt(variance + eps)"),
-      HANDCHECK_OP(batchnorm, 1, 2, "batchnorm(M[, eps])", "each row, across the batch: (x - mean) / sqrt(variance + eps)"),
-      HANDCHECK_OP(outer, 2, 2, "outer(a, b)", "a_i * b_j for two vectors"),
-      HANDCHECK_OP(diag, 1, 1, "diag(v)", "a vector on the diagonal; a matrix's diagonal as a column"),
-      HANDCHECK_OP(repeat_rows, 2, 2, "repeat_rows(M, k)", "k copies of M stacked"),
-      HANDCHECK_OP(repeat_cols, 2, 2, "repeat_cols(M, k)", "k copies of M side by side"),
-      HANDCHECK_OP(cumsum_rows, 1, 1, "cumsum_rows(M)", "running sum along each row"),
-      HANDCHECK_OP(cumsum_cols, 1, 1, "cumsum_cols(M)", "running sum down each column"),
-      HANDCHECK_OP(gt, 2, 2, "gt(A, B)", "1 where A > B, else 0"),
-      HANDCHECK_OP(ge, 2, 2, "ge(A, B)", "1 where A >= B, else 0"),
-      HANDCHECK_OP(lt, 2, 2, "lt(A, B)", "1 where A < B, else 0"),
-      HANDCHECK_OP(le, 2, 2, "le(A, B)", "1 where A <= B, else 0"),
-      HANDCHECK_OP(eq, 2, 2, "eq(A, B)", "1 where A = B, else 0"),
-      HANDCHECK_OP(where, 3, 3, "where(C, A, B)", "A where C is not 0, B where it is"),
-      HANDCHECK_OP(clip, 3, 3, "clip(M, lo, hi)", "min(max(x, lo), hi)"),
-      HANDCHECK_OP(hard_tanh, 1, 1, "hard_tanh(M)", "clip(x, -1, 1)"),
-      HANDCHECK_OP(hard_sigmoid, 1, 1, "hard_sigmoid(M)", "clip(x/4 + 1/2, 0, 1), the sigmoid's tangent at 0"),
-      HANDCHECK_OP(conv1d, 2, 4, "conv1d(x, k[, stride[, pad]])", "sliding dot product of a row vector with a kernel"),
-      HANDCHECK_OP(conv2d, 2, 4, "conv2d(X, K[, stride[, pad]])", "sliding elementwise product-sum of a matrix with a kernel"),
-      HANDCHECK_OP(maxpool, 2, 3, "maxpool(X, size[, stride])", "largest entry of each window"),
-      HANDCHECK_OP(avgpool, 2, 3, "avgpool(X, size[, stride])", "mean of each window"),
+      HANDCHECK_OP(layernorm, 1, 2, "layernorm(M[, eps])", "each column: (x - mean) / sqrt(variance + eps)", Reads::column),
+      HANDCHECK_OP(batchnorm, 1, 2, "batchnorm(M[, eps])", "each row, across the batch: (x - mean) / sqrt(variance + eps)", Reads::row),
+      HANDCHECK_OP(outer, 2, 2, "outer(a, b)", "a_i * b_j for two vectors", Reads::all),
+      HANDCHECK_OP(diag, 1, 1, "diag(v)", "a vector on the diagonal; a matrix's diagonal as a column", Reads::all),
+      HANDCHECK_OP(repeat_rows, 2, 2, "repeat_rows(M, k)", "k copies of M stacked", Reads::all),
+      HANDCHECK_OP(repeat_cols, 2, 2, "repeat_cols(M, k)", "k copies of M side by side", Reads::all),
+      HANDCHECK_OP(cumsum_rows, 1, 1, "cumsum_rows(M)", "running sum along each row", Reads::row),
+      HANDCHECK_OP(cumsum_cols, 1, 1, "cumsum_cols(M)", "running sum down each column", Reads::column),
+      HANDCHECK_OP(gt, 2, 2, "gt(A, B)", "1 where A > B, else 0", Reads::cell),
+      HANDCHECK_OP(ge, 2, 2, "ge(A, B)", "1 where A >= B, else 0", Reads::cell),
+      HANDCHECK_OP(lt, 2, 2, "lt(A, B)", "1 where A < B, else 0", Reads::cell),
+      HANDCHECK_OP(le, 2, 2, "le(A, B)", "1 where A <= B, else 0", Reads::cell),
+      HANDCHECK_OP(eq, 2, 2, "eq(A, B)", "1 where A = B, else 0", Reads::cell),
+      HANDCHECK_OP(where, 3, 3, "where(C, A, B)", "A where C is not 0, B where it is", Reads::cell),
+      HANDCHECK_OP(clip, 3, 3, "clip(M, lo, hi)", "min(max(x, lo), hi)", Reads::cell),
+      HANDCHECK_OP(hard_tanh, 1, 1, "hard_tanh(M)", "clip(x, -1, 1)", Reads::cell),
+      HANDCHECK_OP(hard_sigmoid, 1, 1, "hard_sigmoid(M)", "clip(x/4 + 1/2, 0, 1), the sigmoid's tangent at 0", Reads::cell),
+      HANDCHECK_OP(conv1d, 2, 4, "conv1d(x, k[, stride[, pad]])", "sliding dot product of a row vector with a kernel", Reads::all),
+      HANDCHECK_OP(conv2d, 2, 4, "conv2d(X, K[, stride[, pad]])", "sliding elementwise product-sum of a matrix with a kernel", Reads::all),
+      HANDCHECK_OP(maxpool, 2, 3, "maxpool(X, size[, stride])", "largest entry of each window", Reads::all),
+      HANDCHECK_OP(avgpool, 2, 3, "avgpool(X, size[, stride])", "mean of each window", Reads::all),
   };
   return ops;
 }

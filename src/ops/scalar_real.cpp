@@ -1,5 +1,6 @@
-// Exact meanings: exact rationals while the value is rational, certified intervals after.
-// A decision an interval cannot make at this precision throws Undecided.
+// The scalar meanings over Real: exact rationals while the value is rational, certified
+// intervals after, the infinities where the extended reals define a result. A step function
+// of an interval that straddles a step returns the interval of its possible values.
 #include <fmt/format.h>
 
 #include "handcheck/error.hpp"
@@ -11,28 +12,20 @@ namespace mp = boost::multiprecision;
 
 namespace {
 
-Real interval_between(const Rational& lo, const Rational& hi) {
-  Interval r;
-  mpfi_interv_q(r.backend().data(), lo.backend().data(), hi.backend().data());
-  return Real(r);
-}
-
-// A monotone non-decreasing step function f on rationals, lifted to Real: decided when both
-// ends of the enclosure land on the same value.
+// A monotone non-decreasing step function f on rationals, lifted to Real: exact when both
+// ends of the enclosure land on the same value, else every value between them.
 template <class F>
-Real monotone_step(const Real& x, F f, const char* name) {
+Real monotone_step(const Real& x, F f) {
+  if (x.is_infinite()) return x;
   if (x.is_exact()) return f(x.exact());
-  Rational a = f(x.lower()), b = f(x.upper());
-  if (a != b)
-    throw Undecided(fmt::format("{} of a value that straddles a step at this precision", name));
-  return a;
+  return real_between(f(x.lower()), f(x.upper()));
 }
 
 // Continuous monotone non-decreasing g: the interval of its values at the ends.
 template <class F>
 Real monotone_continuous(const Real& x, F g) {
   if (x.is_exact()) return g(x.exact());
-  return interval_between(g(x.lower()), g(x.upper()));
+  return real_between(g(x.lower()), g(x.upper()));
 }
 
 Real require_positive(const Real& x, const char* name) {
@@ -42,44 +35,97 @@ Real require_positive(const Real& x, const char* name) {
   return x;
 }
 
+[[noreturn]] void infinite_argument(const char* name, const Real& x) {
+  throw DomainError(fmt::format("{}({}) is undefined", name, describe(x, 6)));
+}
+
+// sin and cos reduce their argument modulo 2 pi with as many bits as it has: past this size
+// the reduction alone would take minutes.
+constexpr long kMaxTrigExponent = 4096;
+
+void check_trig_argument(const Real& x, const char* name) {
+  if (x.is_infinite()) infinite_argument(name, x);
+  Rational m = scalar::max(mp::abs(x.lower()), mp::abs(x.upper()));
+  if (m > 1 && decimal_exponent(m) > kMaxTrigExponent * 3 / 10)
+    throw LimitError(fmt::format("{} of a value of {} decimal digits: the argument must stay below 2^{} in "
+                                 "magnitude", name, decimal_exponent(m) + 1, kMaxTrigExponent));
+}
+
 }  // namespace
 
 Real div(const Real& a, const Real& b) { return a / b; }
-Real floor(const Real& x) { return monotone_step(x, [](const Rational& q) { return scalar::floor(q); }, "floor"); }
-Real ceil(const Real& x) { return monotone_step(x, [](const Rational& q) { return scalar::ceil(q); }, "ceil"); }
-Real round(const Real& x) { return monotone_step(x, [](const Rational& q) { return scalar::round(q); }, "round"); }
-Real trunc(const Real& x) {
-  // trunc is monotone on each side of 0 and continuous at it in value (both sides give 0).
-  return monotone_step(x, [](const Rational& q) { return scalar::trunc(q); }, "trunc");
-}
+Real floor(const Real& x) { return monotone_step(x, [](const Rational& q) { return scalar::floor(q); }); }
+Real ceil(const Real& x) { return monotone_step(x, [](const Rational& q) { return scalar::ceil(q); }); }
+Real round(const Real& x) { return monotone_step(x, [](const Rational& q) { return scalar::round(q); }); }
+// trunc and sign are non-decreasing too.
+Real trunc(const Real& x) { return monotone_step(x, [](const Rational& q) { return scalar::trunc(q); }); }
 Real sign(const Real& x) {
-  auto s = certain_sign(x);
-  if (!s) throw Undecided("sign of a value too close to 0 at this precision");
-  return Rational(*s);
+  if (x.is_infinite()) return Rational(x.infinity_sign());
+  return monotone_step(x, [](const Rational& q) { return Rational(q.sign()); });
 }
+
+// x scaled by 10^d, f applied, scaled back: f(x, d) of a table printed to d decimals.
+template <class F>
+Real to_decimals(const Real& x, long d, F f) {
+  if (x.is_infinite()) return x;
+  Rational scale = pow10(d);
+  Real scaled = x * Real(scale);
+  return f(scaled) / Real(scale);
+}
+Real round_to(const Real& x, long d) { return to_decimals(x, d, [](const Real& y) { return round(y); }); }
+Real floor_to(const Real& x, long d) { return to_decimals(x, d, [](const Real& y) { return floor(y); }); }
+Real ceil_to(const Real& x, long d) { return to_decimals(x, d, [](const Real& y) { return ceil(y); }); }
+
 Real abs(const Real& x) {
+  if (x.is_infinite()) return Real::infinity(1);
   if (x.is_exact()) return mp::abs(x.exact());
   auto s = certain_sign(x);
   if (s) return *s < 0 ? -x : x;
-  return interval_between(Rational(0), scalar::max(-x.lower(), x.upper()));
+  return real_between(Rational(0), scalar::max(-x.lower(), x.upper()));
 }
 Real relu(const Real& x) {
+  if (x.is_infinite()) return x.infinity_sign() < 0 ? Real(Rational(0)) : x;
   return monotone_continuous(x, [](const Rational& q) { return scalar::relu(q); });
 }
+
+// min and max of overlapping intervals: every value either may take.
 Real min(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite() || same_value(a, b)) return handcheck::compare(a, b) <= 0 ? a : b;
   if (a.is_exact() && b.is_exact()) return scalar::min(a.exact(), b.exact());
   if (a.upper() <= b.lower()) return a;
   if (b.upper() <= a.lower()) return b;
-  return interval_between(scalar::min(a.lower(), b.lower()), scalar::min(a.upper(), b.upper()));
+  return real_between(scalar::min(a.lower(), b.lower()), scalar::min(a.upper(), b.upper()));
 }
 Real max(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite() || same_value(a, b)) return handcheck::compare(a, b) >= 0 ? a : b;
   if (a.is_exact() && b.is_exact()) return scalar::max(a.exact(), b.exact());
   if (a.upper() <= b.lower()) return b;
   if (b.upper() <= a.lower()) return a;
-  return interval_between(scalar::max(a.lower(), b.lower()), scalar::max(a.upper(), b.upper()));
+  return real_between(scalar::max(a.lower(), b.lower()), scalar::max(a.upper(), b.upper()));
+}
+
+// a ^ b where a or b is infinite: 3 ^ -inf = 0, 3 ^ inf = inf, (1/2) ^ inf = 0, inf ^ 2 = inf.
+static Real infinite_power(const Real& a, const Real& b) {
+  if (b.is_infinite()) {
+    if (a.is_infinite()) throw DomainError(fmt::format("{} ^ {} is undefined", describe(a, 6), describe(b, 6)));
+    require_positive(a, "a power with an infinite exponent");
+    int vs_one = handcheck::compare(a, Real(Rational(1)));
+    if (vs_one == 0) throw DomainError("1 ^ inf is undefined");
+    bool grows = (vs_one > 0) == (b.infinity_sign() > 0);
+    return grows ? Real::infinity(1) : Real(Rational(0));
+  }
+  auto s = certain_sign(b);
+  if (!s) throw Undecided("a power of an infinity with an exponent whose sign is not yet certain");
+  if (*s == 0) return Rational(1);
+  if (*s < 0) return Rational(0);
+  if (a.infinity_sign() > 0) return a;
+  if (b.is_exact() && is_integer(b.exact()))
+    return Real::infinity(mp::numerator(b.exact()) % 2 == 0 ? 1 : -1);
+  throw DomainError(fmt::format("-inf ^ {} is undefined", describe(b, 6)));
 }
 
 Real pow(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite()) return infinite_power(a, b);
   if (a.is_exact() && b.is_exact()) {
     const Rational& e = b.exact();
     if (is_integer(e) || a.exact() >= 0) {
@@ -106,27 +152,36 @@ Real pow(const Real& a, const Real& b) {
       k >>= 1;
       if (k) base = base * base;
     }
-    return result;
+    return identified(result, '^', a, b);
   }
   if (a.is_exact() && a.exact() < 0)
     throw DomainError(fmt::format("{} ^ (a non-integer) of a negative base", to_fraction_string(a.exact())));
   require_positive(a, "power with a real exponent");
-  return Real(mp::exp(b.enclosure() * mp::log(a.enclosure())));
+  return identified(Real(mp::exp(b.enclosure() * mp::log(a.enclosure()))), '^', a, b);
 }
 
 Real exp(const Real& x) {
+  if (x.is_infinite()) return x.infinity_sign() < 0 ? Real(Rational(0)) : x;
   if (x.is_exact() && x.exact() == 0) return Rational(1);
-  return Real(mp::exp(x.enclosure()));
+  return identified(Real(mp::exp(x.enclosure())), 'e', x);
 }
 Real log(const Real& x) {
+  if (x.is_infinite()) {
+    if (x.infinity_sign() > 0) return x;
+    infinite_argument("log", x);
+  }
   if (x.is_exact()) {
     if (x.exact() <= 0) throw DomainError(fmt::format("log({}) of a value that is not positive", to_fraction_string(x.exact())));
     if (x.exact() == 1) return Rational(0);
   }
   require_positive(x, "log");
-  return Real(mp::log(x.enclosure()));
+  return identified(Real(mp::log(x.enclosure())), 'l', x);
 }
 Real sqrt(const Real& x) {
+  if (x.is_infinite()) {
+    if (x.infinity_sign() > 0) return x;
+    infinite_argument("sqrt", x);
+  }
   if (x.is_exact()) {
     if (x.exact() < 0) throw DomainError(fmt::format("sqrt({}) of a negative value", to_fraction_string(x.exact())));
     if (auto r = exact_sqrt(x.exact())) return *r;
@@ -134,38 +189,47 @@ Real sqrt(const Real& x) {
     if (x.upper() < 0) throw DomainError("sqrt of a negative value");
     throw Undecided("sqrt of a value whose sign is not yet certain");
   }
-  return Real(mp::sqrt(x.enclosure()));
+  return identified(Real(mp::sqrt(x.enclosure())), 'r', x);
 }
 Real sin(const Real& x) {
   if (x.is_exact() && x.exact() == 0) return Rational(0);
-  return Real(mp::sin(x.enclosure()));
+  check_trig_argument(x, "sin");
+  return identified(Real(mp::sin(x.enclosure())), 's', x);
 }
 Real cos(const Real& x) {
   if (x.is_exact() && x.exact() == 0) return Rational(1);
-  return Real(mp::cos(x.enclosure()));
+  check_trig_argument(x, "cos");
+  return identified(Real(mp::cos(x.enclosure())), 'c', x);
 }
 Real tanh(const Real& x) {
+  if (x.is_infinite()) return Rational(x.infinity_sign());
   if (x.is_exact() && x.exact() == 0) return Rational(0);
-  return Real(mp::tanh(x.enclosure()));
+  return identified(Real(mp::tanh(x.enclosure())), 't', x);
 }
 Real sigmoid(const Real& x) {
+  if (x.is_infinite()) return Rational(x.infinity_sign() < 0 ? 0 : 1);
   if (x.is_exact() && x.exact() == 0) return Rational(1, 2);
   Interval one = to_interval(Rational(1));
-  return Real(one / (one + mp::exp(-x.enclosure())));
+  return identified(Real(one / (one + mp::exp(-x.enclosure()))), 'g', x);
 }
 
 int compare(const Real& a, const Real& b) { return handcheck::compare(a, b); }
 Real holds(Relation rel, const Real& a, const Real& b) {
-  return Rational(relation_holds(rel, handcheck::compare(a, b)) ? 1 : 0);
+  try {
+    return Rational(relation_holds(rel, handcheck::compare(a, b)) ? 1 : 0);
+  } catch (const Undecided&) {
+    return real_between(Rational(0), Rational(1));
+  }
 }
 Real select(const Real& cond, const Real& a, const Real& b) {
   auto s = certain_sign(cond);
-  if (!s) throw Undecided("a condition too close to 0 to tell true from false at this precision");
+  if (!s) return hull(a, b);
   return *s != 0 ? a : b;
 }
 
 long to_index(const Real& x) {
-  if (!x.is_exact()) throw DomainError("an index or size must be an exact whole number");
+  if (x.is_infinite()) throw DomainError("an index or size must be a whole number, not an infinity");
+  if (!x.is_exact()) throw Undecided("an index or size that is not yet known to be a whole number");
   return to_index(x.exact());
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "handcheck/audit/reads.hpp"
 #include "handcheck/expr/ast.hpp"
 #include "handcheck/ops/registry.hpp"
 
@@ -19,201 +20,6 @@ namespace {
 constexpr std::size_t kMaxReads = 256;
 // A dot product longer than this is summarised rather than written out term by term.
 constexpr std::size_t kMaxTerms = 32;
-
-// How a cell of a function's result reads its first argument. Functions not listed (sum,
-// concat_cols, block, ...) read their operands as a whole.
-enum class Along { cell, column, row };
-struct FunctionReads {
-  std::string_view name;
-  Along along;
-  bool reduces;  // the result has one row (column) per column (row) of the argument
-};
-constexpr std::array kFunctionReads{
-    FunctionReads{"floor", Along::cell, false},        FunctionReads{"ceil", Along::cell, false},
-    FunctionReads{"round", Along::cell, false},        FunctionReads{"trunc", Along::cell, false},
-    FunctionReads{"abs", Along::cell, false},          FunctionReads{"sign", Along::cell, false},
-    FunctionReads{"relu", Along::cell, false},         FunctionReads{"min", Along::cell, false},
-    FunctionReads{"max", Along::cell, false},          FunctionReads{"sqrt", Along::cell, false},
-    FunctionReads{"exp", Along::cell, false},          FunctionReads{"log", Along::cell, false},
-    FunctionReads{"sin", Along::cell, false},          FunctionReads{"cos", Along::cell, false},
-    FunctionReads{"tanh", Along::cell, false},         FunctionReads{"sigmoid", Along::cell, false},
-    FunctionReads{"colsum", Along::column, true},      FunctionReads{"colmax", Along::column, true},
-    FunctionReads{"colmean", Along::column, true},     FunctionReads{"argmax_cols", Along::column, true},
-    FunctionReads{"softmax_cols", Along::column, false}, FunctionReads{"rowsum", Along::row, true},
-    FunctionReads{"rowmax", Along::row, true},         FunctionReads{"rowmean", Along::row, true},
-    FunctionReads{"argmax_rows", Along::row, true},    FunctionReads{"softmax_rows", Along::row, false},
-};
-
-const FunctionReads* function_reads(const std::string& name) {
-  for (const auto& f : kFunctionReads)
-    if (f.name == name) return &f;
-  return nullptr;
-}
-
-// An expression the walk below cannot follow cell by cell.
-struct Opaque {};
-
-// Which operand cells each cell of a step reads, from the shape of its expression alone.
-class ReadsWalker {
- public:
-  ReadsWalker(const Case& c, const std::vector<Shape>& shapes) : c_(c), shapes_(shapes) {}
-
-  Shape shape(const Expr& e) const {
-    switch (e.kind) {
-      case Expr::Kind::number: return {1, 1};
-      case Expr::Kind::name: return name_shape(e.name);
-      case Expr::Kind::negate: return shape(*e.args[0]);
-      case Expr::Kind::transpose: {
-        Shape s = shape(*e.args[0]);
-        return {s.cols, s.rows};
-      }
-      case Expr::Kind::binary: {
-        Shape a = shape(*e.args[0]), b = shape(*e.args[1]);
-        if (e.op == '@') return {a.rows, b.cols};
-        return broadcast(a, b);
-      }
-      case Expr::Kind::call: {
-        if (auto s = picked_shape(e)) return *s;
-        const FunctionReads* f = function_reads(e.name);
-        if (!f || e.args.empty()) throw Opaque{};
-        Shape s = shape(*e.args[0]);
-        if (f->along == Along::cell) {
-          for (std::size_t i = 1; i < e.args.size(); ++i) s = broadcast(s, shape(*e.args[i]));
-          return s;
-        }
-        if (!f->reduces) return s;
-        return f->along == Along::column ? Shape{1, s.cols} : Shape{s.rows, 1};
-      }
-    }
-    throw Opaque{};
-  }
-
-  void reads(const Expr& e, std::size_t r, std::size_t c, std::set<CellRef>& out) const {
-    if (out.size() > kMaxReads) throw Opaque{};
-    switch (e.kind) {
-      case Expr::Kind::number: return;
-      case Expr::Kind::name: {
-        Shape s = name_shape(e.name);
-        if (r >= s.rows || c >= s.cols) throw Opaque{};
-        out.insert({static_cast<std::size_t>(c_.find(e.name)), r, c});
-        return;
-      }
-      case Expr::Kind::negate: reads(*e.args[0], r, c, out); return;
-      case Expr::Kind::transpose: reads(*e.args[0], c, r, out); return;
-      case Expr::Kind::binary:
-        if (e.op == '@') {
-          std::size_t n = shape(*e.args[0]).cols;
-          for (std::size_t k = 0; k < n; ++k) {
-            reads(*e.args[0], r, k, out);
-            reads(*e.args[1], k, c, out);
-          }
-          return;
-        }
-        for (const auto& a : e.args) at_broadcast(*a, r, c, out);
-        return;
-      case Expr::Kind::call: {
-        if (picked_reads(e, r, c, out)) return;
-        const FunctionReads* f = function_reads(e.name);
-        if (!f || e.args.empty()) throw Opaque{};
-        if (f->along == Along::cell) {
-          for (const auto& a : e.args) at_broadcast(*a, r, c, out);
-          return;
-        }
-        Shape s = shape(*e.args[0]);
-        if (f->along == Along::column)
-          for (std::size_t k = 0; k < s.rows; ++k) reads(*e.args[0], k, c, out);
-        else
-          for (std::size_t k = 0; k < s.cols; ++k) reads(*e.args[0], r, k, out);
-        for (std::size_t i = 1; i < e.args.size(); ++i) at_broadcast(*e.args[i], r, c, out);
-        return;
-      }
-    }
-    throw Opaque{};
-  }
-
- private:
-  // A 1-based index written as a number in the expression (col(M, 2)); 0-based here.
-  static std::size_t index_arg(const Expr& e) {
-    if (e.kind != Expr::Kind::number || !is_integer(e.number.value) || e.number.value < 1 ||
-        e.number.value > Rational(kDefaultMaxCells))
-      throw Opaque{};
-    return floor_int(e.number.value).convert_to<std::size_t>() - 1;
-  }
-
-  // Functions that pick cells rather than compute them: concat_rows, concat_cols, col, row, block.
-  std::optional<Shape> picked_shape(const Expr& e) const {
-    if (e.name == "concat_rows" || e.name == "concat_cols") {
-      if (e.args.empty()) throw Opaque{};
-      Shape s = shape(*e.args[0]);
-      for (std::size_t i = 1; i < e.args.size(); ++i) {
-        Shape t = shape(*e.args[i]);
-        if (e.name == "concat_rows") s.rows += t.rows;
-        else s.cols += t.cols;
-      }
-      return s;
-    }
-    if (e.name == "col" && e.args.size() == 2) return Shape{shape(*e.args[0]).rows, 1};
-    if (e.name == "row" && e.args.size() == 2) return Shape{1, shape(*e.args[0]).cols};
-    if (e.name == "block" && e.args.size() == 5) {
-      std::size_t r1 = index_arg(*e.args[1]), r2 = index_arg(*e.args[2]);
-      std::size_t c1 = index_arg(*e.args[3]), c2 = index_arg(*e.args[4]);
-      if (r2 < r1 || c2 < c1) throw Opaque{};
-      return Shape{r2 - r1 + 1, c2 - c1 + 1};
-    }
-    return std::nullopt;
-  }
-
-  bool picked_reads(const Expr& e, std::size_t r, std::size_t c, std::set<CellRef>& out) const {
-    if (e.name == "concat_rows" || e.name == "concat_cols") {
-      bool by_rows = e.name == "concat_rows";
-      std::size_t at = by_rows ? r : c;
-      for (const auto& a : e.args) {
-        Shape s = shape(*a);
-        std::size_t n = by_rows ? s.rows : s.cols;
-        if (at < n) {
-          reads(*a, by_rows ? at : r, by_rows ? c : at, out);
-          return true;
-        }
-        at -= n;
-      }
-      throw Opaque{};
-    }
-    if (e.name == "col" && e.args.size() == 2) {
-      reads(*e.args[0], r, index_arg(*e.args[1]), out);
-      return true;
-    }
-    if (e.name == "row" && e.args.size() == 2) {
-      reads(*e.args[0], index_arg(*e.args[1]), c, out);
-      return true;
-    }
-    if (e.name == "block" && e.args.size() == 5) {
-      reads(*e.args[0], index_arg(*e.args[1]) + r, index_arg(*e.args[3]) + c, out);
-      return true;
-    }
-    return false;
-  }
-
-  Shape name_shape(const std::string& name) const {
-    long i = c_.find(name);
-    if (i < 0 || shapes_[static_cast<std::size_t>(i)].cells() == 0) throw Opaque{};
-    return shapes_[static_cast<std::size_t>(i)];
-  }
-  static Shape broadcast(Shape a, Shape b) {
-    try {
-      return broadcast_shape(a, b);
-    } catch (const DomainError&) {
-      throw Opaque{};
-    }
-  }
-  // Cell (r, c) of a broadcast result, in an operand: a row or column of one repeats.
-  void at_broadcast(const Expr& e, std::size_t r, std::size_t c, std::set<CellRef>& out) const {
-    Shape s = shape(e);
-    reads(e, s.rows == 1 ? 0 : r, s.cols == 1 ? 0 : c, out);
-  }
-
-  const Case& c_;
-  const std::vector<Shape>& shapes_;
-};
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string s;
@@ -246,6 +52,7 @@ const Expr* plain_operand(const Expr& e, bool& transposed) {
 }
 
 std::string short_exact(const Real& x) {
+  if (x.is_infinite()) return describe(x, 6);
   if (x.is_exact()) {
     std::string f = to_fraction_string(x.exact());
     return f.size() <= 12 ? f : to_short_decimal(x.exact(), 6);
@@ -274,16 +81,13 @@ class Builder {
     k.digits = c_.digits;
     for (std::size_t i = 0; i < c_.items.size(); ++i) k.items.push_back(item_view(i));
     k.errata = group_errata(a_);
-    if (a_.hand && a_.hand->stopped)
-      k.notes.push_back("The hand pipeline stops early (no stated number after that point follows it): " +
-                        a_.hand->stopped->message());
-    if (a_.exact && a_.exact->undecided)
-      k.notes.push_back("The exact pipeline stops early: " + a_.exact->undecided->message());
+    if (a_.hand && a_.hand->undecided) k.notes.push_back("Hand pipeline: " + a_.hand->undecided->message());
+    if (a_.exact && a_.exact->undecided) k.notes.push_back("Exact pipeline: " + a_.exact->undecided->message());
     return k;
   }
 
  private:
-  const Matrix<Rational>* hand(std::size_t i) const {
+  const Matrix<Real>* hand(std::size_t i) const {
     return a_.hand && i < a_.hand->values.size() && a_.hand->values[i] ? &*a_.hand->values[i] : nullptr;
   }
   const Matrix<Real>* exact(std::size_t i) const {
@@ -343,17 +147,17 @@ class Builder {
         CellView& cell = v.cells(r, col);
         cell.label = item.cell_label(r, col);
         if (h) {
-          const Rational& q = (*h)(r, col);
-          cell.hand = to_fraction_string(q);
-          if (!is_integer(q)) cell.hand_decimal = to_short_decimal(q);
-          if (v.probability) cell.heat_hand = heat(q);
+          const Real& q = (*h)(r, col);
+          cell.hand = describe(q, item.digits);
+          if (q.is_exact() && !is_integer(q.exact())) cell.hand_decimal = to_short_decimal(q.exact());
+          if (v.probability && !q.is_infinite()) cell.heat_hand = heat(q.is_exact() ? q.exact() : q.lower());
         }
         if (e) {
           const Real& x = (*e)(r, col);
           cell.exact = describe(x, item.digits);
           cell.exact_short = short_exact(x);
-          if (v.probability) cell.heat_exact = heat(x.is_exact() ? x.exact() : x.lower());
-          if (!h || !x.is_exact() || x.exact() != (*h)(r, col)) v.hand_equals_exact = false;
+          if (v.probability && !x.is_infinite()) cell.heat_exact = heat(x.is_exact() ? x.exact() : x.lower());
+          if (!h || !same_value(x, (*h)(r, col))) v.hand_equals_exact = false;
         }
       }
     add_stated(v);
@@ -411,24 +215,22 @@ class Builder {
 
   void add_reads_and_how(ItemView& v) {
     const Item& item = *v.item;
-    ReadsWalker walker(c_, shapes_);
     for (std::size_t r = 0; r < v.shape.rows; ++r)
       for (std::size_t col = 0; col < v.shape.cols; ++col) {
         CellView& cell = v.cells(r, col);
         std::set<CellRef> reads;
-        try {
-          for (const Expression* e : {&*item.hand, &*item.exact}) {
-            if (walker.shape(*e->ast) != v.shape) throw Opaque{};
-            walker.reads(*e->ast, r, col, reads);
+        for (const Expression* e : {&*item.hand, &*item.exact}) {
+          auto some = walked_shape(c_, shapes_, *e->ast) == v.shape
+                          ? cell_reads(c_, shapes_, *e->ast, r, col, kMaxReads)
+                          : std::nullopt;
+          if (!some) {
+            cell.reads_all = true;
+            break;
           }
-          cell.reads.assign(reads.begin(), reads.end());
-        } catch (const Opaque&) {
-          cell.reads_all = true;
+          reads.insert(some->begin(), some->end());
         }
-        if (reads.size() > kMaxReads) {
-          cell.reads_all = true;
-          cell.reads.clear();
-        }
+        if (reads.size() > kMaxReads) cell.reads_all = true;
+        if (!cell.reads_all) cell.reads.assign(reads.begin(), reads.end());
         cell.how_hand = how(v, r, col, true);
         cell.how_exact = how(v, r, col, false);
       }
@@ -447,7 +249,7 @@ class Builder {
     auto value_of = [&](std::size_t i, std::size_t rr, std::size_t cc) -> std::string {
       if (in_hand) {
         const auto* m = hand(i);
-        return m ? to_fraction_string((*m)(rr, cc)) : "?";
+        return m ? short_exact((*m)(rr, cc)) : "?";
       }
       const auto* m = exact(i);
       return m ? short_exact((*m)(rr, cc)) : "?";
@@ -469,8 +271,10 @@ class Builder {
       for (std::size_t k = 0; k < n; ++k) {
         std::size_t lr = lt ? k : r, lc = lt ? r : k, br = rt ? col : k, bc = rt ? k : col;
         terms.push_back(factor(value_of(li, lr, lc)) + "×" + factor(value_of(ri, br, bc)));
-        if (in_hand && hand(li) && hand(ri)) {
-          Rational p = (*hand(li))(lr, lc) * (*hand(ri))(br, bc);
+        const Real* x = hand(li) ? &(*hand(li))(lr, lc) : nullptr;
+        const Real* y = hand(ri) ? &(*hand(ri))(br, bc) : nullptr;
+        if (in_hand && x && y && x->is_exact() && y->is_exact()) {
+          Rational p = x->exact() * y->exact();
           products.push_back(factor(to_fraction_string(p)));
           sum += p;
         }

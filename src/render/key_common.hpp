@@ -9,15 +9,12 @@
 #include <vector>
 
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/audit/reads.hpp"
 #include "handcheck/render/text.hpp"
 
 namespace handcheck::keys {
 
-// A cell of another item that a cell reads (0-based).
-struct CellRef {
-  std::size_t item = 0, row = 0, col = 0;
-  friend auto operator<=>(const CellRef&, const CellRef&) = default;
-};
+using handcheck::CellRef;
 
 // What the worksheet prints in a cell, with its verdict.
 struct StatedMark {

@@ -114,7 +114,9 @@ constexpr std::size_t kValueCells = 100;
 // thousands of digits.
 constexpr std::size_t kExactChars = 60;
 
-std::string hand_text(const Rational& q, int digits) {
+std::string hand_text(const Real& x, int digits) {
+  if (!x.is_exact()) return describe(x, digits);
+  const Rational& q = x.exact();
   mpq_srcptr p = q.backend().data();
   if (mpz_sizeinbase(mpq_numref(p), 10) + mpz_sizeinbase(mpq_denref(p), 10) <= kExactChars) return to_fraction_string(q);
   std::string t = to_significant_string(q, digits);
@@ -155,7 +157,10 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
     if (a.status == CaseAudit::Status::clean) ++clean;
     else ++errata;
     out += fmt::format("{}{}\n", a.file, title);
-    out += fmt::format("  {}: {} stated, {} ok, {}, {}", a.status == CaseAudit::Status::clean ? "clean" : "errata",
+    const char* verdict = a.status == CaseAudit::Status::clean ? "clean"
+                          : a.erratum + a.carried == 0     ? "undecided"
+                                                           : "errata";
+    out += fmt::format("  {}: {} stated, {} ok, {}, {}", verdict,
                        plural(a.stated, "cell", "cells"), a.ok, plural(a.erratum, "erratum", "errata"),
                        fmt::format("{} carried", a.carried));
     if (a.undecided) out += fmt::format(", {} undecided", a.undecided);
@@ -178,13 +183,13 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
     for (const auto& sa : a.steps)
       for (const auto& cell : sa.cells)
         if (cell.verdict == Verdict::undecided)
-          undecided.push_back(fmt::format("{} (stated {}, exact {})", cell.label, cell.stated.text, cell.expected));
+          undecided.push_back(fmt::format("{} (stated {}, correct {})", cell.label, cell.stated.text, cell.expected));
     if (!undecided.empty())
-      out += fmt::format("\n  undecided at {} digits of working precision: {}\n", a.exact->digits10, join(undecided, "; "));
-    if (a.hand && a.hand->stopped)
-      out += fmt::format("\n  hand pipeline: stops early, as this case follows the exact one: {}\n",
-                         a.hand->stopped->message());
-    if (a.exact && a.exact->undecided) out += fmt::format("\n  exact pipeline: {}\n", a.exact->undecided->message());
+      out += fmt::format("\n  undecided (never ok) at {} digits of working precision: {}\n",
+                         std::max(a.hand->digits10, a.exact->digits10), join(undecided, "; "));
+    for (const auto* run : {&*a.hand, &*a.exact})
+      if (run->undecided)
+        out += fmt::format("\n  {} pipeline: {}\n", run == &*a.hand ? "hand" : "exact", run->undecided->message());
 
     if (!a.approximation.empty()) {
       out += fmt::format("\n  hand versus exact:\n");

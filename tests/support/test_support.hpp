@@ -6,7 +6,12 @@
 #include <sstream>
 #include <string>
 
+#include <map>
+#include <stdexcept>
+
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/eval/expression_eval.hpp"
+#include "handcheck/expr/parser.hpp"
 #include "handcheck/model/loader.hpp"
 #include "handcheck/numbers/literal.hpp"
 
@@ -22,6 +27,27 @@ inline std::string read_file(const std::string& path) {
 }
 
 inline Rational q(const std::string& text) { return parse_literal(text).value; }
+
+// The cells of a value that must be exact, as rationals.
+inline Matrix<Rational> rationals(const Matrix<Real>& m) {
+  return map_cells(m, [](const Real& x) {
+    if (!x.is_exact()) throw std::logic_error("not an exact rational: " + describe(x, 12));
+    return x.exact();
+  });
+}
+
+inline Matrix<Real> reals(const Matrix<Rational>& m) {
+  return map_cells(m, [](const Rational& x) { return Real(x); });
+}
+
+// An expression over rational inputs, evaluated in the one number type of both pipelines;
+// its result must be exact.
+inline Matrix<Rational> eval_rational(const std::string& expr, const std::map<std::string, Matrix<Rational>>& env = {}) {
+  std::map<std::string, Matrix<Real>> values;
+  for (const auto& [name, m] : env) values[name] = reals(m);
+  Lookup<Real> lookup = [&](const std::string& n) -> const Matrix<Real>& { return values.at(n); };
+  return rationals(evaluate<Real>(*parse_expression(expr), lookup));
+}
 
 inline CaseAudit audit_text(const std::string& yaml, const std::string& name = "test.yaml") {
   return audit_case(std::make_shared<Case>(load_case_text(yaml, name)));

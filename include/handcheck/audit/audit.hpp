@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "handcheck/audit/compare.hpp"
 #include "handcheck/audit/slips.hpp"
 #include "handcheck/eval/pipeline.hpp"
 #include "handcheck/model/case.hpp"
@@ -28,8 +29,12 @@ struct CellAudit {
   Verdict verdict = Verdict::ok;
   std::string expected;          // "p/q" (hand) or certified digits (exact)
   std::string expected_printed;  // as the stated number would print it
+  Match against_correct = Match::no;  // whether the stated value matches the correct one
   Downstream downstream = Downstream::none;  // errata only
-  long root = -1;  // carried: index into CaseAudit::errata of the erratum it follows from
+  // carried: indices into CaseAudit::errata of the errata it follows from, through the cells
+  // it reads (and the carried cells they read); root is the first of them.
+  std::vector<std::size_t> follows_from;
+  long root = -1;
   std::vector<Slip> slips;  // errata: the known slips that reproduce the stated value
 };
 
@@ -55,7 +60,7 @@ struct ProbabilityLine {
   std::string label;                     // q1, or column 1
   std::vector<std::string> hand_argmax;  // labels of the largest entries (several: a tie)
   std::vector<std::string> exact_argmax; // several: a tie, or values no precision separates
-  bool exact_undecided = false;
+  bool exact_undecided = false;          // some of exact_argmax may not be the largest
   std::string total_variation;           // certified
 };
 
@@ -100,11 +105,12 @@ using StatedValues = std::vector<std::optional<Matrix<std::optional<Literal>>>>;
 
 // The verdicts of stated values against pipelines already run, so that many sheets share one
 // run. Fills steps, errata, the cell counts and the status, and leaves kase, hand, exact and
-// approximation empty. While a comparison stays undecided below the precision cap, the exact
-// pipeline is run again at twice the precision; `raised` (when given) receives that run.
+// approximation empty. While a comparison stays undecided below the precision cap, both
+// pipelines are run again at twice the precision; `raised` (when given) receives those runs.
 // Throws Error when a raised run fails.
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated = {},
-                       const PipelineOptions& options = {}, std::optional<ExactRun>* raised = nullptr);
+                       const PipelineOptions& options = {},
+                       std::optional<std::pair<HandRun, ExactRun>>* raised = nullptr);
 
 // Loads, evaluates and audits; a case that cannot be read or evaluated gives status error.
 CaseAudit audit_file(const std::string& path, const AuditOptions& options = {});

@@ -19,7 +19,7 @@ bool matches(const CompareMode& mode, const Literal& stated, const Rational& tru
 Match matches(const CompareMode& mode, const Literal& stated, const Real& truth);
 
 // Every true value the stated number is consistent with: under `printed`, 0.21 stands for
-// [0.205, 0.215]; an integer or a fraction for itself.
+// [0.205, 0.215]; an integer or a fraction for itself. DomainError for an infinity.
 Range stated_range(const CompareMode& mode, const Literal& stated);
 
 // The stated number written as the truth would be printed in its place: with the same

@@ -33,7 +33,8 @@ struct EvalLimits {
                                    // take up to 100 x max_cells multiplications (m k n)
 };
 
-// Instantiated for Rational, Real and Range. Throws EvalError, or Undecided (Real).
+// Over Real (both pipelines). Throws EvalError, or Undecided for a decision (an index, a
+// divisor's sign) that the working precision cannot make.
 template <class T>
 Matrix<T> evaluate(const Expr& e, const Lookup<T>& lookup, const EvalLimits& limits = {});
 

@@ -1,11 +1,12 @@
-// Runs the two pipelines over a case: the hand pipeline in exact rationals, the exact
-// pipeline in certified precision, raising the precision until every printed digit and
-// every decision is certain (Ziv's strategy) or a cap is reached.
+// Runs the two pipelines over a case. Both evaluate the same functions over the same number
+// type (DESIGN §3); the hand pipeline differs only in its expressions. The precision is raised
+// until every printed digit and every decision is certain (Ziv's strategy) or a cap is reached.
 #pragma once
 
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "handcheck/eval/expression_eval.hpp"
@@ -14,17 +15,18 @@
 
 namespace handcheck {
 
-struct HandRun {
-  std::vector<std::optional<Matrix<Rational>>> values;  // per item; empty after a stop
-  std::optional<Error> stopped;                         // why the hand pipeline stopped early
-};
-
-struct ExactRun {
-  std::vector<std::optional<Matrix<Real>>> values;  // per item; empty after an undecided stop
+// One pipeline's values. A step is missing only when a decision it needs (an index, the sign
+// of a divisor) stays undecided at the cap, or when it reads a missing step: every other step
+// is computed. Cells that stay intervals too wide to print are values all the same.
+struct Run {
+  std::vector<std::optional<Matrix<Real>>> values;  // per item
+  std::vector<std::string> missing;                 // per item: why it has no value, or ""
   unsigned digits10 = 0;                            // the working precision that was enough
-  std::optional<Error> undecided;                   // a decision no precision up to the cap made
   bool certified = true;                            // every printed digit and decision is certain
+  std::optional<Error> undecided;                   // the first step or digit left undecided
 };
+using HandRun = Run;
+using ExactRun = Run;
 
 struct PipelineOptions {
   EvalLimits eval;
@@ -33,34 +35,24 @@ struct PipelineOptions {
   unsigned start_precision = 0;     // first working precision; 0: digits + 20
 };
 
-// Throws Error for a case that cannot be evaluated. A hand value that is not rational stops
-// the hand pipeline quietly only where no later stated number follows it.
+// Throws Error for a case that cannot be evaluated (a division by zero, a shape mismatch).
 HandRun run_hand(const Case& c, const PipelineOptions& options = {});
-
-// The precision is doubled from `start_precision` until every interval cell prints at its
-// step's digits, certified, or the cap is reached.
 ExactRun run_exact(const Case& c, const PipelineOptions& options = {});
+// Both, side by side on two threads when `threads` is 0 (one per core) or 2.
+std::pair<HandRun, ExactRun> run_pipelines(const Case& c, const PipelineOptions& options = {},
+                                           unsigned threads = 1);
 
 // The working-precision cap for a case under these options, in digits.
 unsigned precision_cap(const Case& c, const PipelineOptions& options);
 
-// The exact pipeline at one fixed precision; throws Undecided.
-ExactRun evaluate_exact_at(const Case& c, unsigned digits10, const PipelineOptions& options = {});
-
-// Evaluates one step over any number type from the values of earlier items.
-template <class T>
-Matrix<T> evaluate_step(const Case& c, std::size_t item, bool hand_expression, const Lookup<T>& lookup,
-                        const EvalLimits& limits = {});
+// One pipeline at one fixed precision.
+Run evaluate_at(const Case& c, bool hand, unsigned digits10, const PipelineOptions& options = {});
 
 // The error for an EvalError raised in a step's expression.
 Error step_error(const Item& item, const Expression& e, const EvalError& err);
 
-}  // namespace handcheck
-
-namespace handcheck {
-
-// Runs f with the working precision set to digits10, serialised with every other use of
-// the process-wide interval precision.
+// Runs f with the working precision set to digits10. Threads at the same precision run at
+// once; a thread at another waits. Not to be nested at two different precisions.
 void with_precision(unsigned digits10, const std::function<void()>& f);
 
 }  // namespace handcheck

@@ -47,8 +47,8 @@ class AnswerKey {
 
   const Item& item_of(const KeyCell& cell) const { return case_->items[steps_[cell.step].item]; }
   const std::string& step_name(const KeyCell& cell) const { return item_of(cell).name; }
-  // The correct value of a cell in the pipeline its step follows (hand: exact rational).
-  const Rational& hand_value(std::size_t cell) const;
+  // The correct value of a cell in each pipeline.
+  const Real& hand_value(std::size_t cell) const;
   const Real& exact_value(std::size_t cell) const;
 
   // The step with this name, or nullopt (also for an input).

@@ -27,6 +27,12 @@ Matrix<Rational> quotient(const Matrix<Rational>& a, const Matrix<Rational>& b);
 // long and whose power is within the caller's limits.
 Matrix<Rational> powers(const Rational& base, const Matrix<Rational>& exponents);
 
+// Whether every cell is a rational, and the matrix of those rationals / of a rational matrix
+// as reals: the fast exact paths of the functions above run on rationals.
+bool all_exact(const Matrix<Real>& m);
+Matrix<Rational> rationals_of(const Matrix<Real>& m);
+Matrix<Real> reals_of(Matrix<Rational>&& m);
+
 // The exact sum of many rationals: terms with the same denominator are added as integers,
 // and the partial sums are combined pairwise.
 Rational sum_exact(const std::vector<const Rational*>& terms);

@@ -8,10 +8,12 @@
 #pragma once
 
 #include <boost/multiprecision/mpfi.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
 
+#include "handcheck/numbers/literal.hpp"
 #include "handcheck/numbers/rational.hpp"
 
 namespace handcheck {
@@ -33,6 +35,10 @@ class WorkingPrecision {
   unsigned saved_;
 };
 
+// A value of either pipeline: an exact rational, a certified interval, or an infinity
+// (DESIGN §3: -inf in a causal mask). An interval may carry an identity: two intervals with
+// the same identity were computed by the same function from operands known to be equal, so
+// they are one number, whatever their enclosures (see IdentityScope).
 class Real {
  public:
   Real() : v_(Rational(0)) {}
@@ -40,18 +46,59 @@ class Real {
   // Throws LimitError when an endpoint is not finite or lies beyond max_interval_exponent().
   explicit Real(Interval i);
   explicit Real(long n) : v_(Rational(n)) {}
+  static Real infinity(int sign);
 
   bool is_exact() const { return std::holds_alternative<Rational>(v_); }
+  bool is_infinite() const { return std::holds_alternative<Infinity>(v_); }
+  bool is_interval() const { return std::holds_alternative<Interval>(v_); }
+  int infinity_sign() const { return is_infinite() ? std::get<Infinity>(v_).sign : 0; }
   const Rational& exact() const { return std::get<Rational>(v_); }
-  // The value as an interval at the current working precision.
+  // The value as an interval at the current working precision. An infinity has none: these
+  // throw DomainError for it, so an operation that cannot take one says so for its cell.
   Interval enclosure() const;
   // Exact endpoints of the enclosure (MPFR numbers are dyadic rationals).
   Rational lower() const;
   Rational upper() const;
 
+  // 0: no identity is known.
+  std::uint64_t identity() const { return identity_; }
+  void set_identity(std::uint64_t id) { identity_ = id; }
+
  private:
-  std::variant<Rational, Interval> v_;
+  struct Infinity {
+    int sign;
+  };
+  std::variant<Rational, Interval, Infinity> v_;
+  std::uint64_t identity_ = 0;
 };
+
+// While an IdentityScope is active on a thread, the operations of this file and of
+// ops/scalar.hpp give each interval they make an identity: the same operation on operands of
+// the same identity (or the same exact value) gets the same one. Identities are unique in the
+// process, so values from different scopes are never taken for equal.
+class IdentityScope {
+ public:
+  IdentityScope();
+  ~IdentityScope();
+  IdentityScope(const IdentityScope&) = delete;
+  IdentityScope& operator=(const IdentityScope&) = delete;
+
+  struct Table;
+
+ private:
+  Table* saved_;
+  Table* table_;
+};
+
+// The identity of `op` applied to the operands (for an exact operand, its value; for an
+// interval, its identity), or 0 when no scope is active or an operand has none.
+std::uint64_t identity_of(char op, const Real& a);
+std::uint64_t identity_of(char op, const Real& a, const Real& b);
+// `r` with the identity of op(a) / op(a, b) when r is an interval.
+Real identified(Real r, char op, const Real& a);
+Real identified(Real r, char op, const Real& a, const Real& b);
+// Known equal: the same exact value, the same infinity, or intervals of the same identity.
+bool same_value(const Real& a, const Real& b);
 
 // Endpoints of an interval must be finite, below 2^n in magnitude and, unless 0, above 2^-n:
 // a value beyond overflows to an error, never to an infinity (whose rational "value" would
@@ -69,7 +116,15 @@ Real operator*(const Real& a, const Real& b);
 Real operator/(const Real& a, const Real& b);  // DomainError when b is exactly 0
 Real operator-(const Real& a);
 
-// -1, 0, 1; throws Undecided when the enclosures overlap and the values are not both exact.
+// The value a literal stands for (an infinity, or its rational).
+Real real_of(const Literal& l);
+// The interval [lo, hi], or the rational when lo == hi.
+Real real_between(const Rational& lo, const Rational& hi);
+// The smallest value that contains both (an interval unless both are the same rational).
+// DomainError when one is an infinity and the other is not the same one.
+Real hull(const Real& a, const Real& b);
+
+// -1, 0, 1; throws Undecided when the enclosures overlap and the values are not known equal.
 int compare(const Real& a, const Real& b);
 // The sign of a, or nullopt when the enclosure contains 0 and a is not exact.
 std::optional<int> certain_sign(const Real& a);
@@ -77,7 +132,8 @@ std::optional<int> certain_sign(const Real& a);
 // `digits` significant digits, correctly rounded (half away from zero), or nullopt when
 // the enclosure does not decide every one of them at the current precision.
 std::optional<std::string> certified_significant(const Real& x, int digits);
-// A human-readable form: the fraction when exact, else certified digits or the enclosure.
+// A human-readable form: the fraction when exact, `-inf`/`inf`, else certified digits or the
+// enclosure.
 std::string describe(const Real& x, int digits);
 
 }  // namespace handcheck

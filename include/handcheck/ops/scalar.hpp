@@ -1,14 +1,14 @@
-// The scalar meaning of every function, once per number type, under the same names so
-// that each matrix operation is written once (ops/registry.cpp) for all pipelines:
-//   Rational  hand pipeline: exact, an error where the value is not rational;
-//   Real      exact pipeline: exact where it can be, a certified interval otherwise;
-//   Range     stated numbers standing for the range their printing allows (DESIGN §5).
+// The scalar meaning of every function over Real, the one number type of both pipelines
+// (DESIGN §3): exact where the value is rational, a certified interval otherwise, and the
+// infinities where the extended reals define the result. A step function (floor, round,
+// sign...) of an interval that straddles a step gives the interval of its possible values,
+// never a guess: the pipelines raise the precision until it is decided or report it
+// undecided. The rational helpers share the names, for the exact parts.
 #pragma once
 
 #include <cstddef>
 #include <string>
 
-#include "handcheck/numbers/range.hpp"
 #include "handcheck/numbers/rational.hpp"
 #include "handcheck/numbers/real.hpp"
 
@@ -54,21 +54,37 @@ inline bool relation_holds(Relation rel, int cmp) {
   T cos(const T& x);                                          \
   T tanh(const T& x);                                         \
   T sigmoid(const T& x);                                      \
-  /* -1, 0, 1 (for Range: by the midpoints, for argmax) */    \
+  /* -1, 0, 1; Undecided when the precision cannot tell */   \
   int compare(const T& a, const T& b);                        \
-  /* 1 where `a rel b` holds, 0 where it does not (Real:      \
-     certified, Undecided on a tie it cannot separate; Range:  \
-     [0, 1] where the ranges allow both) */                    \
+  /* 1 where `a rel b` holds, 0 where it does not, [0, 1]     \
+     while the precision cannot tell */                        \
   T holds(Relation rel, const T& a, const T& b);              \
-  /* a where cond is not 0, b where it is */                  \
+  /* a where cond is not 0, b where it is, both while the     \
+     precision cannot tell */                                  \
   T select(const T& cond, const T& a, const T& b);            \
-  /* an integer argument such as col(M, 2); DomainError else */ \
+  /* an integer argument such as col(M, 2); DomainError else, \
+     Undecided for an interval */                              \
   long to_index(const T& x);
 
-HANDCHECK_SCALAR_OPS(Rational)
 HANDCHECK_SCALAR_OPS(Real)
-HANDCHECK_SCALAR_OPS(Range)
 #undef HANDCHECK_SCALAR_OPS
+
+// x rounded (floored, ceiled) to d decimals: round(x, 1) of 2.718... is 2.7.
+Real round_to(const Real& x, long d);
+Real floor_to(const Real& x, long d);
+Real ceil_to(const Real& x, long d);
+
+// Exact helpers over rationals.
+Rational floor(const Rational& x);
+Rational ceil(const Rational& x);
+Rational round(const Rational& x);
+Rational trunc(const Rational& x);
+Rational relu(const Rational& x);
+Rational min(const Rational& a, const Rational& b);
+Rational max(const Rational& a, const Rational& b);
+// a ^ b when it is rational; NotRational when it is not, LimitError past the bit limit.
+Rational pow(const Rational& a, const Rational& b);
+long to_index(const Rational& x);
 
 template <class T>
 T from_integer(long n) {

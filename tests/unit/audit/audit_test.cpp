@@ -167,10 +167,13 @@ BOOST_AUTO_TEST_CASE(approximation_names_argmax_and_ties_per_column) {
   // q4: hand ties k1 and k3 (9/22 each); the exact values pick k3.
   BOOST_TEST((ap->probability[3].hand_argmax == std::vector<std::string>{"k1", "k3"}));
   BOOST_TEST((ap->probability[3].exact_argmax == std::vector<std::string>{"k3"}));
-  // q1: hand ties k1, k2, k3; exact k1 and k3 have equal scores, which no precision separates.
+  // q1: hand ties k1, k2, k3; exact k1 and k3 have equal scores (3 each), so their weights are
+  // one value, equal by construction (DESIGN §3): a tie, not "too close to separate".
   BOOST_TEST((ap->probability[0].hand_argmax == std::vector<std::string>{"k1", "k2", "k3"}));
   BOOST_TEST((ap->probability[0].exact_argmax == std::vector<std::string>{"k1", "k3"}));
-  BOOST_TEST(ap->probability[0].exact_undecided);
+  BOOST_TEST(!ap->probability[0].exact_undecided);
+  BOOST_TEST((ap->probability[2].exact_argmax == std::vector<std::string>{"k1", "k3"}));
+  BOOST_TEST(!ap->probability[2].exact_undecided);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

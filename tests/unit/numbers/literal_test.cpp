@@ -39,11 +39,27 @@ BOOST_AUTO_TEST_CASE(exponents) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_numbers_are_refused_with_a_reason) {
-  for (const char* bad : {"", "abc", "1.2.3", "1/0", "1e", "--1", "1/2/3", "nan", "inf", "0x10", "1,5"})
+  for (const char* bad : {"", "abc", "1.2.3", "1/0", "1e", "--1", "1/2/3", "nan", "infinite", "--inf", "0x10", "1,5"})
     BOOST_CHECK_THROW(parse_literal(bad), DomainError);
+  BOOST_CHECK_THROW(parse_finite_literal("-inf"), DomainError);
   BOOST_CHECK_EXCEPTION(parse_literal("1/0"), DomainError, [](const DomainError& e) {
     return std::string(e.what()) == "malformed number '1/0': zero denominator";
   });
+}
+
+// DESIGN §3: the extended reals of a causal mask, in every spelling a worksheet or a student uses.
+BOOST_AUTO_TEST_CASE(infinities_in_every_spelling) {
+  for (const char* text : {"-inf", "-Inf", "-INF", "-infinity", "-Infinity", "-.inf", "-.Inf", "-\xE2\x88\x9E", " -inf "})
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(parse_literal(text).infinity == -1); }
+  for (const char* text : {"inf", "+inf", "infinity", ".inf", "\xE2\x88\x9E", "+\xE2\x88\x9E"})
+    BOOST_TEST_CONTEXT(text) { BOOST_TEST(parse_literal(text).infinity == 1); }
+  BOOST_TEST(!parse_literal("-inf").is_decimal());
+  BOOST_TEST(parse_literal("2").infinity == 0);
+}
+
+BOOST_AUTO_TEST_CASE(exponents_count_their_value_not_their_zeros) {
+  BOOST_TEST(parse_literal("1e0000001").value == 10);
+  BOOST_TEST(parse_literal("25e-0000002").value == Rational(1, 4));
 }
 
 BOOST_AUTO_TEST_CASE(limits_on_length_and_exponent) {
