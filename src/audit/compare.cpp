@@ -1,6 +1,7 @@
 #include "handcheck/audit/compare.hpp"
 
 #include <boost/multiprecision/gmp.hpp>
+#include <fmt/format.h>
 
 #include "handcheck/error.hpp"
 
@@ -9,6 +10,10 @@ namespace handcheck {
 namespace mp = boost::multiprecision;
 
 namespace {
+
+// The digits an enclosure must certify for a number stated as an integer or a fraction to
+// agree with it.
+constexpr int kAgreementDigits = 30;
 
 // Half a unit in the last printed place.
 Rational half_ulp_printed(const Literal& s) { return pow10(-s.decimals) / 2; }
@@ -83,8 +88,10 @@ Match matches(const CompareMode& mode, const Literal& s, const Real& t) {
   if (mode.kind == CompareMode::Kind::exact ||
       (mode.kind == CompareMode::Kind::printed && !s.is_decimal())) {
     // Equality with an irrational value cannot be proven: it means agreement to every digit
-    // the working precision certifies, i.e. the stated value lies in the enclosure.
-    return lo <= s.value && s.value <= hi ? Match::yes : Match::no;
+    // the working precision certifies, i.e. the stated value lies in an enclosure narrow
+    // enough to print. A wide one (floor of a value on a step: 1 or 2) decides nothing.
+    if (s.value < lo || hi < s.value) return Match::no;
+    return certified_significant(t, kAgreementDigits) ? Match::yes : Match::undecided;
   }
   if (mode.kind == CompareMode::Kind::rel && lo.sign() != hi.sign()) return Match::undecided;
   Range ok = acceptance(mode, s, lo.sign());
@@ -113,6 +120,8 @@ std::optional<std::string> certified_fixed(const Real& x, int decimals) {
 
 std::string printed_like(const Literal& s, const Real& t, int digits) {
   if (t.is_infinite()) return describe(t, digits);
+  if (t.is_interval() && !certified_significant(t, std::min(digits, 6)))
+    return fmt::format("between {} and {}", to_short_decimal(t.lower(), 6), to_short_decimal(t.upper(), 6));
   if (t.is_exact()) return printed_like(s, t.exact());
   if (s.is_decimal())
     if (auto f = certified_fixed(t, s.decimals)) return *f;

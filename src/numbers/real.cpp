@@ -191,6 +191,7 @@ Real operator+(const Real& a, const Real& b) {
 Real operator-(const Real& a, const Real& b) {
   if (a.is_infinite() || b.is_infinite()) return a + (-b);
   if (a.is_exact() && b.is_exact()) return a.exact() - b.exact();
+  if (same_value(a, b)) return Rational(0);
   return identified(Real(a.enclosure() - b.enclosure()), '-', a, b);
 }
 
@@ -223,6 +224,9 @@ Real operator/(const Real& a, const Real& b) {
   if (a.is_exact() && b.is_exact()) return a.exact() / b.exact();
   auto s = certain_sign(b);
   if (!s) throw Undecided("division by a value whose sign is not yet certain");
+  // 0 / x and x / x are exact, whatever the width of x.
+  if (a.is_exact() && a.exact() == 0) return Rational(0);
+  if (same_value(a, b)) return Rational(1);
   return identified(Real(a.enclosure() / b.enclosure()), '/', a, b);
 }
 Real operator-(const Real& a) {

@@ -48,10 +48,11 @@ json case_json(const CaseAudit& a) {
         for (const auto& s : cell.slips) slips.push_back({{"tag", s.tag}, {"text", s.text}});
         f["slips"] = std::move(slips);
       }
-      if (cell.verdict == Verdict::carried && cell.root >= 0) {
-        const CellAudit& root = a.cell(a.errata[static_cast<std::size_t>(cell.root)]);
-        f["follows_from"] = {{"step", a.kase->items[a.steps[a.errata[static_cast<std::size_t>(cell.root)].step].item].name},
-                             {"label", root.label}};
+      if (cell.verdict == Verdict::carried) {
+        json from = json::array();
+        for (std::size_t e : cell.follows_from)
+          from.push_back({{"step", a.kase->items[a.steps[a.errata[e].step].item].name}, {"label", a.cell(a.errata[e]).label}});
+        f["follows_from"] = std::move(from);
       }
       f["line"] = cell.loc.line;
       f["column"] = cell.loc.column;
