@@ -650,21 +650,30 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
   const HandRun* h = &hand;
   const ExactRun* e = &exact;
   std::optional<std::pair<HandRun, ExactRun>> higher;
+  bool cap_reached = false;
   for (;;) {
     CaseAudit out;
     out.file = c.file;
     out.title = c.title;
     const unsigned digits10 = std::max(h->digits10, e->digits10);
-    with_precision(digits10, [&] { Auditor(c, *h, *e, stated, out).run(); });
+    with_precision(digits10, [&] {
+      ScopedLimits limits(po);
+      Auditor(c, *h, *e, stated, out).run();
+    });
     // Raise the precision until every comparison is decided, or the cap says it cannot be.
-    if (out.undecided == 0 || digits10 >= cap) {
+    if (out.undecided == 0 || digits10 >= cap || cap_reached) {
       out.status = out.erratum + out.carried + out.undecided > 0 ? CaseAudit::Status::errata
                                                                  : CaseAudit::Status::clean;
       if (raised) *raised = std::move(higher);
       return out;
     }
     po.start_precision = std::min(cap, digits10 * 2);
-    higher = run_pipelines(c, po);
+    try {
+      higher = run_pipelines(c, po);
+    } catch (const Error&) {
+      cap_reached = true;  // raising past a limit: the comparisons stay undecided
+      continue;
+    }
     h = &higher->first;
     e = &higher->second;
   }

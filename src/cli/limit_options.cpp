@@ -9,6 +9,8 @@ AuditOptions LimitOptions::audit_options() const {
   options.digits = digits;
   options.pipeline.max_precision = max_precision;
   options.pipeline.max_bits = max_bits;
+  options.pipeline.max_total_bits = max_total_bits;
+  options.pipeline.max_precision_work = max_precision_work;
   options.pipeline.eval.max_cells = options.load.max_cells = max_cells;
   options.load.expression.max_depth = max_depth;
   // An expression is bounded by its file; its depth is what needs a limit.
@@ -32,8 +34,14 @@ void add_limit_options(CLI::App* cmd, LimitOptions& o) {
                   "Working-precision cap in digits (default: max(10 x digits, 2000))")
       ->check(CLI::Range(1u, 10000000u));
   // Upper bounds keep raised limits within what the recursion and the arithmetic can take.
-  cmd->add_option("--max-bits", o.max_bits, "Largest rational a power may make, in bits (default 1048576)")
+  cmd->add_option("--max-bits", o.max_bits, "Largest rational any operation may make, in bits (default 1048576)")
       ->check(CLI::Range(std::size_t{64}, std::size_t{1} << 34));
+  cmd->add_option("--max-total-bits", o.max_total_bits,
+                  "Bits the exact values of one pipeline may hold together (default 4294967296)")
+      ->check(CLI::Range(std::size_t{1} << 10, std::size_t{1} << 40));
+  cmd->add_option("--max-precision-work", o.max_precision_work,
+                  "Work of interval arithmetic in a run: operations times digits squared over 1024 (default 134217728)")
+      ->check(CLI::Range(std::size_t{1000}, std::size_t{1} << 40));
   cmd->add_option("--max-cells", o.max_cells, "Most cells of one matrix, and of a case's matrices together (default 100000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
   cmd->add_option("--max-depth", o.max_depth, "Deepest nesting of an expression or of YAML brackets (default 200)")

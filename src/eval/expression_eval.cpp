@@ -22,6 +22,7 @@ class Evaluator {
       if (m.size() > limits_.max_cells)
         throw LimitError(fmt::format("a {} result is larger than the limit of {} cells (raise it with --max-cells)",
                                      m.shape().to_string(), limits_.max_cells));
+      hold_to_bit_limits(m);
       return m;
     } catch (const EvalError&) {
       throw;
@@ -58,6 +59,40 @@ class Evaluator {
     throw DomainError("unknown expression");
   }
 
+  // Every operation's result, whatever made it: each number within --max-bits, and the run's
+  // numbers together within --max-total-bits.
+  static void hold_to_bit_limits(const Matrix<T>& m) {
+    std::size_t total = 0;
+    for (std::size_t r = 0; r < m.rows(); ++r)
+      for (std::size_t c = 0; c < m.cols(); ++c) {
+        const Real& x = m(r, c);
+        if (!x.is_exact()) continue;
+        try {
+          check_bits(x.exact());
+        } catch (const DomainError& err) {
+          throw CellError(err, r, c);
+        }
+        total += rational_bits(x.exact());
+      }
+    charge_bits(total);
+  }
+
+  // The bits a product of exact matrices can make, bounded before it is made: a cell's dot
+  // product has at most the bits of its row and column together, plus the carries of the sum.
+  static void bound_product_bits(const Matrix<T>& a, const Matrix<T>& b) {
+    if (!all_exact(a) || !all_exact(b) || a.cols() != b.rows()) return;
+    std::size_t rows = 0, cols = 0;
+    for (const Real& x : a) rows += rational_bits(x.exact());
+    for (const Real& x : b) cols += rational_bits(x.exact());
+    const BitBudget& budget = bit_budget();
+    std::size_t bound = b.cols() * rows + a.rows() * cols + a.rows() * b.cols() * 64;
+    if (budget.used + bound > budget.limit)
+      throw LimitError(fmt::format("a product of {} and {} could hold {} bits, more than the {} left of the limit "
+                                   "of {} (raise it with --max-total-bits)", a.shape().to_string(),
+                                   b.shape().to_string(), bound, budget.limit - std::min(budget.limit, budget.used),
+                                   budget.limit));
+  }
+
   Matrix<T> binary(char op, const Matrix<T>& a, const Matrix<T>& b) {
     switch (op) {
       case '+': return zip_cells(a, b, [](const T& x, const T& y) { return x + y; });
@@ -74,6 +109,7 @@ class Evaluator {
           throw LimitError(fmt::format("a product of {} and {} takes {} multiplications, more than 100 x the cell "
                                        "limit of {} (raise it with --max-cells)", a.shape().to_string(),
                                        b.shape().to_string(), a.rows() * a.cols() * b.cols(), limits_.max_cells));
+        bound_product_bits(a, b);
         return matmul(a, b);
     }
     throw DomainError(fmt::format("unknown operator '{}'", op));

@@ -23,25 +23,6 @@ void check_labels(const Item& item, Shape s, const Expression& e) {
                                            item.rows.names.size(), s.rows, to_string(*e.ast)));
 }
 
-class ScopedLimits {
- public:
-  explicit ScopedLimits(const PipelineOptions& o)
-      : saved_(scalar::limits()), exponent_(max_interval_exponent()), cells_(max_broadcast_cells()) {
-    scalar::limits().max_bits = o.max_bits;
-    max_interval_exponent() = o.max_bits;
-    max_broadcast_cells() = o.eval.max_cells;
-  }
-  ~ScopedLimits() {
-    scalar::limits() = saved_;
-    max_interval_exponent() = exponent_;
-    max_broadcast_cells() = cells_;
-  }
-
- private:
-  scalar::Limits saved_;
-  std::size_t exponent_, cells_;
-};
-
 // The results of all steps together stay within the cell limit, so that many steps of
 // allowed size cannot exhaust memory between them.
 class CellBudget {
@@ -204,10 +185,20 @@ std::pair<HandRun, ExactRun> run_pipelines(const Case& c, const PipelineOptions&
   bool done[2] = {false, false};
   for (unsigned prec = start_of(c, options);; prec = std::min(cap, prec * 2)) {
     PrecisionLease lease(prec);
+    std::optional<Run> next[2];
     parallel_for(2, [&](std::size_t k) {
-      if (!done[k]) runs[k] = evaluate_at(c, k == 0, prec, options);
+      if (done[k]) return;
+      try {
+        next[k] = evaluate_at(c, k == 0, prec, options);
+      } catch (const Error&) {
+        if (!runs[k]) throw;  // a raised run past a limit keeps the last one
+      }
     }, threads);
-    for (int k = 0; k < 2; ++k) done[k] = done[k] || prec >= cap || decided(c, *runs[k]);
+    for (int k = 0; k < 2; ++k) {
+      if (done[k]) continue;
+      if (next[k]) runs[k] = std::move(next[k]);
+      done[k] = !next[k] || prec >= cap || decided(c, *runs[k]);
+    }
     if (done[0] && done[1]) break;
   }
   for (auto& run : runs) close_run(c, *run);
@@ -216,12 +207,19 @@ std::pair<HandRun, ExactRun> run_pipelines(const Case& c, const PipelineOptions&
 
 static Run run_one(const Case& c, const PipelineOptions& options, bool hand) {
   const unsigned cap = precision_cap(c, options);
+  std::optional<Run> last;
   for (unsigned prec = start_of(c, options);; prec = std::min(cap, prec * 2)) {
     PrecisionLease lease(prec);
-    Run run = evaluate_at(c, hand, prec, options);
-    if (prec >= cap || decided(c, run)) {
-      close_run(c, run);
-      return run;
+    std::optional<Run> next;
+    try {
+      next = evaluate_at(c, hand, prec, options);
+    } catch (const Error&) {
+      if (!last) throw;  // a raised run past a limit keeps the last one
+    }
+    if (next) last = std::move(next);
+    if (!next || prec >= cap || decided(c, *last)) {
+      close_run(c, *last);
+      return std::move(*last);
     }
   }
 }

@@ -143,6 +143,7 @@ Matrix<Real> matmul(const Matrix<Real>& a, const Matrix<Real>& b) {
     for (std::size_t k = 0; k < n; ++k) a_int[i * n + k] = a(i, k).enclosure();
   for (std::size_t k = 0; k < n; ++k)
     for (std::size_t j = 0; j < p; ++j) b_int[k * p + j] = b(k, j).enclosure();
+  charge_precision_work(m * n * p);
   Matrix<Real> out(m, p);
   Interval acc, term;
   for (std::size_t i = 0; i < m; ++i)

@@ -34,6 +34,57 @@ static void check_endpoint(mpfr_srcptr x) {
                                  limit));
 }
 
+std::size_t rational_bits(const Rational& q) {
+  mpq_srcptr p = q.backend().data();
+  return mpz_sizeinbase(mpq_numref(p), 2) + mpz_sizeinbase(mpq_denref(p), 2);
+}
+
+std::size_t& max_rational_bits() {
+  thread_local std::size_t n = std::size_t{1} << 20;
+  return n;
+}
+
+BitBudget& bit_budget() {
+  thread_local BitBudget b{static_cast<std::size_t>(-1), 0};  // unlimited outside a run
+  return b;
+}
+
+void check_bits(const Rational& q) {
+  std::size_t bits = rational_bits(q);
+  if (bits > max_rational_bits())
+    throw LimitError(fmt::format("the value is too large: it has {} bits, more than the limit of {} (raise it with "
+                                 "--max-bits)", bits, max_rational_bits()));
+}
+
+void charge_bits(std::size_t bits) {
+  BitBudget& b = bit_budget();
+  b.used += bits;
+  if (b.used > b.limit)
+    throw LimitError(fmt::format("the values computed so far hold more than {} bits together (raise the limit with "
+                                 "--max-total-bits)", b.limit));
+}
+
+PrecisionWork& precision_work() {
+  thread_local PrecisionWork w;
+  return w;
+}
+
+void charge_precision_work(std::size_t ops) {
+  PrecisionWork& w = precision_work();
+  std::size_t digits = Interval::default_precision();
+  w.used += ops * (digits * digits / 1024 + 1);
+  if (w.used > w.limit)
+    throw LimitError(fmt::format("the interval arithmetic at {} digits of working precision exceeds the work limit "
+                                 "of {} (lower the case's digits, or raise the limit with --max-precision-work)",
+                                 digits, w.limit));
+}
+
+// An exact result, held to the limit on the bits of one number.
+static Real checked(Rational q) {
+  check_bits(q);
+  return q;
+}
+
 Real::Real(Interval i) : v_(std::move(i)) {
   const auto& b = std::get<Interval>(v_).backend().data()[0];
   check_endpoint(&b.left);
@@ -185,13 +236,15 @@ Real operator+(const Real& a, const Real& b) {
       throw DomainError("inf - inf is undefined");
     return a.is_infinite() ? a : b;
   }
-  if (a.is_exact() && b.is_exact()) return a.exact() + b.exact();
+  if (a.is_exact() && b.is_exact()) return checked(a.exact() + b.exact());
+  charge_precision_work();
   return identified(Real(a.enclosure() + b.enclosure()), '+', a, b);
 }
 Real operator-(const Real& a, const Real& b) {
   if (a.is_infinite() || b.is_infinite()) return a + (-b);
-  if (a.is_exact() && b.is_exact()) return a.exact() - b.exact();
+  if (a.is_exact() && b.is_exact()) return checked(a.exact() - b.exact());
   if (same_value(a, b)) return Rational(0);
+  charge_precision_work();
   return identified(Real(a.enclosure() - b.enclosure()), '-', a, b);
 }
 
@@ -211,7 +264,8 @@ Real operator*(const Real& a, const Real& b) {
   }
   // An exact zero annihilates whatever the other factor's width.
   if ((a.is_exact() && a.exact() == 0) || (b.is_exact() && b.exact() == 0)) return Rational(0);
-  if (a.is_exact() && b.is_exact()) return a.exact() * b.exact();
+  if (a.is_exact() && b.is_exact()) return checked(a.exact() * b.exact());
+  charge_precision_work();
   return identified(Real(a.enclosure() * b.enclosure()), '*', a, b);
 }
 Real operator/(const Real& a, const Real& b) {
@@ -221,12 +275,13 @@ Real operator/(const Real& a, const Real& b) {
     return Rational(0);
   }
   if (a.is_infinite()) return Real::infinity(a.infinity_sign() * factor_sign(b, "division"));
-  if (a.is_exact() && b.is_exact()) return a.exact() / b.exact();
+  if (a.is_exact() && b.is_exact()) return checked(a.exact() / b.exact());
   auto s = certain_sign(b);
   if (!s) throw Undecided("division by a value whose sign is not yet certain");
   // 0 / x and x / x are exact, whatever the width of x.
   if (a.is_exact() && a.exact() == 0) return Rational(0);
   if (same_value(a, b)) return Rational(1);
+  charge_precision_work();
   return identified(Real(a.enclosure() / b.enclosure()), '/', a, b);
 }
 Real operator-(const Real& a) {

@@ -157,12 +157,14 @@ Real pow(const Real& a, const Real& b) {
   if (a.is_exact() && a.exact() < 0)
     throw DomainError(fmt::format("{} ^ (a non-integer) of a negative base", to_fraction_string(a.exact())));
   require_positive(a, "power with a real exponent");
+  charge_precision_work(16);
   return identified(Real(mp::exp(b.enclosure() * mp::log(a.enclosure()))), '^', a, b);
 }
 
 Real exp(const Real& x) {
   if (x.is_infinite()) return x.infinity_sign() < 0 ? Real(Rational(0)) : x;
   if (x.is_exact() && x.exact() == 0) return Rational(1);
+  charge_precision_work(8);
   return identified(Real(mp::exp(x.enclosure())), 'e', x);
 }
 Real log(const Real& x) {
@@ -175,6 +177,7 @@ Real log(const Real& x) {
     if (x.exact() == 1) return Rational(0);
   }
   require_positive(x, "log");
+  charge_precision_work(8);
   return identified(Real(mp::log(x.enclosure())), 'l', x);
 }
 Real sqrt(const Real& x) {
@@ -189,26 +192,31 @@ Real sqrt(const Real& x) {
     if (x.upper() < 0) throw DomainError("sqrt of a negative value");
     throw Undecided("sqrt of a value whose sign is not yet certain");
   }
+  charge_precision_work(8);
   return identified(Real(mp::sqrt(x.enclosure())), 'r', x);
 }
 Real sin(const Real& x) {
   if (x.is_exact() && x.exact() == 0) return Rational(0);
   check_trig_argument(x, "sin");
+  charge_precision_work(8);
   return identified(Real(mp::sin(x.enclosure())), 's', x);
 }
 Real cos(const Real& x) {
   if (x.is_exact() && x.exact() == 0) return Rational(1);
   check_trig_argument(x, "cos");
+  charge_precision_work(8);
   return identified(Real(mp::cos(x.enclosure())), 'c', x);
 }
 Real tanh(const Real& x) {
   if (x.is_infinite()) return Rational(x.infinity_sign());
   if (x.is_exact() && x.exact() == 0) return Rational(0);
+  charge_precision_work(8);
   return identified(Real(mp::tanh(x.enclosure())), 't', x);
 }
 Real sigmoid(const Real& x) {
   if (x.is_infinite()) return Rational(x.infinity_sign() < 0 ? 0 : 1);
   if (x.is_exact() && x.exact() == 0) return Rational(1, 2);
+  charge_precision_work(8);
   Interval one = to_interval(Rational(1));
   return identified(Real(one / (one + mp::exp(-x.enclosure()))), 'g', x);
 }

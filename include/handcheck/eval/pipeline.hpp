@@ -12,6 +12,7 @@
 #include "handcheck/eval/expression_eval.hpp"
 #include "handcheck/model/case.hpp"
 #include "handcheck/numbers/real.hpp"
+#include "handcheck/ops/scalar.hpp"
 
 namespace handcheck {
 
@@ -30,7 +31,11 @@ using ExactRun = Run;
 
 struct PipelineOptions {
   EvalLimits eval;
-  std::size_t max_bits = 1u << 20;  // size of a rational made by ^
+  std::size_t max_bits = 1u << 20;  // size of a rational made by any operation
+  std::size_t max_total_bits = std::size_t{1} << 32;  // bits held by a run's exact values together
+  // Work of the interval operations of one run (see PrecisionWork): a run past it at the first
+  // precision is an error; the precision is not raised into it (the cells stay undecided).
+  std::size_t max_precision_work = std::size_t{1} << 27;
   unsigned max_precision = 0;       // working-precision cap in digits; 0: max(10 x digits, 2000)
   unsigned start_precision = 0;     // first working precision; 0: digits + 20
 };
@@ -44,6 +49,40 @@ std::pair<HandRun, ExactRun> run_pipelines(const Case& c, const PipelineOptions&
 
 // The working-precision cap for a case under these options, in digits.
 unsigned precision_cap(const Case& c, const PipelineOptions& options);
+
+
+// The limits of `options` on the current thread, for its lifetime: the bits of one number, the
+// bits of all (a fresh budget), the cells of a broadcast. Pipelines and audits run under it.
+class ScopedLimits {
+ public:
+  explicit ScopedLimits(const PipelineOptions& o)
+      : saved_(scalar::limits()), exponent_(max_interval_exponent()), cells_(max_broadcast_cells()),
+        bits_(max_rational_bits()), budget_(bit_budget()), work_(precision_work()) {
+    scalar::limits().max_bits = o.max_bits;
+    max_interval_exponent() = o.max_bits;
+    max_broadcast_cells() = o.eval.max_cells;
+    max_rational_bits() = o.max_bits;
+    bit_budget() = BitBudget{o.max_total_bits, 0};
+    precision_work() = PrecisionWork{o.max_precision_work, 0};
+  }
+  ScopedLimits(const ScopedLimits&) = delete;
+  ScopedLimits& operator=(const ScopedLimits&) = delete;
+  ~ScopedLimits() {
+    scalar::limits() = saved_;
+    max_interval_exponent() = exponent_;
+    max_broadcast_cells() = cells_;
+    max_rational_bits() = bits_;
+    bit_budget() = budget_;
+    precision_work() = work_;
+  }
+
+ private:
+  scalar::Limits saved_;
+  std::size_t exponent_, cells_, bits_;
+  BitBudget budget_;
+  PrecisionWork work_;
+};
+
 
 // One pipeline at one fixed precision.
 Run evaluate_at(const Case& c, bool hand, unsigned digits10, const PipelineOptions& options = {});

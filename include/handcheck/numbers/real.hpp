@@ -106,6 +106,32 @@ bool same_value(const Real& a, const Real& b);
 // set it from their bit limit.
 std::size_t& max_interval_exponent();
 
+// The bits of a rational (numerator and denominator), and the current thread's limits on the
+// bits of one rational that any operation makes and on the bits all the cells of a run hold
+// together (a case's budget); the pipelines set them from their options.
+std::size_t rational_bits(const Rational& q);
+std::size_t& max_rational_bits();
+struct BitBudget {
+  std::size_t limit = 0;
+  std::size_t used = 0;
+};
+BitBudget& bit_budget();
+// The work of interval operations at the working precision, counted per operation as digits
+// squared over 1024 (an operation at 100 000 digits costs a hundred million times one at 10):
+// the current thread's limit and use; unlimited outside a run.
+struct PrecisionWork {
+  std::size_t limit = static_cast<std::size_t>(-1);
+  std::size_t used = 0;
+};
+PrecisionWork& precision_work();
+// Counts `ops` interval operations at the current precision; LimitError past the limit.
+void charge_precision_work(std::size_t ops = 1);
+
+// Throws LimitError when q has more bits than max_rational_bits().
+void check_bits(const Rational& q);
+// Adds `bits` to the budget; throws LimitError when it runs out.
+void charge_bits(std::size_t bits);
+
 Interval to_interval(const Rational& q);
 Rational interval_lower(const Interval& i);
 Rational interval_upper(const Interval& i);

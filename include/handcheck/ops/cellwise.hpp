@@ -20,7 +20,32 @@ inline Matrix<Real> divide_cells(const Matrix<Real>& a, const Matrix<Real>& b) {
   return zip_cells(a, b, [](const Real& x, const Real& y) { return scalar::div(x, y); });
 }
 
+// The bits exact powers would make, bounded before they are made (bits of the base times the
+// exponent, cell by cell): 100 000 cells of 3 ^ (a large exponent) stop here, not in the
+// allocator.
+inline void bound_power_bits(const Matrix<Real>& a, const Matrix<Real>& b) {
+  Shape s = broadcast_shape(a.shape(), b.shape());
+  const BitBudget& budget = bit_budget();
+  std::size_t bound = 0;
+  for (std::size_t r = 0; r < s.rows; ++r)
+    for (std::size_t c = 0; c < s.cols; ++c) {
+      const Real& x = broadcast_at(a, r, c);
+      const Real& e = broadcast_at(b, r, c);
+      if (!x.is_exact() || !e.is_exact() || !is_integer(e.exact())) continue;
+      mpz_srcptr n = mpq_numref(e.exact().backend().data());
+      if (!mpz_fits_slong_p(n)) continue;  // refused by the power itself
+      std::size_t cell = rational_bits(x.exact()) * static_cast<std::size_t>(std::labs(mpz_get_si(n)));
+      if (cell > max_rational_bits()) continue;  // refused by the power itself, naming its cell
+      bound += cell;
+      if (budget.used + bound > budget.limit)
+        throw LimitError(fmt::format("powers of a {} matrix could hold more than the {} bits left of the limit of {} "
+                                     "(raise it with --max-total-bits)", s.to_string(),
+                                     budget.limit - std::min(budget.limit, budget.used), budget.limit));
+    }
+}
+
 inline Matrix<Real> power_cells(const Matrix<Real>& a, const Matrix<Real>& b) {
+  bound_power_bits(a, b);
   // One positive base to many integer exponents; the two extreme exponents stand for the
   // others' errors and limits, which only grow with the exponent's size.
   auto fits = [](const Real& e) {
