@@ -9,6 +9,7 @@
 #include <set>
 
 #include "handcheck/expr/ast.hpp"
+#include "handcheck/model/printing.hpp"
 #include "handcheck/ops/registry.hpp"
 
 namespace handcheck::keys {
@@ -256,7 +257,7 @@ std::string short_exact(const Real& x) {
 
 class Builder {
  public:
-  explicit Builder(const CaseAudit& a) : a_(a), c_(*a.kase) {
+  Builder(const CaseAudit& a, const KeyOptions& options) : a_(a), c_(*a.kase), options_(options) {
     for (std::size_t i = 0; i < c_.items.size(); ++i) {
       const auto* h = hand(i);
       const auto* e = exact(i);
@@ -297,8 +298,8 @@ class Builder {
     v.item = &item;
     v.name = item.name;
     v.is_input = item.is_input;
-    v.digits = item.digits;
     v.shape = shapes_[i];
+    v.digits = display_digits(i);
     if (!item.is_input) {
       v.hand_expr = to_string(*item.hand->ast);
       v.exact_expr = to_string(*item.exact->ast);
@@ -350,7 +351,7 @@ class Builder {
         }
         if (e) {
           const Real& x = (*e)(r, col);
-          cell.exact = describe(x, item.digits);
+          cell.exact = describe(x, v.digits);
           cell.exact_short = short_exact(x);
           if (v.probability) cell.heat_exact = heat(x.is_exact() ? x.exact() : x.lower());
           if (!h || !x.is_exact() || x.exact() != (*h)(r, col)) v.hand_equals_exact = false;
@@ -510,8 +511,27 @@ class Builder {
     return v;
   }
 
+  // Significant digits of a step's exact values: --digits, else the decimals the worksheet
+  // prints there plus 2 on its largest value, at least 6, within what was certified.
+  int display_digits(std::size_t i) const {
+    const Item& item = c_.items[i];
+    if (options_.digits > 0) return std::min(options_.digits, item.digits);
+    int sig = 6, d = printed_decimals(item);
+    const auto* e = exact(i);
+    if (d >= 0 && e) {
+      long top = -1;  // decimal exponent of the largest value, at least that of 1
+      for (const Real& x : e->cells()) {
+        Rational big = x.is_exact() ? abs(x.exact()) : std::max(abs(x.lower()), abs(x.upper()));
+        if (big != 0) top = std::max(top, decimal_exponent(big));
+      }
+      sig = static_cast<int>(std::min<long>(std::max<long>(top + 1 + d + 2, 6), item.digits));
+    }
+    return std::min(sig, item.digits);
+  }
+
   const CaseAudit& a_;
   const Case& c_;
+  KeyOptions options_;
   std::vector<Shape> shapes_;
 };
 
@@ -591,12 +611,12 @@ std::string latex_code_point(long cp) {
 
 }  // namespace
 
-KeyView build_key_view(const CaseAudit& a) {
+KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
   if (a.status == CaseAudit::Status::error || !a.kase) {
     if (a.error) throw *a.error;
     throw Error(SourceLoc{a.file, 0, 0}, "the case was not evaluated");
   }
-  return Builder(a).build();
+  return Builder(a, options).build();
 }
 
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col) {
