@@ -246,7 +246,20 @@ const Expr* plain_operand(const Expr& e, bool& transposed) {
   return x->kind == Expr::Kind::name ? x : nullptr;
 }
 
+// An enclosure of width 0 is its value, printed as exact values are (0, not 0.00000).
+std::optional<std::string> point_value(const Real& x) {
+  if (x.is_exact() || x.lower() != x.upper()) return std::nullopt;
+  std::string f = to_fraction_string(x.lower());
+  return f.size() <= 12 ? std::optional(f) : std::nullopt;
+}
+
+std::string exact_digits(const Real& x, int digits) {
+  if (auto p = point_value(x)) return *p;
+  return describe(x, digits);
+}
+
 std::string short_exact(const Real& x) {
+  if (auto p = point_value(x)) return *p;
   if (x.is_exact()) {
     std::string f = to_fraction_string(x.exact());
     return f.size() <= 12 ? f : to_short_decimal(x.exact(), 6);
@@ -351,7 +364,7 @@ class Builder {
         }
         if (e) {
           const Real& x = (*e)(r, col);
-          cell.exact = describe(x, v.digits);
+          cell.exact = exact_digits(x, v.digits);
           cell.exact_short = short_exact(x);
           if (v.probability) cell.heat_exact = heat(x.is_exact() ? x.exact() : x.lower());
           if (!h || !x.is_exact() || x.exact() != (*h)(r, col)) v.hand_equals_exact = false;

@@ -243,4 +243,13 @@ steps:
   BOOST_TEST(render_key_markdown(a).find("certified to 8 significant digits") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(an_exact_zero_prints_as_0) {
+  // Masked weights are exp(S) * 0: an enclosure of width 0, the value 0 itself.
+  auto key = key_json(audit_file(test::source_path("cases/attention/causal-attention.yaml")));
+  const auto& a = step(key, "A")["exact"];
+  BOOST_TEST(a[1][0] == "0");
+  BOOST_TEST(a[2][1] == "0");
+  BOOST_TEST(a[1][1] == "0.500000");  // an enclosure of 1/2, certified to 6 digits
+}
+
 BOOST_AUTO_TEST_SUITE_END()
