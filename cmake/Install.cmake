@@ -10,6 +10,11 @@ if(TARGET handcheck_yaml_cpp)
   set_target_properties(handcheck_yaml_cpp PROPERTIES EXPORT_NAME yaml_cpp_archive)
   list(APPEND handcheck_exported handcheck_yaml_cpp)
 endif()
+if(HANDCHECK_SANITIZE)
+  # An instrumented library needs the sanitizer runtimes in whatever links it.
+  target_link_options(handcheck_core INTERFACE -fsanitize=address,undefined)
+  set(HANDCHECK_PC_SANITIZE "-fsanitize=address,undefined")
+endif()
 install(TARGETS ${handcheck_exported} EXPORT handcheckTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
