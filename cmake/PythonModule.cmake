@@ -38,6 +38,7 @@ target_link_libraries(handcheck_python PRIVATE handcheck_core_pic)
 target_link_options(handcheck_python PRIVATE -Wl,--exclude-libs,ALL)
 handcheck_warnings(handcheck_python)
 
-set(HANDCHECK_PYTHON_INSTALL_DIR ${CMAKE_INSTALL_LIBDIR}/python3/dist-packages
+# Debian's python3 looks in <prefix>/lib/python3.X/dist-packages for /usr/local.
+set(HANDCHECK_PYTHON_INSTALL_DIR lib/python${Python_VERSION_MAJOR}.${Python_VERSION_MINOR}/dist-packages
   CACHE STRING "Where cmake --install puts the Python module, under the prefix")
 install(TARGETS handcheck_python LIBRARY DESTINATION ${HANDCHECK_PYTHON_INSTALL_DIR})

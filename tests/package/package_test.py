@@ -3,14 +3,14 @@
 fresh build directory with find_package(handcheck CONFIG REQUIRED), and the same program
 built with pkg-config, each check the seed case and print its erratum.
 
-Usage: package_test.py CMAKE BUILD_DIR SOURCE_DIR GENERATOR CXX"""
+Usage: package_test.py CMAKE BUILD_DIR SOURCE_DIR GENERATOR CXX [-DHANDCHECK_PYTHON=OFF]"""
 import os
 import shlex
 import subprocess
 import sys
 import tempfile
 
-cmake, build, source, generator, cxx = sys.argv[1:6]
+cmake, build, source, generator, cxx = sys.argv[1:6]  # then -DHANDCHECK_PYTHON=OFF without a module
 seed = os.path.join(source, "cases", "self-attention-6-3.yaml")
 expected = ["116 cells stated, 115 ok", "Q: q2 should be [1, 1, 2], not [1, 1, 1]"]
 failures = []
@@ -39,6 +39,18 @@ with tempfile.TemporaryDirectory(prefix="handcheck-package-") as tmp:
     if len(libdirs) != 1:
         sys.exit(f"FAIL: libhandcheck_core.a installed {len(libdirs)} times: {sorted(installed)}")
     libdir = libdirs.pop()
+    # The Python module, where Debian's python3 finds it under a prefix, and importable from there.
+    modules = [p for p in installed if p.startswith("lib/python3.") and "/dist-packages/handcheck." in p]
+    if len(modules) == 1:
+        r = subprocess.run(["/usr/bin/python3", "-c", "import handcheck, sys; print(handcheck.__file__)"],
+                           capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONPATH=os.path.join(prefix, os.path.dirname(modules[0]))))
+        if r.returncode != 0 or not r.stdout.startswith(prefix):
+            failures.append(f"the installed module does not import: {r.stdout}{r.stderr}")
+        else:
+            print(f"ok   installed Python module {modules[0]} imports")
+    elif "-DHANDCHECK_PYTHON=OFF" not in sys.argv[6:]:
+        failures.append(f"Python module installed {len(modules)} times")
     for want in ["include/handcheck/audit/audit.hpp", "include/handcheck/render/text.hpp", "bin/handcheck",
                  f"{libdir}/cmake/handcheck/handcheckConfig.cmake",
                  f"{libdir}/cmake/handcheck/handcheckConfigVersion.cmake",
