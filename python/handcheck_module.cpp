@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,16 +59,21 @@ std::shared_ptr<Case> load(const CaseSource& src) {
   return std::make_shared<Case>(src.is_text ? load_case_text(src.text, src.path) : load_case_file(src.path));
 }
 
-// The audit of `check`; raises CaseError when the case cannot be read or evaluated.
-CaseAudit audit(const CaseSource& src) {
+// The audit of `check`; raises CaseError when the case cannot be read or evaluated. `digits`
+// (> 0) overrides the case's, as --digits does.
+CaseAudit audit(const CaseSource& src, int digits = 0) {
+  AuditOptions options;
+  options.digits = digits;
   CaseAudit a;
   {
     py::gil_scoped_release unlocked;
     if (!src.is_text) {
-      a = audit_file(src.path);
+      a = audit_file(src.path, options);
     } else {
       try {
-        a = audit_case(load(src));
+        auto c = load(src);
+        if (digits > 0) c->set_digits(digits);
+        a = audit_case(std::move(c), options);
       } catch (const Error& e) {
         a.file = src.path;
         a.status = CaseAudit::Status::error;
@@ -87,10 +93,11 @@ py::dict check(const py::object& kase) {
   return json_loads(render_json(audits)).cast<py::dict>();
 }
 
-std::string key(const py::object& kase, const std::string& format) {
-  CaseAudit a = audit(case_source(kase));
+std::string key(const py::object& kase, const std::string& format, std::optional<int> digits) {
+  if (digits && (*digits < 1 || *digits > 100000)) throw py::value_error("digits: a whole number from 1 to 100000");
+  CaseAudit a = audit(case_source(kase), digits.value_or(0));
   py::gil_scoped_release unlocked;
-  return render_key(a, format);
+  return render_key(a, format, KeyOptions{digits.value_or(0)});
 }
 
 // Sheets: a path to JSON Lines or CSV, one sheet as a dict, or a list of dicts, each
@@ -162,6 +169,6 @@ PYBIND11_MODULE(handcheck, m) {
   m.def("grade", &grade, py::arg("case"), py::arg("sheets"), py::arg("carried_credit") = 1,
         "Grades student sheets (a path to JSON Lines or CSV, a dict, or a list of dicts) with follow-through "
         "credit; returns one dict per sheet, as in `handcheck grade --format json`.");
-  m.def("key", &key, py::arg("case"), py::arg("format") = "md",
-        "The answer key of a case as text: md, tex, html or json.");
+  m.def("key", &key, py::arg("case"), py::arg("format") = "md", py::arg("digits") = py::none(),
+        "The answer key of a case as text: md, tex, html or json; digits as `handcheck key --digits`.");
 }

@@ -78,6 +78,16 @@ def test_key_is_the_command_lines_key(binary, fmt):
     assert handcheck.key(str(SEED), format=fmt) == cli.stdout
 
 
+def test_key_digits_as_the_command_line(binary):
+    cli = subprocess.run([binary, "key", "--format", "json", "--digits", "12", str(SEED)], capture_output=True, text=True)
+    key = handcheck.key(str(SEED), format="json", digits=12)
+    assert key == cli.stdout
+    a = next(s for s in json.loads(key)["steps"] if s["name"] == "A")
+    assert a["exact"][0][0] == "0.365189398600"
+    with pytest.raises(ValueError):
+        handcheck.key(str(SEED), digits=0)
+
+
 def test_key_defaults_to_markdown_and_refuses_unknown_formats():
     assert handcheck.key(GRADED).startswith("# Answer key: Doubling")
     with pytest.raises(ValueError, match="unknown key format 'pdf'"):
