@@ -1,10 +1,11 @@
 // handcheck fill CASE: rewrites the case's stated numbers from the pipeline each step follows.
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "commands.hpp"
 #include "handcheck/audit/fill.hpp"
@@ -29,11 +30,18 @@ int run_fill(const FillCliOptions& o) {
   try {
     std::error_code ec;
     if (std::filesystem::is_directory(o.path, ec)) throw Error({o.path, 0, 0}, "cannot fill: it is a directory");
+    errno = 0;
     std::ifstream in(o.path, std::ios::binary);
-    if (!in) throw Error({o.path, 0, 0}, "cannot open the file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
+    if (!in) throw Error({o.path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
+    // Read, not seek, and no more than the limit: a pipe or a device has no size, and may not end.
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      text.append(buffer, static_cast<std::size_t>(in.gcount()));
+      if (text.size() > options.load.max_file_bytes)
+        throw Error({o.path, 1, 1}, fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
+                                                options.load.max_file_bytes));
+    }
+    if (in.bad()) throw Error({o.path, 0, 0}, "cannot read the file");
     auto c = std::make_shared<Case>(load_case_text(text, o.path, options.load));
     if (options.digits > 0) c->set_digits(options.digits);
     CaseAudit audit = audit_case(std::move(c), options);

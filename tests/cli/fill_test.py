@@ -135,6 +135,14 @@ def main():
         left = [p.name for p in pathlib.Path(tmp).iterdir() if p.name != "case.yaml"]
         expect(not left, f"files left behind: {left}")
 
+    # Files that are not cases: a message with the path, exit 2, never a hang on an endless device.
+    r = run(binary, "fill", "--max-file-size", "1000", "/dev/zero")
+    expect(r.returncode == 2 and b"/dev/zero:1:1: file larger than the limit of 1000 bytes" in r.stderr,
+           f"/dev/zero: exit {r.returncode}, {r.stderr!r}")
+    r = run(binary, "fill", "/nonexistent/case.yaml")
+    expect(r.returncode == 2 and b"/nonexistent/case.yaml: cannot open the file" in r.stderr,
+           f"missing file: exit {r.returncode}, {r.stderr!r}")
+
     for p in problems:
         print("FAIL", p)
     print(f"fill: {len(problems)} problem(s)")
