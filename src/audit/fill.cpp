@@ -32,9 +32,24 @@ std::string significant(const Real& x, int digits) {
 
 // How a cell is filled: as it is printed now when it is a decimal, or an integer or fraction
 // the value still is; else as its step prints decimals; else exactly.
+// The decimals that write q exactly (3/8 -> 3), or -1 when its decimals do not end.
+int terminating_decimals(const Rational& q) {
+  Integer d = boost::multiprecision::denominator(q);
+  int twos = 0, fives = 0;
+  while (d % 2 == 0) { d /= 2; ++twos; }
+  while (d % 5 == 0) { d /= 5; ++fives; }
+  return d == 1 ? std::max(twos, fives) : -1;
+}
+
 NumberFormat cell_format(const Item& item, int decimals, const std::optional<Literal>& now, const Real& value) {
   NumberFormat f;
-  if (item.compare.kind == CompareMode::Kind::exact) return f;
+  if (item.compare.kind == CompareMode::Kind::exact) {
+    // Equal as rationals: a decimal stays one where the value ends within its digits or more.
+    int wanted = now ? now->decimals : decimals;
+    int exact = value.is_exact() ? terminating_decimals(value.exact()) : -1;
+    if (wanted >= 0 && exact >= 0 && exact <= std::max(wanted, 30)) f.decimals = std::max(wanted, exact);
+    return f;
+  }
   if (item.compare.kind == CompareMode::Kind::sigfig) {
     f.significant = item.compare.figures;
     return f;

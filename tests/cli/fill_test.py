@@ -86,6 +86,19 @@ DIFF = """\
 """
 
 
+EXACT = """\
+format: handcheck/1
+compare: exact
+inputs:
+  a: [[1, 3, 2]]
+steps:
+  - name: d
+    do: a / 8
+    stated: [[0.1, null, "1/3"]]
+"""
+EXACT_FILLED = EXACT.replace('[[0.1, null, "1/3"]]', '[[0.125, 0.375, "1/4"]]')
+
+
 def run(binary, *args):
     return subprocess.run([binary, *args], capture_output=True, timeout=300)
 
@@ -134,6 +147,15 @@ def main():
         expect(path.read_bytes() == broken.encode(), "a refused fill changed the file")
         left = [p.name for p in pathlib.Path(tmp).iterdir() if p.name != "case.yaml"]
         expect(not left, f"files left behind: {left}")
+
+    # compare: exact writes exact values: a decimal where the value ends, with at least the
+    # decimals printed, else a fraction.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "exact.yaml"
+        path.write_bytes(EXACT.encode())
+        r = run(binary, "fill", str(path))
+        expect(r.returncode == 0, f"compare exact: exit {r.returncode}: {r.stderr.decode()}")
+        expect(path.read_bytes() == EXACT_FILLED.encode(), f"compare exact wrote:\n{path.read_text()}")
 
     # Files that are not cases: a message with the path, exit 2, never a hang on an endless device.
     r = run(binary, "fill", "--max-file-size", "1000", "/dev/zero")
