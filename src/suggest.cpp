@@ -1,6 +1,8 @@
 #include "handcheck/suggest.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
+#include <utility>
 
 namespace handcheck {
 
@@ -27,6 +29,24 @@ std::string closest(std::string_view name, const std::vector<std::string>& candi
     }
   }
   return best;
+}
+
+std::string function_hint(std::string_view name) {
+  // Worksheets draw vectors as columns or as rows; the direction is part of the name.
+  static const std::vector<std::pair<std::string_view, std::string_view>> hints = {
+      {"softmax", "write softmax_cols(M) or softmax_rows(M): softmax_cols makes each column sum to 1 (vectors "
+                  "drawn as columns), softmax_rows each row"},
+      {"argmax", "write argmax_cols(M) or argmax_rows(M): the 1-based row of each column's largest entry, or the "
+                 "column of each row's"},
+      {"argmin", "there is no argmin; argmax_cols(-M) or argmax_rows(-M) gives it"},
+      {"mean", "write colmean(M) or rowmean(M): the mean of each column, or of each row"},
+      {"transpose", "write M^T"},
+      {"matmul", "write A @ B"},
+      {"dot", "write A @ B (for vectors, a^T @ b)"},
+  };
+  for (const auto& [n, hint] : hints)
+    if (n == name) return fmt::format("unknown function '{}': {}", name, hint);
+  return "";
 }
 
 }  // namespace handcheck

@@ -15,3 +15,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string closest(std::string_view name, const std::vector<std::string>& candidates, std::size_t within);
 
 }  // namespace handcheck
+
+namespace handcheck {
+
+// What to write instead of a function name brought from NumPy or PyTorch that handcheck
+// spells differently (softmax, argmax, transpose, ...): a message for "unknown function", or ""
+// for any other name. None of these names is a function of handcheck.
+std::string function_hint(std::string_view name);
+
+}  // namespace handcheck

@@ -14,7 +14,15 @@ struct CellRef {
   std::size_t item, row, col;
 };
 
-CellRef parse_cell(const Case& c, const std::string& spec) {
+// The shape of an item's value in either pipeline, if it has one.
+std::optional<Shape> shape_of(const CaseAudit& a, std::size_t i) {
+  if (a.hand && a.hand->values[i]) return a.hand->values[i]->shape();
+  if (a.exact && a.exact->values[i]) return a.exact->values[i]->shape();
+  return std::nullopt;
+}
+
+CellRef parse_cell(const CaseAudit& a, const std::string& spec) {
+  const Case& c = *a.kase;
   static const std::regex full(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*)");
   static const std::regex vec(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*\]\s*)");
   std::smatch m;
@@ -27,17 +35,38 @@ CellRef parse_cell(const Case& c, const std::string& spec) {
   if (std::regex_match(spec, m, vec)) {
     std::string label = m[1];
     std::size_t k = index(m[2]);
+    // Every item with a column or row of that name: several matrices may name their vectors
+    // alike (the features of an input and of the steps that keep them).
+    std::vector<CellRef> named, found;  // found: those with an entry k
+    std::vector<std::string> where;
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       const Item& item = c.items[i];
-      // A label's index is only known against the step's shape; any count will do to find it.
-      for (std::size_t j = 0; j < 100000 && !(item.columns.empty() && item.rows.empty()); ++j) {
-        std::string col = item.columns.at(j), row = item.rows.at(j);
-        if (col.empty() && row.empty()) break;
-        if (col == label) return {i, k, j + 1};
-        if (row == label) return {i, j + 1, k};
+      auto shape = shape_of(a, i);
+      if (!shape) continue;
+      CellRef ref{i, 0, 0};
+      std::size_t length = 0;
+      if (long col = item.columns.find(label, shape->cols); col >= 0) {
+        ref = {i, k, static_cast<std::size_t>(col) + 1};
+        length = shape->rows;
+      } else if (long row = item.rows.find(label, shape->rows); row >= 0) {
+        ref = {i, static_cast<std::size_t>(row) + 1, k};
+        length = shape->cols;
+      } else {
+        continue;
       }
+      named.push_back(ref);
+      if (k < 1 || k > length) continue;
+      found.push_back(ref);
+      where.push_back(fmt::format("{}[{},{}]", item.name, ref.row, ref.col));
     }
-    throw Error({c.file, 0, 0}, fmt::format("no column or row is named '{}'", label));
+    if (found.size() == 1) return found[0];
+    if (found.empty() && !named.empty()) return named[0];  // outside every one: the caller says so
+    if (found.empty()) throw Error({c.file, 0, 0}, fmt::format("no column or row is named '{}'", label));
+    std::string last = where.back();
+    where.pop_back();
+    throw Error({c.file, 0, 0}, fmt::format("'{}' is ambiguous: {} matrices name a column or row '{}'; write "
+                                            "STEP[r,c]: {} or {}", spec, found.size(), label,
+                                            fmt::join(where, ", "), last));
   }
   throw Error({c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])", spec));
 }
@@ -91,12 +120,37 @@ class Working {
             values.push_back(show_(m(i, j)));
           }
       out.push_back(fmt::format("{} = {}", fmt::join(names, " + "), fmt::join(values, " + ")));
+    } else if (e.kind == Expr::Kind::call && e.name == "outer" && e.args.size() == 2) {
+      // outer(a, b)[i,j] = a_i * b_j, each argument a vector of either orientation.
+      Matrix<T> a = evaluate<T>(*e.args[0], lookup_), b = evaluate<T>(*e.args[1], lookup_);
+      auto entry = [&](const Expr& x, const Matrix<T>& m, std::size_t k) {
+        std::size_t i = m.cols() == 1 ? k : 0, j = m.cols() == 1 ? 0 : k;
+        return std::pair{name_of(x, i, j), m(i, j)};
+      };
+      auto [an, av] = entry(*e.args[0], a, r);
+      auto [bn, bv] = entry(*e.args[1], b, c);
+      out.push_back(fmt::format("{}·{} = {}·{} = {}", an, bn, show_(av), show_(bv), show_(av * bv)));
+    } else if (e.kind == Expr::Kind::negate) {
+      // -f(x): the working of f(x), then its sign changed.
+      out = lines(*e.args[0], r, c);
+      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
+      const T& x = m(at(r, m.rows()), at(c, m.cols()));
+      out.push_back(fmt::format("-{} = -({}) = {}", cell_text(*e.args[0], r, c), show_(x), show_(-x)));
     } else if (e.kind == Expr::Kind::call && e.args.size() == 1) {
       Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
       if (m.shape() == evaluate<T>(e, lookup_).shape())
         out.push_back(fmt::format("{}({}) = {}({})", e.name, name_of(*e.args[0], r, c), e.name, show_(m(r, c))));
     }
     return out;
+  }
+
+  // How a cell of a subexpression reads: X[1,2], log(P[1,2]) for a function of one cell.
+  std::string cell_text(const Expr& e, std::size_t r, std::size_t c) const {
+    if (e.kind == Expr::Kind::call && e.args.size() == 1) {
+      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
+      if (m.shape() == evaluate<T>(e, lookup_).shape()) return fmt::format("{}({})", e.name, cell_text(*e.args[0], r, c));
+    }
+    return name_of(e, r, c);
   }
 
  private:
@@ -110,11 +164,9 @@ class Working {
 
 CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
   const Case& c = *a.kase;
-  CellRef ref = parse_cell(c, spec);
+  CellRef ref = parse_cell(a, spec);
   const Item& item = c.items[ref.item];
-  std::optional<Shape> shape;
-  if (a.hand && a.hand->values[ref.item]) shape = a.hand->values[ref.item]->shape();
-  else if (a.exact && a.exact->values[ref.item]) shape = a.exact->values[ref.item]->shape();
+  std::optional<Shape> shape = shape_of(a, ref.item);
   if (!shape) throw Error({c.file, 0, 0}, fmt::format("step {} has no value in either pipeline", item.name));
   if (ref.row < 1 || ref.col < 1 || ref.row > shape->rows || ref.col > shape->cols)
     throw Error({c.file, 0, 0}, fmt::format("{} is outside {}, which is {}", spec, item.name, shape->to_string()));
@@ -152,7 +204,9 @@ CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
 }
 
 std::string render_explanation(const CellExplanation& e) {
-  std::string out = fmt::format("{} = {}[{},{}]{}\n", e.label, e.step, e.row + 1, e.col + 1, e.is_input ? " (given)" : "");
+  // A cell of a step that names neither its columns nor its rows is labelled by its place.
+  std::string place = fmt::format("{}[{},{}]", e.step, e.row + 1, e.col + 1);
+  std::string out = fmt::format("{}{}{}\n", e.label, e.label == place ? "" : " = " + place, e.is_input ? " (given)" : "");
   if (!e.explain.empty()) out += fmt::format("  {}\n", e.explain);
   auto part = [&](const char* name, const PipelineWorking& w) {
     out += fmt::format("\n  {} pipeline{}\n", name, w.expression.empty() ? "" : ": " + e.step + " = " + w.expression);

@@ -4,10 +4,7 @@
 
 #include "commands.hpp"
 #include "handcheck/audit/audit.hpp"
-#include "handcheck/render/key_html.hpp"
-#include "handcheck/render/key_json.hpp"
-#include "handcheck/render/key_latex.hpp"
-#include "handcheck/render/key_markdown.hpp"
+#include "handcheck/render/key.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
 
@@ -15,36 +12,31 @@ namespace handcheck::cli {
 
 namespace {
 
-struct KeyOptions {
+struct KeyCliOptions {
   std::string path;
   std::string format = "md";
   std::string output;
   LimitOptions limits;
 };
 
-int run_key(const KeyOptions& o) {
+int run_key(const KeyCliOptions& o) {
   CaseAudit a = audit_file(o.path, o.limits.audit_options());
   // A case with errata still has a key; only one that cannot be evaluated has none.
   if (a.status == CaseAudit::Status::error) {
     fmt::print(stderr, "{}\n", a.error->what());
     return 2;
   }
-  std::string text;
-  if (o.format == "json") text = render_key_json(a);
-  else if (o.format == "tex") text = render_key_latex(a);
-  else if (o.format == "html") text = render_key_html(a);
-  else text = render_key_markdown(a);
-  return write_output(o.output, text) ? 0 : 2;
+  return write_output(o.output, render_key(a, o.format, handcheck::KeyOptions{o.limits.digits})) ? 0 : 2;
 }
 
 }  // namespace
 
 Runner setup_key(CLI::App& app) {
-  auto o = std::make_shared<KeyOptions>();
+  auto o = std::make_shared<KeyCliOptions>();
   CLI::App* cmd = app.add_subcommand("key", "Write the answer key of a case: every step in both pipelines");
   cmd->add_option("case", o->path, "Case file")->required();
   cmd->add_option("--format", o->format, "md, tex (LaTeX), html (one self-contained page) or json")
-      ->check(CLI::IsMember({"md", "tex", "html", "json"}));
+      ->check(CLI::IsMember(key_formats()));
   cmd->add_option("-o,--output", o->output, "Write the key to this file (whole or not at all)");
   add_limit_options(cmd, o->limits);
   return [o] { return run_key(*o); };

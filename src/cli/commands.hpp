@@ -15,5 +15,7 @@ Runner setup_explain(CLI::App& app);
 Runner setup_key(CLI::App& app);
 Runner setup_grade(CLI::App& app);
 Runner setup_selftest(CLI::App& app);
+Runner setup_fill(CLI::App& app);
+Runner setup_schema(CLI::App& app);
 
 }  // namespace handcheck::cli

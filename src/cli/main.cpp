@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   add(&handcheck::cli::setup_key);
   add(&handcheck::cli::setup_grade);
   add(&handcheck::cli::setup_selftest);
+  add(&handcheck::cli::setup_fill);
+  add(&handcheck::cli::setup_schema);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

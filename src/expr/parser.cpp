@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "handcheck/error.hpp"
+#include "handcheck/suggest.hpp"
 
 namespace handcheck {
 
@@ -144,6 +145,10 @@ class Parser {
       i_ = s_.find('T', i_) + 1;
       e = node(Expr::Kind::transpose, pos, 'T', {e});
     }
+    // NumPy's X.T
+    if (i_ + 1 < s_.size() && s_[i_] == '.' && s_[i_ + 1] == 'T' && (i_ + 2 == s_.size() || !is_name_char(s_[i_ + 2])))
+      throw ParseError(i_, fmt::format("unexpected '.': write {}^T for the transpose",
+                                       e->kind == Expr::Kind::name ? e->name : "(...)"));
     return e;
   }
 
@@ -173,6 +178,7 @@ class Parser {
         call->kind = Expr::Kind::call;
         call->pos = start;
         call->name = std::move(name);
+        if (std::string hint = function_hint(call->name); !hint.empty()) throw ParseError(start, hint);
         if (peek() == ')') throw ParseError(i_, fmt::format("{}() needs arguments", call->name));
         call->args.push_back(expr());
         while (peek() == ',') {

@@ -10,6 +10,7 @@
 
 #include "handcheck/audit/reads.hpp"
 #include "handcheck/expr/ast.hpp"
+#include "handcheck/model/printing.hpp"
 #include "handcheck/ops/registry.hpp"
 
 namespace handcheck::keys {
@@ -51,8 +52,21 @@ const Expr* plain_operand(const Expr& e, bool& transposed) {
   return x->kind == Expr::Kind::name ? x : nullptr;
 }
 
+// An enclosure of width 0 is its value, printed as exact values are (0, not 0.00000).
+std::optional<std::string> point_value(const Real& x) {
+  if (!x.is_interval() || x.lower() != x.upper()) return std::nullopt;
+  std::string f = to_fraction_string(x.lower());
+  return f.size() <= 12 ? std::optional(f) : std::nullopt;
+}
+
+std::string exact_digits(const Real& x, int digits) {
+  if (auto p = point_value(x)) return *p;
+  return describe(x, digits);
+}
+
 std::string short_exact(const Real& x) {
   if (x.is_infinite()) return describe(x, 6);
+  if (auto p = point_value(x)) return *p;
   if (x.is_exact()) {
     std::string f = to_fraction_string(x.exact());
     return f.size() <= 12 ? f : to_short_decimal(x.exact(), 6);
@@ -63,7 +77,7 @@ std::string short_exact(const Real& x) {
 
 class Builder {
  public:
-  explicit Builder(const CaseAudit& a) : a_(a), c_(*a.kase) {
+  Builder(const CaseAudit& a, const KeyOptions& options) : a_(a), c_(*a.kase), options_(options) {
     for (std::size_t i = 0; i < c_.items.size(); ++i) {
       const auto* h = hand(i);
       const auto* e = exact(i);
@@ -101,8 +115,8 @@ class Builder {
     v.item = &item;
     v.name = item.name;
     v.is_input = item.is_input;
-    v.digits = item.digits;
     v.shape = shapes_[i];
+    v.digits = display_digits(i);
     if (!item.is_input) {
       v.hand_expr = to_string(*item.hand->ast);
       v.exact_expr = to_string(*item.exact->ast);
@@ -148,13 +162,13 @@ class Builder {
         cell.label = item.cell_label(r, col);
         if (h) {
           const Real& q = (*h)(r, col);
-          cell.hand = describe(q, item.digits);
+          cell.hand = exact_digits(q, v.digits);
           if (q.is_exact() && !is_integer(q.exact())) cell.hand_decimal = to_short_decimal(q.exact());
           if (v.probability && !q.is_infinite()) cell.heat_hand = heat(q.is_exact() ? q.exact() : q.lower());
         }
         if (e) {
           const Real& x = (*e)(r, col);
-          cell.exact = describe(x, item.digits);
+          cell.exact = exact_digits(x, v.digits);
           cell.exact_short = short_exact(x);
           if (v.probability && !x.is_infinite()) cell.heat_exact = heat(x.is_exact() ? x.exact() : x.lower());
           if (!h || !same_value(x, (*h)(r, col))) v.hand_equals_exact = false;
@@ -314,8 +328,27 @@ class Builder {
     return v;
   }
 
+  // Significant digits of a step's exact values: --digits, else the decimals the worksheet
+  // prints there plus 2 on its largest value, at least 6, within what was certified.
+  int display_digits(std::size_t i) const {
+    const Item& item = c_.items[i];
+    if (options_.digits > 0) return std::min(options_.digits, item.digits);
+    int sig = 6, d = printed_decimals(item);
+    const auto* e = exact(i);
+    if (d >= 0 && e) {
+      long top = -1;  // decimal exponent of the largest value, at least that of 1
+      for (const Real& x : e->cells()) {
+        Rational big = x.is_exact() ? abs(x.exact()) : std::max(abs(x.lower()), abs(x.upper()));
+        if (big != 0) top = std::max(top, decimal_exponent(big));
+      }
+      sig = static_cast<int>(std::min<long>(std::max<long>(top + 1 + d + 2, 6), item.digits));
+    }
+    return std::min(sig, item.digits);
+  }
+
   const CaseAudit& a_;
   const Case& c_;
+  KeyOptions options_;
   std::vector<Shape> shapes_;
 };
 
@@ -395,12 +428,12 @@ std::string latex_code_point(long cp) {
 
 }  // namespace
 
-KeyView build_key_view(const CaseAudit& a) {
+KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
   if (a.status == CaseAudit::Status::error || !a.kase) {
     if (a.error) throw *a.error;
     throw Error(SourceLoc{a.file, 0, 0}, "the case was not evaluated");
   }
-  return Builder(a).build();
+  return Builder(a, options).build();
 }
 
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col) {

@@ -10,6 +10,7 @@
 
 #include "handcheck/audit/audit.hpp"
 #include "handcheck/audit/reads.hpp"
+#include "handcheck/render/key_options.hpp"
 #include "handcheck/render/text.hpp"
 
 namespace handcheck::keys {
@@ -71,7 +72,7 @@ struct KeyView {
 };
 
 // Throws the audit's Error when the case could not be read or evaluated.
-KeyView build_key_view(const CaseAudit& a);
+KeyView build_key_view(const CaseAudit& a, const KeyOptions& options = {});
 
 // "S[1,2]", "C[3]" for a vector, "dk" for a scalar (1-based, for people).
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col);

@@ -521,8 +521,8 @@ constexpr std::string_view kScript = R"js(
 
 }  // namespace
 
-std::string render_key_html(const CaseAudit& a) {
-  keys::KeyView k = keys::build_key_view(a);
+std::string render_key_html(const CaseAudit& a, const KeyOptions& options) {
+  keys::KeyView k = keys::build_key_view(a, options);
   std::string title = keys::escape_html(k.title.empty() ? k.file : k.title);
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";

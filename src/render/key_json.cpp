@@ -39,8 +39,8 @@ json stated_json(const keys::ItemView& v) {
 
 }  // namespace
 
-json key_json(const CaseAudit& a) {
-  keys::KeyView k = keys::build_key_view(a);
+json key_json(const CaseAudit& a, const KeyOptions& options) {
+  keys::KeyView k = keys::build_key_view(a, options);
   json j;
   j["handcheck"] = "key/1";
   j["file"] = k.file;
@@ -82,8 +82,8 @@ json key_json(const CaseAudit& a) {
   return j;
 }
 
-std::string render_key_json(const CaseAudit& a) {
-  return key_json(a).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
+  return key_json(a, options).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace handcheck

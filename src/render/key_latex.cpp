@@ -119,8 +119,8 @@ void item_section(std::string& out, const ItemView& v, std::size_t number) {
 
 }  // namespace
 
-std::string render_key_latex(const CaseAudit& a) {
-  keys::KeyView k = keys::build_key_view(a);
+std::string render_key_latex(const CaseAudit& a, const KeyOptions& options) {
+  keys::KeyView k = keys::build_key_view(a, options);
   std::size_t cols = 10;
   for (const auto& v : k.items) cols = std::max(cols, v.shape.cols);
   std::string out = fmt::format(
@@ -144,10 +144,9 @@ std::string render_key_latex(const CaseAudit& a) {
       cols, keys::escape_latex(k.title.empty() ? k.file : k.title));
   if (!k.source.empty()) out += "\\textbf{Source:} " + keys::escape_latex(k.source) + "\n\n";
   out += fmt::format(
-      "Hand values are exact fractions, with their decimals beside them. Exact values are certified to {} "
-      "significant digits: every printed digit is proven. The stated numbers of this worksheet follow the {} "
-      "pipeline.\n\n",
-      k.digits, k.follows);
+      "Hand values are exact fractions, with their decimals beside them. Exact values are certified: every "
+      "printed digit is proven. The stated numbers of this worksheet follow the {} pipeline.\n\n",
+      k.follows);
   if (!k.errata.empty()) {
     out += "\\section*{Errata}\n\\begin{itemize}\n";
     for (const auto& g : k.errata) {

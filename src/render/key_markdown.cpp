@@ -105,15 +105,15 @@ void item_section(std::string& out, const ItemView& v, std::size_t number) {
 
 }  // namespace
 
-std::string render_key_markdown(const CaseAudit& a) {
-  keys::KeyView k = keys::build_key_view(a);
+std::string render_key_markdown(const CaseAudit& a, const KeyOptions& options) {
+  keys::KeyView k = keys::build_key_view(a, options);
   std::string out = "# Answer key: " + keys::escape_markdown(k.title.empty() ? k.file : k.title) + "\n\n";
   if (!k.source.empty()) out += "**Source:** " + keys::escape_markdown(k.source) + "\n\n";
   out += fmt::format(
-      "Hand values are exact fractions, with a decimal beside them. Exact values are certified to {} significant "
-      "digits: every printed digit is proven. The stated numbers of this worksheet follow the {} pipeline; "
+      "Hand values are exact fractions, with a decimal beside them. Exact values are certified: every printed "
+      "digit is proven. The stated numbers of this worksheet follow the {} pipeline; "
       "✓ ok, ✗ erratum (the correct value in parentheses), ↷ carried from an earlier erratum.\n\n",
-      k.digits, k.follows);
+      k.follows);
   if (!k.errata.empty()) {
     out += "## Errata\n\n";
     for (const auto& g : k.errata) {

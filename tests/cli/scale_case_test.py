@@ -27,7 +27,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         case = pathlib.Path(tmp) / "scale-16.yaml"
         subprocess.run([sys.executable, str(root / "bench" / "make-scale-case"), "16", "-o", str(case)], check=True)
-        r = subprocess.run([binary, "key", "--format", "json", str(case)], capture_output=True, text=True, timeout=300)
+        r = subprocess.run([binary, "key", "--format", "json", "--digits", "30", str(case)], capture_output=True, text=True, timeout=300)
         if r.returncode != 0:
             print(f"key: exit {r.returncode}: {r.stderr}")
             sys.exit(1)

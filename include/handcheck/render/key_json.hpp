@@ -6,11 +6,12 @@
 #include <string>
 
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/render/key_options.hpp"
 
 namespace handcheck {
 
 // Throws the audit's Error when the case could not be read or evaluated.
-nlohmann::ordered_json key_json(const CaseAudit& a);
-std::string render_key_json(const CaseAudit& a);
+nlohmann::ordered_json key_json(const CaseAudit& a, const KeyOptions& options = {});
+std::string render_key_json(const CaseAudit& a, const KeyOptions& options = {});
 
 }  // namespace handcheck

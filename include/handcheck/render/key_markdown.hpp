@@ -5,10 +5,11 @@
 #include <string>
 
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/render/key_options.hpp"
 
 namespace handcheck {
 
 // Throws the audit's Error when the case could not be read or evaluated.
-std::string render_key_markdown(const CaseAudit& a);
+std::string render_key_markdown(const CaseAudit& a, const KeyOptions& options = {});
 
 }  // namespace handcheck

@@ -1,6 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "handcheck/expr/parser.hpp"
+#include "handcheck/ops/registry.hpp"
+#include "handcheck/suggest.hpp"
 #include "test_support.hpp"
 
 using namespace handcheck;
@@ -73,6 +75,43 @@ BOOST_AUTO_TEST_CASE(nesting_is_limited_not_a_stack_overflow) {
   std::string minus(50000, '-');
   BOOST_CHECK_THROW(parse_expression(minus + "1", ParseLimits{200, 1000000}), ParseError);
   BOOST_CHECK_NO_THROW(parse_expression(std::string(150, '(') + "1" + std::string(150, ')')));
+}
+
+namespace {
+ParseError parse_error(const std::string& s) {
+  try {
+    parse_expression(s);
+  } catch (const ParseError& e) {
+    return e;
+  }
+  BOOST_FAIL("no parse error for " + s);
+  return ParseError(0, "");
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(names_from_numpy_get_what_to_write) {
+  ParseError e = parse_error("2 * softmax(S)");
+  BOOST_TEST(e.pos == 4u);
+  BOOST_TEST(std::string(e.what()) ==
+             "unknown function 'softmax': write softmax_cols(M) or softmax_rows(M): softmax_cols makes each "
+             "column sum to 1 (vectors drawn as columns), softmax_rows each row");
+  BOOST_TEST(std::string(parse_error("transpose(X)").what()) == "unknown function 'transpose': write M^T");
+  ParseError t = parse_error("K.T @ Q");
+  BOOST_TEST(t.pos == 1u);
+  BOOST_TEST(std::string(t.what()) == "unexpected '.': write K^T for the transpose");
+  BOOST_TEST(std::string(parse_error("(A @ B).T").what()) == "unexpected '.': write (...)^T for the transpose");
+  // A name that starts with T after a dot is not NumPy's transpose.
+  BOOST_TEST(std::string(parse_error("X.Tx").what()) == "unexpected '.'");
+  BOOST_TEST(roundtrip("softmax_cols(S)") == "softmax_cols(S)");
+}
+
+BOOST_AUTO_TEST_CASE(hinted_names_are_not_functions) {
+  for (const char* name : {"softmax", "argmax", "argmin", "mean", "transpose", "matmul", "dot"}) {
+    BOOST_TEST(!function_hint(name).empty(), name);
+    BOOST_TEST(find_op(name) == nullptr, name);
+  }
+  BOOST_TEST(function_hint("softmax_cols").empty());
+  BOOST_TEST(function_hint("exp").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

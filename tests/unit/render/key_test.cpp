@@ -45,11 +45,13 @@ BOOST_AUTO_TEST_CASE(json_key_of_the_seed) {
   const auto& a = step(key, "A");
   BOOST_TEST(a["shape"] == nlohmann::ordered_json({4, 4}));
   BOOST_TEST(a["hand"][0][0] == "3/10");
-  BOOST_TEST(a["exact"][0][0] == "0.365189398600469033889058143788");
+  // A prints fractions: 6 significant digits.
+  BOOST_TEST(a["exact"][0][0] == "0.365189");
   BOOST_TEST(a["hand"][2][1] == "9/14");
   BOOST_TEST(a["expression"]["hand"] == "E / C");
   BOOST_TEST(step(key, "Z")["hand"][0][0] == "8/5");
-  BOOST_TEST(step(key, "Z")["exact"][0][0] == "1.57020085246467715369978022486");
+  // Z prints 2 decimals: 4 decimals, but at least 6 significant digits.
+  BOOST_TEST(step(key, "Z")["exact"][0][0] == "1.57020");
 
   const auto& scaled = step(key, "S_scaled");
   BOOST_TEST(scaled["expression"]["hand"] == "floor(S / 2)");
@@ -98,7 +100,7 @@ BOOST_AUTO_TEST_CASE(markdown_key_of_the_seed) {
              std::string::npos);
   BOOST_TEST(md.find("| **1** | 8/5 (1.6) |") != std::string::npos);
   BOOST_TEST(md.find("- by hand: `S_scaled = floor(S / 2)`\n- exactly: `S_scaled = S / sqrt(3)`") != std::string::npos);
-  BOOST_TEST(md.find("0.365189398600469033889058143788") != std::string::npos);
+  BOOST_TEST(md.find("0.365189 ") != std::string::npos);
   BOOST_TEST(md.find("| **3** | 1 ✓ | **1** ✗ (2) | 1 ✓ | 2 ✓ |") != std::string::npos);
   BOOST_TEST(md.find("- `q2[3]`: erratum: the sheet prints 1, should be 2") != std::string::npos);
 }
@@ -204,11 +206,50 @@ BOOST_AUTO_TEST_CASE(keys_of_a_case_that_follows_the_exact_pipeline) {
   CaseAudit a = audit_file(test::source_path("cases/attention-rows-exact.yaml"));
   BOOST_REQUIRE(a.status != CaseAudit::Status::error);
   auto key = key_json(a);
-  BOOST_TEST(step(key, "S")["hand"][0][0].get<std::string>().find("2.12132034") == 0u);
-  BOOST_TEST(step(key, "S")["exact"][0][0].get<std::string>().find("2.12132034") == 0u);
+  BOOST_TEST(step(key, "S")["hand"][0][0] == "2.121320");  // printed to 4 decimals: 6, on values below 10
+  BOOST_TEST(step(key, "S")["exact"][0][0] == "2.121320");
   BOOST_TEST(step(key, "Q")["hand"][0][0] == "2");
   BOOST_TEST(key["notes"].empty());
   BOOST_TEST(render_key_markdown(a).find("not computed") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(exact_values_print_to_the_steps_decimals_plus_two) {
+  std::string yaml = R"(format: handcheck/1
+inputs:
+  x: [[100, 2, 0]]
+steps:
+  - name: r
+    do: sqrt(x) * 12.3
+    follows: exact
+    stated: [[123.000, 17.395, 0]]
+  - name: s
+    do: sqrt(x) / 1000000
+    follows: exact
+)";
+  CaseAudit a = test::audit_text(yaml);
+  auto key = key_json(a);
+  // r prints 3 decimals: 5 decimals on its largest value, 123.00000 (8 significant digits).
+  BOOST_TEST(step(key, "r")["exact"][0][0] == "123");
+  BOOST_TEST(step(key, "r")["exact"][0][1] == "17.394827");
+  BOOST_TEST(step(key, "r")["exact"][0][2] == "0");
+  // s prints nothing: 6 significant digits, small values as decimals.
+  BOOST_TEST(step(key, "s")["exact"][0][1] == "0.00000141421");
+  BOOST_TEST(step(key, "s")["exact"][0][2] == "0");
+  // --digits overrides.
+  CaseAudit wide = test::audit_text(test::replace_once(yaml, "format: handcheck/1\n", "format: handcheck/1\ndigits: 12\n"));
+  auto key12 = key_json(wide, KeyOptions{12});
+  BOOST_TEST(step(key12, "r")["exact"][0][1] == "17.3948268172");
+  BOOST_TEST(step(key12, "r")["digits"] == 12);
+  BOOST_TEST(render_key_markdown(a).find("certified to 8 significant digits") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_exact_zero_prints_as_0) {
+  // Masked weights are exp(S) * 0: an enclosure of width 0, the value 0 itself.
+  auto key = key_json(audit_file(test::source_path("cases/attention/causal-attention.yaml")));
+  const auto& a = step(key, "A")["exact"];
+  BOOST_TEST(a[1][0] == "0");
+  BOOST_TEST(a[2][1] == "0");
+  BOOST_TEST(a[1][1] == "0.500000");  // an enclosure of 1/2, certified to 6 digits
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,21 @@
+// The answer key in a format chosen by name: what `handcheck key --format` and the Python
+// module's key() both call.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/render/key_options.hpp"
+
+namespace handcheck {
+
+// "md", "tex", "html", "json".
+const std::vector<std::string>& key_formats();
+
+// Throws DomainError for a format not in key_formats(), and the audit's Error when the case
+// could not be read or evaluated.
+std::string render_key(const CaseAudit& a, std::string_view format, const KeyOptions& options = {});
+
+}  // namespace handcheck
