@@ -64,8 +64,9 @@ bool meets(const Range& stated, const Real& l) { return stated.lo <= l.upper() &
 
 class Auditor {
  public:
-  Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out)
-      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1) {
+  Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out,
+          const AuditWork& work = {})
+      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), work_(work), step_of_(c.items.size(), -1) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       std::vector<std::size_t> ops;
       if (!c.items[i].is_input)
@@ -88,7 +89,7 @@ class Auditor {
       out_.steps.push_back(std::move(sa));
       audit_step(i);
     }
-    find_downstream();
+    if (work_.downstream) find_downstream();
     attribute_carried();
   }
 
@@ -334,7 +335,10 @@ class Auditor {
           // Consistent with its stated operands: follow-through when an operand was wrong;
           // when every operand is right, the difference is rounding carried forward.
           cell.verdict = !consistent ? Verdict::erratum : operands_ok ? Verdict::ok : Verdict::carried;
-          if (cell.verdict == Verdict::erratum) cell.slips = slips_of(i, cell);
+          if (cell.verdict == Verdict::erratum) {
+            if (out_.erratum - out_.slips_unsearched < work_.slip_cells) cell.slips = slips_of(i, cell);
+            else ++out_.slips_unsearched;
+          }
         }
         ++out_.stated;
         switch (cell.verdict) {
@@ -479,6 +483,7 @@ class Auditor {
   const ExactRun& exact_;
   const StatedValues& given_;
   CaseAudit& out_;
+  AuditWork work_;
   std::vector<long> step_of_;                      // item -> index in out_.steps, or -1
   std::vector<std::vector<std::size_t>> operands_; // item -> items its expression reads
   mutable std::map<std::size_t, std::vector<Range>> stated_ranges_;
@@ -597,7 +602,7 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
 }  // namespace
 
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated,
-                       const PipelineOptions& options, std::optional<ExactRun>* raised) {
+                       const PipelineOptions& options, std::optional<ExactRun>* raised, const AuditWork& work) {
   const unsigned cap = precision_cap(c, options);
   PipelineOptions po = options;
   const ExactRun* run = &exact;
@@ -606,7 +611,7 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
     CaseAudit out;
     out.file = c.file;
     out.title = c.title;
-    Auditor(c, hand, *run, stated, out).run();
+    Auditor(c, hand, *run, stated, out, work).run();
     // Raise the precision until every comparison with the exact pipeline is decided.
     if (out.undecided == 0 || run->digits10 >= cap) {
       out.status = out.erratum + out.carried > 0 ? CaseAudit::Status::errata : CaseAudit::Status::clean;

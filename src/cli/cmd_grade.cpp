@@ -1,4 +1,6 @@
-// handcheck grade CASE SHEETS...: grades student sheets with follow-through credit.
+// handcheck grade CASE SHEETS...: grades student sheets with follow-through credit. Sheets
+// stream in a batch at a time and rows stream out in the sheets' order, so memory does not
+// grow with the class; the class analysis is folded as they pass.
 #include <fmt/format.h>
 #include <memory>
 
@@ -8,7 +10,7 @@
 #include "handcheck/model/loader.hpp"
 #include "handcheck/render/grades.hpp"
 #include "limit_options.hpp"
-#include "output.hpp"
+#include "output_stream.hpp"
 
 namespace handcheck::cli {
 
@@ -23,8 +25,14 @@ struct GradeCliOptions {
   bool summary = false;
   bool format_given = false;
   unsigned jobs = 0;
+  std::size_t batch = 4096;
   LimitOptions limits;
 };
+
+GradesFormat grades_format(const std::string& f) {
+  return f == "long" ? GradesFormat::long_csv : f == "wide" ? GradesFormat::wide_csv : f == "json" ? GradesFormat::json
+                                                                                                  : GradesFormat::csv;
+}
 
 int run_grade(const GradeCliOptions& o) {
   GradeOptions options;
@@ -43,24 +51,53 @@ int run_grade(const GradeCliOptions& o) {
     AnswerKey key(o.limits.load(o.case_path), o.limits.audit_options().pipeline);
     for (const auto& step : key.skipped())
       fmt::print(stderr, "handcheck: {}: step {} cannot be graded: its pipeline stops before it\n", o.case_path, step);
-    std::vector<Sheet> sheets;
-    for (const auto& path : o.sheets) {
-      auto more = read_sheets_file(path, key);
-      sheets.insert(sheets.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    Grader grader(key, options);
+    ClassTally tally(key);
+    SheetIds ids;
+    const bool gradescope = o.format == "gradescope" && !o.summary;
+    const bool rows = !o.summary && !gradescope;
+    // Gradescope's results are of one submission: its sheet and grade are kept.
+    std::vector<Sheet> first_sheet;
+    std::vector<SheetGrade> first_grade;
+    OutputStream out(o.output);
+    GradesWriter writer(grades_format(o.format), key, options.carried_credit);
+    std::string text;
+    if (rows) {
+      writer.head(text);
+      if (!out.write(text)) return 2;
     }
-    check_sheet_ids(sheets);
-    for (const auto& s : sheets)
-      for (const auto& note : s.notes) fmt::print(stderr, "{}: sheet {}: {}\n", s.where.to_string(), s.id, note);
-    if (o.format == "gradescope" && !o.summary && sheets.size() != 1) {
-      fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; {} sheets given\n",
-                 sheets.size());
+    std::vector<Sheet> batch;
+    std::vector<SheetGrade> grades;
+    for (const auto& path : o.sheets) {
+      SheetStream in(path, key, o.jobs);
+      while (in.next(batch, o.batch)) {
+        for (const auto& s : batch) {
+          ids.add(s);
+          for (const auto& note : s.notes) fmt::print(stderr, "{}: sheet {}: {}\n", s.where.to_string(), s.id, note);
+        }
+        if (gradescope && tally.sheets() + batch.size() > 1) {
+          fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; more sheets given\n");
+          return 2;
+        }
+        grader.grade(batch, grades);
+        tally.add(batch, grades);
+        if (gradescope) {
+          first_sheet = batch;
+          first_grade = grades;
+        }
+        if (rows) {
+          text.clear();
+          writer.rows(batch, grades, text);
+          if (!out.write(text)) return 2;
+        }
+      }
+    }
+    if (gradescope && first_sheet.empty()) {
+      fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; 0 sheets given\n");
       return 2;
     }
-    Grader grader(key, options);
-    std::vector<SheetGrade> grades = grader.grade(sheets);
-    ClassSummary summary = summarise(key, sheets, grades);
-    GradeRun run{key, sheets, grades, options.carried_credit};
-    std::string text;
+    ClassSummary summary = tally.summary();
+    text.clear();
     if (o.summary) {
       text = !o.format_given          ? render_summary_text(key, summary)
              : o.format == "json" ? render_summary_json(key, summary)
@@ -68,13 +105,10 @@ int run_grade(const GradeCliOptions& o) {
                                   : render_summary_text(key, summary);
     } else {
       fmt::print(stderr, "{}", render_key_warnings(key, summary));
-      text = o.format == "long"         ? render_grades_long_csv(run)
-             : o.format == "wide"       ? render_grades_wide_csv(run)
-             : o.format == "json"       ? render_grades_json(run)
-             : o.format == "gradescope" ? render_gradescope(run, 0)
-                                        : render_gradebook_csv(run);
+      if (gradescope) text = render_gradescope({key, first_sheet, first_grade, options.carried_credit}, 0);
+      else writer.tail(text);
     }
-    return write_output(o.output, text) ? 0 : 2;
+    return out.write(text) && out.commit() ? 0 : 2;
   } catch (const Error& e) {
     fmt::print(stderr, "{}\n", e.what());
     return 2;
@@ -100,6 +134,8 @@ Runner setup_grade(CLI::App& app) {
   cmd->add_flag("--summary", o->summary,
                 "Write the class analysis instead of the grades (text; csv or json with --format)");
   cmd->add_option("-j,--jobs", o->jobs, "Threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--batch", o->batch, "Sheets read and graded at a time (default 4096); memory grows with it")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   return [o, format] {
     o->format_given = format->count() > 0;
     return run_grade(*o);
