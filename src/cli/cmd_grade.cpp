@@ -26,6 +26,7 @@ struct GradeCliOptions {
   bool format_given = false;
   unsigned jobs = 0;
   std::size_t batch = 4096;
+  std::size_t slip_cells = GradeOptions{}.slip_cells;
   LimitOptions limits;
 };
 
@@ -37,6 +38,7 @@ GradesFormat grades_format(const std::string& f) {
 int run_grade(const GradeCliOptions& o) {
   GradeOptions options;
   options.threads = o.jobs;
+  options.slip_cells = o.slip_cells;
   try {
     options.carried_credit = parse_literal(o.carried_credit).value;
   } catch (const DomainError& e) {
@@ -80,6 +82,10 @@ int run_grade(const GradeCliOptions& o) {
           return 2;
         }
         grader.grade(batch, grades);
+        for (std::size_t i = 0; i < batch.size(); ++i)
+          if (grades[i].slips_unsearched > 0)
+            fmt::print(stderr, "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
+                       batch[i].where.to_string(), batch[i].id, grades[i].slips_unsearched, o.slip_cells);
         tally.add(batch, grades);
         if (gradescope) {
           first_sheet = batch;
@@ -134,6 +140,9 @@ Runner setup_grade(CLI::App& app) {
   cmd->add_flag("--summary", o->summary,
                 "Write the class analysis instead of the grades (text; csv or json with --format)");
   cmd->add_option("-j,--jobs", o->jobs, "Threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--max-slip-cells", o->slip_cells,
+                  "Per sheet: wrong cells searched for a known slip (default 64); past it, errata get no slip name")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 30));
   cmd->add_option("--batch", o->batch, "Sheets read and graded at a time (default 4096); memory grows with it")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   return [o, format] {

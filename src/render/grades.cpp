@@ -157,6 +157,7 @@ void GradesWriter::rows(const std::vector<Sheet>& sheets, const std::vector<Shee
         }
         x["findings"] = std::move(findings);
         if (!sheet.notes.empty()) x["notes"] = sheet.notes;
+        if (g.slips_unsearched > 0) x["slips_unsearched"] = g.slips_unsearched;
         out += first_ ? "\n" : ",\n";
         first_ = false;
         // Four spaces: the sheet's depth in the whole document.
@@ -223,6 +224,8 @@ std::string render_gradescope(const GradeRun& run, std::size_t s) {
   }
   std::string notes;
   for (const auto& n : sheet.notes) notes += n + "\n";
+  if (g.slips_unsearched > 0)
+    notes += fmt::format("{} wrong cells are graded without a slip name (the per-sheet slip budget)\n", g.slips_unsearched);
   return fmt::format("{{\n  \"score\": {},\n  \"output\": {},\n  \"tests\": [\n{}\n  ]\n}}\n", json_number(total),
                      json(fmt::format("{}: {} of {} cells ok, {} carried; score {}\n{}", sheet.id, g.ok, g.cells.size(),
                                       g.carried, decimal(g.score), notes))

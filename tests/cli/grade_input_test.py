@@ -2,7 +2,8 @@
 """Hostile and awkward sheet files for `handcheck grade` (issue classes of tests/bad, for sheets):
 a CSV with a UTF-8 byte order mark, invalid UTF-8 in a CSV and in JSON Lines, a directory given
 as the sheets file, a JSON sheet with two "id" or two "answers" members, gradebook fields that a
-spreadsheet would run as formulas, and the class summary's invalid column.
+spreadsheet would run as formulas, the class summary's invalid column, and the per-sheet slip
+budget (one all-wrong sheet of a 50 x 50 case took more than a minute without it).
 
 usage: grade_input_test.py HANDCHECK SOURCE_DIR
 """
@@ -14,6 +15,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 SEED = "cases/self-attention-6-3.yaml"
 problems = []
@@ -89,7 +91,7 @@ def main():
             ids = list(dict.fromkeys(row["id"] for row in rows))
             expect(r.returncode == 0 and ids == want_ids, f"--format {fmt}: ids {ids}")
             if fmt == "long":
-                stated = [next(row["stated"] for row in rows if row["id"] == i and row["step"] == "A") for i in want_ids]
+                stated = [next((row["stated"] for row in rows if row["id"] == i and row["step"] == "A"), None) for i in want_ids]
                 expect(stated == want_stated, f"long: stated {stated}")
         r = grade(binary, root, formula, "--format", "json")
         expect([s["id"] for s in json.loads(r.stdout)["sheets"]] == [i for i, _ in sheets],
@@ -109,6 +111,38 @@ def main():
         expect(q11[3:8] == ["25%", "0%", "0%", "25%", "50%"], f"summary Q q1[1]: {q11}")
         q12 = next(line for line in text.splitlines() if line.startswith("Q q2[1]")).split()
         expect(q12[3:8] == ["0%", "0%", "0%", "100%", "0%"], f"summary Q q2[1]: {q12}")
+
+        # The slip budget: an all-wrong sheet of the scaled 50 x 50 case is graded in seconds, with
+        # at most --max-slip-cells errata searched, and says so.
+        case = tmp / "s50.yaml"
+        subprocess.run([sys.executable, str(root / "bench/make-scale-case"), "50", "-o", str(case)], check=True)
+        key = json.loads(subprocess.run([binary, "key", "--format", "json", str(case)], capture_output=True,
+                                        timeout=120).stdout)
+        answers = {s["name"]: [["7777"] * s["shape"][1] for _ in range(s["shape"][0])]
+                   for s in key["steps"] if not s["input"]}
+        wrong = tmp / "all-wrong.jsonl"
+        wrong.write_text(json.dumps({"id": "w", "answers": answers}) + "\n")
+        cells = sum(s["shape"][0] * s["shape"][1] for s in key["steps"] if not s["input"])
+        start = time.monotonic()
+        r = subprocess.run([binary, "grade", str(case), str(wrong), "--format", "json"], capture_output=True, timeout=300)
+        seconds = time.monotonic() - start
+        graded = json.loads(r.stdout) if r.returncode == 0 else {"sheets": [{}]}
+        sheet = graded["sheets"][0]
+        expect(r.returncode == 0 and sheet.get("erratum") == cells and sheet.get("slips_unsearched") == cells - 64,
+               f"all-wrong 50x50: exit {r.returncode}, {sheet.get('erratum')} errata of {cells}, "
+               f"{sheet.get('slips_unsearched')} unsearched")
+        expect(f"sheet w: {cells - 64} errata past the slip budget (--max-slip-cells 64)".encode() in r.stderr,
+               f"all-wrong 50x50: no budget note: {r.stderr[-300:]!r}")
+        expect(seconds < 30, f"all-wrong 50x50: {seconds:.1f} s")
+        # Within the budget, slips are named as before; past it, not.
+        ceil = tmp / "ceil.jsonl"
+        ceil.write_text(json.dumps({"id": "c", "answers": {"S_scaled": {"1,1": 2}}}) + "\n")
+        named = json.loads(grade(binary, root, ceil, "--format", "json").stdout)["sheets"][0]["findings"]
+        r = grade(binary, root, ceil, "--format", "json", "--max-slip-cells", "0")
+        unnamed = json.loads(r.stdout)["sheets"][0]
+        expect([f.get("slip") for f in named] == ["ceil-for-floor"] and "slip" not in unnamed["findings"][0]
+               and unnamed["slips_unsearched"] == 1 and b"without a slip name" in r.stderr,
+               f"slip budget on one erratum: {named}, {unnamed}")
 
     for p in problems:
         print(p)
