@@ -251,16 +251,16 @@ void check_sheet_ids(const std::vector<Sheet>& sheets) {
   for (const auto& s : sheets) ids.add(s);
 }
 
-// Open addressing over the ids' bytes in one arena: about 30 bytes an id, no node or string each.
+// Open addressing over the ids' bytes in one arena: about 30 bytes an id, no node or string
+// each. Entries live in a deque, which grows without the copy (and double memory) of a vector.
 struct SheetIds::Table {
   struct Entry {
-    std::uint64_t offset = 0;  // into `bytes`
-    std::uint32_t length = 0, file = 0;
-    std::uint64_t line = 0;
+    std::uint64_t offset : 40, length : 24;  // in `bytes`
+    std::uint32_t line = 0, file = 0;
   };
   static constexpr std::uint32_t empty = ~std::uint32_t{0};
   std::vector<std::uint32_t> slots = std::vector<std::uint32_t>(1024, empty);  // index into entries
-  std::vector<Entry> entries;
+  std::deque<Entry> entries;
   std::string bytes;
   std::vector<std::string> files;
 
@@ -290,11 +290,17 @@ void SheetIds::add(const Sheet& sheet) {
       throw Error(sheet.where, fmt::format("sheet id '{}' is given twice (first at {})", sheet.id,
                                            SourceLoc{t.files[e.file], e.line, 1}.to_string()));
   }
-  if (t.entries.size() >= Table::empty) throw Error(sheet.where, "more than 4 294 967 294 sheets");
+  if (t.entries.size() >= Table::empty || sheet.where.line > UINT32_MAX || sheet.id.size() >= (1u << 24) ||
+      t.bytes.size() >= (std::uint64_t{1} << 40))
+    throw Error(sheet.where, "too many sheets, or an id too long, to check ids for repeats");
   if (t.files.empty() || t.files.back() != sheet.where.file) t.files.push_back(sheet.where.file);
   t.slots[i] = static_cast<std::uint32_t>(t.entries.size());
-  t.entries.push_back({t.bytes.size(), static_cast<std::uint32_t>(std::min<std::size_t>(sheet.id.size(), UINT32_MAX)),
-                       static_cast<std::uint32_t>(t.files.size() - 1), sheet.where.line});
+  Table::Entry e;
+  e.offset = t.bytes.size();
+  e.length = sheet.id.size();
+  e.line = static_cast<std::uint32_t>(sheet.where.line);
+  e.file = static_cast<std::uint32_t>(t.files.size() - 1);
+  t.entries.push_back(e);
   t.bytes += sheet.id;
 }
 
