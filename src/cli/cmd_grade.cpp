@@ -38,7 +38,9 @@ GradesFormat grades_format(const std::string& f) {
 int run_grade(const GradeCliOptions& o) {
   GradeOptions options;
   options.threads = o.jobs;
-  options.slip_cells = o.slip_cells;
+  // The gradebook and the wide table show no slip names: do not search for them.
+  const bool slips = o.summary || o.format == "long" || o.format == "json" || o.format == "gradescope";
+  options.slip_cells = slips ? o.slip_cells : 0;
   try {
     options.carried_credit = parse_literal(o.carried_credit).value;
   } catch (const DomainError& e) {
@@ -83,7 +85,7 @@ int run_grade(const GradeCliOptions& o) {
         }
         grader.grade(batch, grades);
         for (std::size_t i = 0; i < batch.size(); ++i)
-          if (grades[i].slips_unsearched > 0)
+          if (slips && grades[i].slips_unsearched > 0)
             fmt::print(stderr, "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
                        batch[i].where.to_string(), batch[i].id, grades[i].slips_unsearched, o.slip_cells);
         tally.add(batch, grades);
