@@ -11,7 +11,7 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
 test_pkgs=(python3)
 browser_pkgs=(chromium nodejs npm)
 tex_pkgs=(texlive-latex-base texlive-latex-recommended)
-bench_pkgs=(libbenchmark-dev hyperfine)
+bench_pkgs=(libbenchmark-dev hyperfine time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")

@@ -65,11 +65,9 @@ int run_grade(const GradeCliOptions& o) {
     std::vector<SheetGrade> first_grade;
     OutputStream out(o.output);
     GradesWriter writer(grades_format(o.format), key, options.carried_credit);
+    // The head goes out with the first rows: a sheets file that cannot be read prints nothing.
     std::string text;
-    if (rows) {
-      writer.head(text);
-      if (!out.write(text)) return 2;
-    }
+    if (rows) writer.head(text);
     std::vector<Sheet> batch;
     std::vector<SheetGrade> grades;
     for (const auto& path : o.sheets) {
@@ -94,9 +92,9 @@ int run_grade(const GradeCliOptions& o) {
           first_grade = grades;
         }
         if (rows) {
-          text.clear();
           writer.rows(batch, grades, text);
           if (!out.write(text)) return 2;
+          text.clear();
         }
       }
     }
@@ -105,7 +103,6 @@ int run_grade(const GradeCliOptions& o) {
       return 2;
     }
     ClassSummary summary = tally.summary();
-    text.clear();
     if (o.summary) {
       text = !o.format_given          ? render_summary_text(key, summary)
              : o.format == "json" ? render_summary_json(key, summary)
@@ -114,7 +111,7 @@ int run_grade(const GradeCliOptions& o) {
     } else {
       fmt::print(stderr, "{}", render_key_warnings(key, summary));
       if (gradescope) text = render_gradescope({key, first_sheet, first_grade, options.carried_credit}, 0);
-      else writer.tail(text);
+      else writer.tail(text);  // after the head alone when there were no sheets
     }
     return out.write(text) && out.commit() ? 0 : 2;
   } catch (const Error& e) {
