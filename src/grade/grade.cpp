@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "handcheck/expr/ast.hpp"
 #include "handcheck/parallel.hpp"
 
 namespace handcheck {
@@ -131,27 +132,62 @@ Grader::Grader(const AnswerKey& key, GradeOptions options)
     : key_(key), options_(std::move(options)), step_of_(key.kase().items.size(), -1), memo_(std::make_unique<Memo>()) {
   const auto& steps = key_.steps();
   for (std::size_t k = 0; k < steps.size(); ++k) step_of_[steps[k].item] = static_cast<long>(k);
+  // The steps each step reads, by name, in either pipeline's expression: more than the audit
+  // follows is safe (a step given that need not be).
+  const Case& c = key_.kase();
+  reads_.resize(steps.size());
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    const Item& item = c.items[steps[k].item];
+    for (const auto* e : {&item.hand, &item.exact}) {
+      if (!*e) continue;
+      for (const auto& name : referenced_names(*(*e)->ast)) {
+        long i = c.find(name);
+        if (i >= 0 && step_of_[static_cast<std::size_t>(i)] >= 0)
+          reads_[k].push_back(static_cast<std::size_t>(step_of_[static_cast<std::size_t>(i)]));
+      }
+    }
+  }
 }
 
 Grader::~Grader() = default;
 
 CaseAudit Grader::audit(const Sheet& sheet) const {
   Judge judge(key_, options_.compare);
-  return audit_with(judge, sheet);
+  return audit_with(judge, sheet, false);
 }
 
-CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet) const {
+CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet, bool grading) const {
   const Case& c = key_.kase();
+  const auto& steps = key_.steps();
+  // For grades, a step is given to the audit only where it matters: it has an answer that does
+  // not match its correct value, or such a step reads it. Every other step is all ok (§5: ok is
+  // "matches C") whatever the audit would recompute, and nothing given reads it.
+  std::vector<char> give(steps.size(), grading ? 0 : 1);
+  if (grading)
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      bool wrong = false;
+      for (std::size_t i = 0; i < steps[k].shape.cells() && !wrong; ++i) {
+        std::size_t cell = steps[k].first + i;
+        if (sheet.answers.kind(cell) != Answer::Kind::value) continue;
+        const Judge::Judgement& j = judge(cell, sheet.answers.text(cell));
+        wrong = j.literal && !j.matches;
+      }
+      if (!wrong) continue;
+      give[k] = 1;
+      for (std::size_t o : reads_[k]) give[o] = 1;
+    }
   StatedValues stated(c.items.size());
-  for (const KeyStep& step : key_.steps()) {
+  for (std::size_t s = 0; s < steps.size(); ++s) {
+    const KeyStep& step = steps[s];
     Matrix<std::optional<Literal>> m(step.shape);
-    for (std::size_t k = 0; k < step.shape.cells(); ++k) {
+    for (std::size_t k = 0; give[s] && k < step.shape.cells(); ++k) {
       std::size_t cell = step.first + k;
       if (sheet.answers.kind(cell) == Answer::Kind::value)
         m(k / step.shape.cols, k % step.shape.cols) = judge(cell, sheet.answers.text(cell)).literal;
     }
     stated[step.item] = std::move(m);
   }
+  if (!grading) return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options());
   // Grading needs verdicts and slips only: no `downstream`, and the per-sheet slip budget.
   AuditWork work;
   work.downstream = false;
@@ -196,7 +232,7 @@ Grader::Audited Grader::audited(Judge& judge, const Sheet& sheet) const {
     std::lock_guard<std::mutex> lock(memo_->mutex);
     if (auto found = memo_->sheets.find(signature)) return std::move(*found);
   }
-  Audited out = grades_of(audit_with(judge, sheet));
+  Audited out = grades_of(audit_with(judge, sheet, !options_.compare));
   if (options_.reuse_identical) {
     std::lock_guard<std::mutex> lock(memo_->mutex);
     memo_->sheets.add(std::move(signature), out);
@@ -224,8 +260,9 @@ SheetGrade Grader::grade_with(Judge& judge, const Sheet& sheet) const {
   // audit; otherwise the audit decides every answered cell (invalid ones count as blank).
   if (!all_match) {
     Audited a = audited(judge, sheet);
+    // A step not given to the audit keeps the judge's grades (ok, blank, invalid).
     for (std::size_t i = 0; i < g.cells.size(); ++i)
-      if (g.cells[i].grade != Grade::invalid) g.cells[i] = a.cells[i];
+      if (g.cells[i].grade != Grade::invalid && a.cells[i].grade != Grade::blank) g.cells[i] = a.cells[i];
     g.slips_unsearched = a.unsearched;
   }
   for (const auto& cell : g.cells) {

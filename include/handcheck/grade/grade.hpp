@@ -76,7 +76,8 @@ class Grader {
   struct Memo;
   class Judge;
   SheetGrade grade_with(Judge& judge, const Sheet& sheet) const;
-  CaseAudit audit_with(Judge& judge, const Sheet& sheet) const;
+  // grading: only the steps that decide a grade, no downstream analysis, the slip budget.
+  CaseAudit audit_with(Judge& judge, const Sheet& sheet, bool grading) const;
   struct Audited {
     std::vector<CellGrade> cells;
     std::size_t unsearched = 0;
@@ -87,6 +88,7 @@ class Grader {
   const AnswerKey& key_;
   GradeOptions options_;
   std::vector<long> step_of_;  // item -> index into key_.steps(), or -1
+  std::vector<std::vector<std::size_t>> reads_;  // per step: the steps it reads
   std::unique_ptr<Memo> memo_;
   mutable std::mutex judges_mutex_;
   mutable std::vector<std::unique_ptr<Judge>> judges_;
