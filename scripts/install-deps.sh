@@ -12,7 +12,7 @@ build_pkgs=(build-essential cmake ninja-build pkg-config
 test_pkgs=(python3 python3-pytest python3-jsonschema python3-yaml)
 browser_pkgs=(chromium nodejs npm)
 tex_pkgs=(texlive-latex-base texlive-latex-recommended)
-bench_pkgs=(libbenchmark-dev hyperfine)
+bench_pkgs=(libbenchmark-dev hyperfine time)
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")

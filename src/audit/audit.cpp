@@ -77,8 +77,9 @@ struct OperandStatus {
 
 class Auditor {
  public:
-  Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out)
-      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1),
+  Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out,
+          const AuditWork& work = {})
+      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), work_(work), step_of_(c.items.size(), -1),
         cell_index_(c.items.size()) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       std::vector<std::size_t> ops;
@@ -104,7 +105,7 @@ class Auditor {
       out_.steps.push_back(std::move(sa));
       audit_step(i);
     }
-    find_downstream();
+    if (work_.downstream) find_downstream();
   }
 
  private:
@@ -402,7 +403,8 @@ class Auditor {
       cell.root = cell.follows_from.empty() ? -1 : static_cast<long>(cell.follows_from.front());
     } else {
       cell.verdict = Verdict::erratum;
-      cell.slips = slips_of(i, cell);
+      if (out_.erratum - out_.slips_unsearched < work_.slip_cells) cell.slips = slips_of(i, cell);
+      else ++out_.slips_unsearched;
     }
   }
 
@@ -506,6 +508,7 @@ class Auditor {
   const ExactRun& exact_;
   const StatedValues& given_;
   CaseAudit& out_;
+  AuditWork work_;
   std::vector<long> step_of_;                      // item -> index in out_.steps, or -1
   std::vector<Matrix<long>> cell_index_;           // item -> (r, c) -> index in its cells, or -1
   std::vector<std::vector<std::size_t>> operands_; // item -> items its expression reads
@@ -644,7 +647,8 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
 }  // namespace
 
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated,
-                       const PipelineOptions& options, std::optional<std::pair<HandRun, ExactRun>>* raised) {
+                       const PipelineOptions& options, std::optional<std::pair<HandRun, ExactRun>>* raised,
+                       const AuditWork& work) {
   const unsigned cap = precision_cap(c, options);
   PipelineOptions po = options;
   const HandRun* h = &hand;
@@ -658,7 +662,7 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
     const unsigned digits10 = std::max(h->digits10, e->digits10);
     with_precision(digits10, [&] {
       ScopedLimits limits(po);
-      Auditor(c, *h, *e, stated, out).run();
+      Auditor(c, *h, *e, stated, out, work).run();
     });
     // Raise the precision until every comparison is decided, or the cap says it cannot be.
     if (out.undecided == 0 || digits10 >= cap || cap_reached) {

@@ -1,4 +1,6 @@
-// handcheck grade CASE SHEETS...: grades student sheets with follow-through credit.
+// handcheck grade CASE SHEETS...: grades student sheets with follow-through credit. Sheets
+// stream in a batch at a time and rows stream out in the sheets' order, so memory does not
+// grow with the class; the class analysis is folded as they pass.
 #include <fmt/format.h>
 #include <memory>
 
@@ -8,7 +10,7 @@
 #include "handcheck/model/loader.hpp"
 #include "handcheck/render/grades.hpp"
 #include "limit_options.hpp"
-#include "output.hpp"
+#include "output_stream.hpp"
 
 namespace handcheck::cli {
 
@@ -23,12 +25,22 @@ struct GradeCliOptions {
   bool summary = false;
   bool format_given = false;
   unsigned jobs = 0;
+  std::size_t batch = 4096;
+  std::size_t slip_cells = GradeOptions{}.slip_cells;
   LimitOptions limits;
 };
+
+GradesFormat grades_format(const std::string& f) {
+  return f == "long" ? GradesFormat::long_csv : f == "wide" ? GradesFormat::wide_csv : f == "json" ? GradesFormat::json
+                                                                                                  : GradesFormat::csv;
+}
 
 int run_grade(const GradeCliOptions& o) {
   GradeOptions options;
   options.threads = o.jobs;
+  // The gradebook and the wide table show no slip names: do not search for them.
+  const bool slips = o.summary || o.format == "long" || o.format == "json" || o.format == "gradescope";
+  options.slip_cells = slips ? o.slip_cells : 0;
   try {
     options.carried_credit = parse_finite_literal(o.carried_credit).value;
   } catch (const DomainError& e) {
@@ -43,24 +55,54 @@ int run_grade(const GradeCliOptions& o) {
     AnswerKey key(o.limits.load(o.case_path), o.limits.audit_options().pipeline);
     for (const auto& step : key.skipped())
       fmt::print(stderr, "handcheck: {}: step {} cannot be graded: its pipeline stops before it\n", o.case_path, step);
-    std::vector<Sheet> sheets;
+    Grader grader(key, options);
+    ClassTally tally(key);
+    SheetIds ids;
+    const bool gradescope = o.format == "gradescope" && !o.summary;
+    const bool rows = !o.summary && !gradescope;
+    // Gradescope's results are of one submission: its sheet and grade are kept.
+    std::vector<Sheet> first_sheet;
+    std::vector<SheetGrade> first_grade;
+    OutputStream out(o.output);
+    GradesWriter writer(grades_format(o.format), key, options.carried_credit);
+    // The head goes out with the first rows: a sheets file that cannot be read prints nothing.
+    std::string text;
+    if (rows) writer.head(text);
+    std::vector<Sheet> batch;
+    std::vector<SheetGrade> grades;
     for (const auto& path : o.sheets) {
-      auto more = read_sheets_file(path, key);
-      sheets.insert(sheets.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      SheetStream in(path, key, o.jobs);
+      while (in.next(batch, o.batch)) {
+        for (const auto& s : batch) {
+          ids.add(s);
+          for (const auto& note : s.notes) fmt::print(stderr, "{}: sheet {}: {}\n", s.where.to_string(), s.id, note);
+        }
+        if (gradescope && tally.sheets() + batch.size() > 1) {
+          fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; more sheets given\n");
+          return 2;
+        }
+        grader.grade(batch, grades);
+        for (std::size_t i = 0; i < batch.size(); ++i)
+          if (slips && grades[i].slips_unsearched > 0)
+            fmt::print(stderr, "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
+                       batch[i].where.to_string(), batch[i].id, grades[i].slips_unsearched, o.slip_cells);
+        tally.add(batch, grades);
+        if (gradescope) {
+          first_sheet = batch;
+          first_grade = grades;
+        }
+        if (rows) {
+          writer.rows(batch, grades, text);
+          if (!out.write(text)) return 2;
+          text.clear();
+        }
+      }
     }
-    check_sheet_ids(sheets);
-    for (const auto& s : sheets)
-      for (const auto& note : s.notes) fmt::print(stderr, "{}: sheet {}: {}\n", s.where.to_string(), s.id, note);
-    if (o.format == "gradescope" && !o.summary && sheets.size() != 1) {
-      fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; {} sheets given\n",
-                 sheets.size());
+    if (gradescope && first_sheet.empty()) {
+      fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; 0 sheets given\n");
       return 2;
     }
-    Grader grader(key, options);
-    std::vector<SheetGrade> grades = grader.grade(sheets);
-    ClassSummary summary = summarise(key, sheets, grades);
-    GradeRun run{key, sheets, grades, options.carried_credit};
-    std::string text;
+    ClassSummary summary = tally.summary();
     if (o.summary) {
       text = !o.format_given          ? render_summary_text(key, summary)
              : o.format == "json" ? render_summary_json(key, summary)
@@ -68,13 +110,10 @@ int run_grade(const GradeCliOptions& o) {
                                   : render_summary_text(key, summary);
     } else {
       fmt::print(stderr, "{}", render_key_warnings(key, summary));
-      text = o.format == "long"         ? render_grades_long_csv(run)
-             : o.format == "wide"       ? render_grades_wide_csv(run)
-             : o.format == "json"       ? render_grades_json(run)
-             : o.format == "gradescope" ? render_gradescope(run, 0)
-                                        : render_gradebook_csv(run);
+      if (gradescope) text = render_gradescope({key, first_sheet, first_grade, options.carried_credit}, 0);
+      else writer.tail(text);  // after the head alone when there were no sheets
     }
-    return write_output(o.output, text) ? 0 : 2;
+    return out.write(text) && out.commit() ? 0 : 2;
   } catch (const Error& e) {
     fmt::print(stderr, "{}\n", e.what());
     return 2;
@@ -100,6 +139,11 @@ Runner setup_grade(CLI::App& app) {
   cmd->add_flag("--summary", o->summary,
                 "Write the class analysis instead of the grades (text; csv or json with --format)");
   cmd->add_option("-j,--jobs", o->jobs, "Threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--max-slip-cells", o->slip_cells,
+                  "Per sheet: wrong cells searched for a known slip (default 64); past it, errata get no slip name")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 30));
+  cmd->add_option("--batch", o->batch, "Sheets read and graded at a time (default 4096); memory grows with it")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   return [o, format] {
     o->format_given = format->count() > 0;
     return run_grade(*o);

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "handcheck/expr/ast.hpp"
 #include "handcheck/parallel.hpp"
 
 namespace handcheck {
@@ -32,11 +33,30 @@ std::optional<Literal> answer_literal(const Answer& a) {
   }
 }
 
-// Grades of sheets already audited, by their answers: a class shares its common slips.
+// Grades of sheets already audited, by their answers: a class shares its common slips. Bounded
+// by bytes held; when full it starts again, so that a long class keeps its recent sheets.
 struct Grader::Memo {
+  struct Table {
+    std::unordered_map<std::string, Audited> entries;
+    std::size_t bytes = 0;
+
+    std::optional<Audited> find(const std::string& key) const {
+      auto it = entries.find(key);
+      if (it == entries.end()) return std::nullopt;
+      return it->second;
+    }
+    void add(std::string key, const Audited& grades) {
+      std::size_t size = key.size() + grades.cells.size() * sizeof(CellGrade) + 64;
+      if (bytes + size > max_bytes) {
+        entries.clear();
+        bytes = 0;
+      }
+      if (entries.emplace(std::move(key), grades).second) bytes += size;
+    }
+  };
+  static constexpr std::size_t max_bytes = 8u << 20;
   std::mutex mutex;
-  std::unordered_map<std::string, std::vector<CellGrade>> sheets;
-  static constexpr std::size_t max_sheets = 1u << 16;
+  Table sheets;  // by every answer of the sheet
 };
 
 // What each written answer means for its cell: parsed and compared once per distinct text.
@@ -51,13 +71,32 @@ class Grader::Judge {
   Judge(const AnswerKey& key, Comparator compare)
       : key_(key), compare_(compare), seen_(key.cells().size()), last_(key.cells().size()) {}
 
+  // (ok + credit x carried) / cells, computed once per pair of counts.
+  const Rational& score(std::size_t ok, std::size_t carried, std::size_t cells, const Rational& credit) {
+    if (cells == 0) return zero_;
+    std::uint64_t k = (static_cast<std::uint64_t>(ok) << 32) | carried;
+    auto it = scores_.find(k);
+    if (it == scores_.end()) {
+      if (scores_.size() >= max_texts) scores_.clear();
+      it = scores_.emplace(k, (Rational(ok) + credit * carried) / cells).first;
+    }
+    return it->second;
+  }
+
   const Judgement& operator()(std::size_t cell, std::string_view text) {
     // Most of a class writes a cell the same way: try the last text first, without hashing.
     auto& [last_text, last] = last_[cell];
     if (last && last_text == text) return *last;
     auto& seen = seen_[cell];
     auto it = seen.find(text);
-    if (it == seen.end()) it = seen.emplace(text, judge(cell, text)).first;
+    if (it == seen.end()) {
+      // Bounded: a class of all-different answers starts the cell's table again.
+      if (seen.size() >= max_texts) {
+        seen.clear();
+        last = nullptr;
+      }
+      it = seen.emplace(text, judge(cell, text)).first;
+    }
     last_text = it->first;
     last = &it->second;
     return it->second;
@@ -76,6 +115,7 @@ class Grader::Judge {
     return j;
   }
 
+  static constexpr std::size_t max_texts = 256;
   const AnswerKey& key_;
   Comparator compare_;
   struct Hash {
@@ -85,48 +125,82 @@ class Grader::Judge {
   // Node-based: the references kept in last_ stay valid as the maps grow.
   std::vector<std::unordered_map<std::string, Judgement, Hash, std::equal_to<>>> seen_;
   std::vector<std::pair<std::string_view, const Judgement*>> last_;
+  std::unordered_map<std::uint64_t, Rational> scores_;
+  Rational zero_ = 0;
 };
 
 Grader::Grader(const AnswerKey& key, GradeOptions options)
     : key_(key), options_(std::move(options)), step_of_(key.kase().items.size(), -1), memo_(std::make_unique<Memo>()) {
-  for (std::size_t k = 0; k < key_.steps().size(); ++k) step_of_[key_.steps()[k].item] = static_cast<long>(k);
+  const auto& steps = key_.steps();
+  for (std::size_t k = 0; k < steps.size(); ++k) step_of_[steps[k].item] = static_cast<long>(k);
+  // The steps each step reads, by name, in either pipeline's expression: more than the audit
+  // follows is safe (a step given that need not be).
+  const Case& c = key_.kase();
+  reads_.resize(steps.size());
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    const Item& item = c.items[steps[k].item];
+    for (const auto* e : {&item.hand, &item.exact}) {
+      if (!*e) continue;
+      for (const auto& name : referenced_names(*(*e)->ast)) {
+        long i = c.find(name);
+        if (i >= 0 && step_of_[static_cast<std::size_t>(i)] >= 0)
+          reads_[k].push_back(static_cast<std::size_t>(step_of_[static_cast<std::size_t>(i)]));
+      }
+    }
+  }
 }
 
 Grader::~Grader() = default;
 
 CaseAudit Grader::audit(const Sheet& sheet) const {
   Judge judge(key_, options_.compare);
-  return audit_with(judge, sheet);
+  return audit_with(judge, sheet, false);
 }
 
-CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet) const {
+CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet, bool grading) const {
   const Case& c = key_.kase();
+  const auto& steps = key_.steps();
+  // For grades, a step is given to the audit only where it matters: it has an answer that does
+  // not match its correct value, or such a step reads it. Every other step is all ok (§5: ok is
+  // "matches C") whatever the audit would recompute, and nothing given reads it.
+  std::vector<char> give(steps.size(), grading ? 0 : 1);
+  if (grading)
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      bool wrong = false;
+      for (std::size_t i = 0; i < steps[k].shape.cells() && !wrong; ++i) {
+        std::size_t cell = steps[k].first + i;
+        if (sheet.answers.kind(cell) != Answer::Kind::value) continue;
+        const Judge::Judgement& j = judge(cell, sheet.answers.text(cell));
+        wrong = j.literal && !j.matches;
+      }
+      if (!wrong) continue;
+      give[k] = 1;
+      for (std::size_t o : reads_[k]) give[o] = 1;
+    }
   StatedValues stated(c.items.size());
-  for (const KeyStep& step : key_.steps()) {
+  for (std::size_t s = 0; s < steps.size(); ++s) {
+    const KeyStep& step = steps[s];
     Matrix<std::optional<Literal>> m(step.shape);
-    for (std::size_t k = 0; k < step.shape.cells(); ++k) {
+    for (std::size_t k = 0; give[s] && k < step.shape.cells(); ++k) {
       std::size_t cell = step.first + k;
       if (sheet.answers.kind(cell) == Answer::Kind::value)
         m(k / step.shape.cols, k % step.shape.cols) = judge(cell, sheet.answers.text(cell)).literal;
     }
     stated[step.item] = std::move(m);
   }
-  return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options());
+  if (!grading) return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options());
+  // Grading needs verdicts and slips only: no `downstream`, and the per-sheet slip budget.
+  AuditWork work;
+  work.downstream = false;
+  work.slip_cells = options_.slip_cells;
+  return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options(), nullptr, work);
 }
 
-std::vector<CellGrade> Grader::audited(Judge& judge, const Sheet& sheet) const {
-  std::string signature;
-  if (options_.reuse_identical) {
-    for (std::size_t i = 0; i < sheet.answers.size(); ++i) {
-      signature += static_cast<char>('0' + static_cast<int>(sheet.answers.kind(i)));
-      signature += sheet.answers.text(i);
-      signature += '\x1f';
-    }
-    std::lock_guard<std::mutex> lock(memo_->mutex);
-    if (auto it = memo_->sheets.find(signature); it != memo_->sheets.end()) return it->second;
-  }
-  CaseAudit a = audit_with(judge, sheet);
-  std::vector<CellGrade> out(key_.cells().size());
+Grader::Audited Grader::grades_of(const CaseAudit& a) const {
+  Audited audited;
+  audited.unsearched = a.slips_unsearched;
+  std::vector<CellGrade>& out = audited.cells;
+  out.resize(key_.cells().size());
   for (const auto& sa : a.steps) {
     const KeyStep& step = key_.steps()[static_cast<std::size_t>(step_of_[sa.item])];
     for (const auto& cell : sa.cells) {
@@ -144,9 +218,25 @@ std::vector<CellGrade> Grader::audited(Judge& judge, const Sheet& sheet) const {
       }
     }
   }
+  return audited;
+}
+
+Grader::Audited Grader::audited(Judge& judge, const Sheet& sheet) const {
+  std::string signature;
+  if (options_.reuse_identical) {
+    signature.reserve(sheet.answers.size() * 6);
+    for (std::size_t i = 0; i < sheet.answers.size(); ++i) {
+      signature += static_cast<char>('0' + static_cast<int>(sheet.answers.kind(i)));
+      signature += sheet.answers.text(i);
+      signature += '\x1f';
+    }
+    std::lock_guard<std::mutex> lock(memo_->mutex);
+    if (auto found = memo_->sheets.find(signature)) return std::move(*found);
+  }
+  Audited out = grades_of(audit_with(judge, sheet, !options_.compare));
   if (options_.reuse_identical) {
     std::lock_guard<std::mutex> lock(memo_->mutex);
-    if (memo_->sheets.size() < Memo::max_sheets) memo_->sheets.emplace(std::move(signature), out);
+    memo_->sheets.add(std::move(signature), out);
   }
   return out;
 }
@@ -170,9 +260,11 @@ SheetGrade Grader::grade_with(Judge& judge, const Sheet& sheet) const {
   // When every answer matches its correct value, every one is ok (DESIGN §5) without the
   // audit; otherwise the audit decides every answered cell (invalid ones count as blank).
   if (!all_match) {
-    std::vector<CellGrade> audited_cells = audited(judge, sheet);
+    Audited a = audited(judge, sheet);
+    // A step not given to the audit keeps the judge's grades (ok, blank, invalid).
     for (std::size_t i = 0; i < g.cells.size(); ++i)
-      if (g.cells[i].grade != Grade::invalid) g.cells[i] = audited_cells[i];
+      if (g.cells[i].grade != Grade::invalid && a.cells[i].grade != Grade::blank) g.cells[i] = a.cells[i];
+    g.slips_unsearched = a.unsearched;
   }
   for (const auto& cell : g.cells) {
     switch (cell.grade) {
@@ -184,7 +276,7 @@ SheetGrade Grader::grade_with(Judge& judge, const Sheet& sheet) const {
       case Grade::undecided: ++g.undecided; break;
     }
   }
-  g.score = g.cells.empty() ? Rational(0) : (Rational(g.ok) + options_.carried_credit * g.carried) / g.cells.size();
+  g.score = judge.score(g.ok, g.carried, g.cells.size(), options_.carried_credit);
   return g;
 }
 
@@ -194,17 +286,25 @@ SheetGrade Grader::grade(const Sheet& sheet) const {
 }
 
 std::vector<SheetGrade> Grader::grade(const std::vector<Sheet>& sheets) const {
-  std::vector<SheetGrade> out(sheets.size());
+  std::vector<SheetGrade> out;
+  grade(sheets, out);
+  return out;
+}
+
+void Grader::grade(const std::vector<Sheet>& sheets, std::vector<SheetGrade>& out) const {
+  out.resize(sheets.size());
   std::atomic<std::size_t> next{0};
   unsigned threads = thread_count(sheets.size(), options_.threads);
+  // A judge per job, kept from batch to batch: a streamed class reads each text once.
+  std::lock_guard<std::mutex> lock(judges_mutex_);
+  while (judges_.size() < threads) judges_.push_back(std::make_unique<Judge>(key_, options_.compare));
   parallel_for(
       threads,
-      [&](std::size_t) {
-        Judge judge(key_, options_.compare);
+      [&](std::size_t job) {
+        Judge& judge = *judges_[job];
         for (std::size_t i; (i = next.fetch_add(1)) < sheets.size();) out[i] = grade_with(judge, sheets[i]);
       },
       threads);
-  return out;
 }
 
 }  // namespace handcheck

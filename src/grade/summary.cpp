@@ -2,19 +2,74 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace handcheck {
 
-ClassSummary summarise(const AnswerKey& key, const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades,
-                       std::size_t top) {
+// Per cell: the verdict counts, and each wrong text with the sheets that wrote it and the
+// slips their errata match. Texts are grouped by value only at the end: a class writes few.
+struct ClassTally::Cell {
+  std::size_t ok = 0, carried = 0, erratum = 0, blank = 0, invalid = 0, undecided = 0;
+  struct Text {
+    std::size_t count = 0;
+    std::map<std::uint8_t, std::size_t> slips;  // slip (CellGrade::slip) -> sheets
+  };
+  std::unordered_map<std::string, Text> wrong;
+  // The last text seen, looked up without hashing: most wrong answers repeat.
+  const std::string* last_text = nullptr;
+  Text* last = nullptr;
+};
+
+ClassTally::ClassTally(const AnswerKey& key) : key_(key), cells_(key.cells().size()) {}
+ClassTally::~ClassTally() = default;
+
+void ClassTally::add(const Sheet& sheet, const SheetGrade& grade) {
+  ++sheets_;
+  // A class has few distinct scores: count them, and add them up once at the end.
+  ++scores_[grade.score];
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    Cell& c = cells_[i];
+    const CellGrade& g = grade.cells[i];
+    switch (g.grade) {
+      case Grade::ok: ++c.ok; break;
+      case Grade::carried: ++c.carried; break;
+      case Grade::erratum: ++c.erratum; break;
+      case Grade::blank: ++c.blank; break;
+      case Grade::invalid: ++c.invalid; break;
+      case Grade::undecided: ++c.undecided; break;
+    }
+    if (g.grade != Grade::erratum && g.grade != Grade::carried) continue;
+    std::string_view text = sheet.answers.text(i);
+    if (!c.last || *c.last_text != text) {
+      auto it = c.wrong.try_emplace(std::string(text)).first;
+      c.last_text = &it->first;
+      c.last = &it->second;
+    }
+    ++c.last->count;
+    if (g.slip != 0) ++c.last->slips[g.slip];
+  }
+}
+
+void ClassTally::add(const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades) {
+  for (std::size_t s = 0; s < sheets.size(); ++s) add(sheets[s], grades[s]);
+}
+
+ClassSummary ClassTally::summary(std::size_t top) const {
   ClassSummary out;
-  out.sheets = sheets.size();
+  out.sheets = sheets_;
   Rational total = 0;
-  for (const auto& g : grades) total += g.score;
-  out.mean_score = sheets.empty() ? Rational(0) : total / sheets.size();
-  for (std::size_t i = 0; i < key.cells().size(); ++i) {
+  for (const auto& [score, n] : scores_) total += score * n;
+  out.mean_score = sheets_ == 0 ? Rational(0) : total / sheets_;
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    const Cell& c = cells_[i];
     CellSummary cs;
     cs.cell = i;
+    cs.ok = c.ok;
+    cs.carried = c.carried;
+    cs.erratum = c.erratum;
+    cs.blank = c.blank;
+    cs.invalid = c.invalid;
+    cs.undecided = c.undecided;
     // Wrong answers grouped by value, so that 0.5 and 1/2 count together.
     struct Group {
       std::map<std::string, std::size_t> texts;
@@ -22,23 +77,13 @@ ClassSummary summarise(const AnswerKey& key, const std::vector<Sheet>& sheets, c
       std::size_t count = 0;
     };
     std::map<Rational, Group> groups;
-    for (std::size_t s = 0; s < sheets.size(); ++s) {
-      const CellGrade& g = grades[s].cells[i];
-      switch (g.grade) {
-        case Grade::ok: ++cs.ok; break;
-        case Grade::carried: ++cs.carried; break;
-        case Grade::erratum: ++cs.erratum; break;
-        case Grade::blank: ++cs.blank; break;
-        case Grade::invalid: ++cs.invalid; break;
-        case Grade::undecided: ++cs.undecided; break;
-      }
-      if (g.grade != Grade::erratum && g.grade != Grade::carried) continue;
-      auto literal = answer_literal(sheets[s].answers[i]);
+    for (const auto& [text, t] : c.wrong) {
+      auto literal = answer_literal({Answer::Kind::value, text});
       if (!literal) continue;
       Group& group = groups[literal->value];
-      ++group.count;
-      ++group.texts[std::string(sheets[s].answers.text(i))];
-      if (g.slip != 0) ++group.slips[g.slip_tag()];
+      group.count += t.count;
+      group.texts[text] += t.count;
+      for (const auto& [slip, n] : t.slips) group.slips[CellGrade{Grade::erratum, slip}.slip_tag()] += n;
     }
     auto most = [](const auto& counts) {
       auto it = std::max_element(counts.begin(), counts.end(),
@@ -50,13 +95,19 @@ ClassSummary summarise(const AnswerKey& key, const std::vector<Sheet>& sheets, c
       wrong.push_back({most(group.texts), group.count, group.slips.empty() ? std::string_view() : most(group.slips)});
     std::stable_sort(wrong.begin(), wrong.end(), [](const WrongValue& a, const WrongValue& b) { return a.count > b.count; });
     // One or two sheets agreeing says nothing about the key.
-    if (!wrong.empty() && sheets.size() >= 3 && 2 * wrong.front().count > sheets.size())
-      out.warnings.push_back({i, wrong.front()});
+    if (!wrong.empty() && sheets_ >= 3 && 2 * wrong.front().count > sheets_) out.warnings.push_back({i, wrong.front()});
     if (wrong.size() > top) wrong.resize(top);
     cs.wrong = std::move(wrong);
     out.cells.push_back(std::move(cs));
   }
   return out;
+}
+
+ClassSummary summarise(const AnswerKey& key, const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades,
+                       std::size_t top) {
+  ClassTally tally(key);
+  tally.add(sheets, grades);
+  return tally.summary(top);
 }
 
 }  // namespace handcheck

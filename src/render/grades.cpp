@@ -1,6 +1,7 @@
 #include "handcheck/render/grades.hpp"
 
 #include <fmt/format.h>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace handcheck {
@@ -17,6 +18,22 @@ std::string csv(std::string_view field) {
     out += c;
   }
   return out + "\"";
+}
+
+// A free-text field (an id, an answer) of a gradebook: a spreadsheet runs a field that starts
+// with = + - @ (or a tab or carriage return) as a formula, so such a field that is not a number
+// gets a leading ' (OWASP, "CSV Injection").
+std::string csv_text(std::string_view field) {
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos) {
+    bool number = true;
+    try {
+      parse_literal(field);
+    } catch (const DomainError&) {
+      number = false;
+    }
+    if (!number) return csv("'" + std::string(field));
+  }
+  return csv(field);
 }
 
 // A score or a share as a plain decimal: exact when it terminates within `decimals`,
@@ -44,86 +61,142 @@ std::string json_number(const Rational& q) { return decimal(q, 4); }
 
 }  // namespace
 
-std::string render_gradebook_csv(const GradeRun& run) {
-  std::string out = "id,cells,ok,carried,erratum,blank,invalid,score\n";
-  for (std::size_t s = 0; s < run.sheets.size(); ++s) {
-    const SheetGrade& g = run.grades[s];
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", csv(run.sheets[s].id), g.cells.size(), g.ok, g.carried,
-                       g.erratum + g.undecided, g.blank, g.invalid, decimal(g.score));
+GradesWriter::GradesWriter(GradesFormat format, const AnswerKey& key, Rational carried_credit)
+    : format_(format), key_(key), carried_credit_(std::move(carried_credit)) {}
+
+const std::string& GradesWriter::score_text(const Rational& score) {
+  auto it = scores_.find(score);
+  if (it == scores_.end()) {
+    if (scores_.size() >= 4096) scores_.clear();
+    it = scores_.emplace(score, decimal(score)).first;
   }
+  return it->second;
+}
+
+void GradesWriter::head(std::string& out) {
+  switch (format_) {
+    case GradesFormat::csv: out += "id,cells,ok,carried,erratum,blank,invalid,score\n"; break;
+    case GradesFormat::long_csv: out += "id,step,cell,stated,expected,expected_decimal,verdict,slip\n"; break;
+    case GradesFormat::wide_csv:
+      out += "id,score";
+      for (std::size_t i = 0; i < key_.cells().size(); ++i) out += "," + csv(cell_name(key_, i));
+      out += "\n";
+      break;
+    case GradesFormat::json: {
+      // The document of render_grades_json up to its sheets; each sheet is dumped on its own
+      // and indented to its place, so that the pieces joined are that dump, byte for byte.
+      json j;
+      j["handcheck"] = "grades/1";
+      j["case"] = key_.kase().file;
+      j["title"] = key_.kase().title;
+      j["carried_credit"] = to_fraction_string(carried_credit_);
+      j["cells"] = key_.cells().size();
+      std::string text = j.dump(2);
+      text.pop_back();  // the closing brace
+      while (!text.empty() && text.back() == '\n') text.pop_back();
+      out += text + ",\n  \"sheets\": [";
+      break;
+    }
+  }
+}
+
+void GradesWriter::rows(const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades, std::string& out) {
+  auto buf = std::back_inserter(out);
+  const auto& cells = key_.cells();
+  for (std::size_t s = 0; s < sheets.size(); ++s) {
+    const Sheet& sheet = sheets[s];
+    const SheetGrade& g = grades[s];
+    switch (format_) {
+      case GradesFormat::csv:
+        fmt::format_to(buf, "{},{},{},{},{},{},{},{}\n", csv_text(sheet.id), g.cells.size(), g.ok, g.carried,
+                       g.erratum + g.undecided, g.blank, g.invalid, score_text(g.score));
+        break;
+      case GradesFormat::long_csv: {
+        std::string id = csv_text(sheet.id);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          const CellGrade& c = g.cells[i];
+          fmt::format_to(buf, "{},{},{},{},{},{},{},{}\n", id, csv(key_.step_name(cells[i])), csv(cells[i].label),
+                         csv_text(sheet.answers.text(i)), csv(cells[i].expected), csv(cells[i].expected_decimal),
+                         to_string(c.grade), c.slip_tag());
+        }
+        break;
+      }
+      case GradesFormat::wide_csv:
+        out += csv_text(sheet.id);
+        out += ',';
+        out += score_text(g.score);
+        for (const auto& c : g.cells) {
+          out += ',';
+          out += to_string(c.grade);
+        }
+        out += '\n';
+        break;
+      case GradesFormat::json: {
+        json x = {{"id", sheet.id},
+                  {"ok", g.ok},
+                  {"carried", g.carried},
+                  {"erratum", g.erratum},
+                  {"blank", g.blank},
+                  {"invalid", g.invalid},
+                  {"undecided", g.undecided},
+                  {"score", to_fraction_string(g.score)},
+                  {"score_decimal", score_text(g.score)}};
+        json findings = json::array();
+        for (std::size_t i = 0; i < g.cells.size(); ++i) {
+          if (g.cells[i].grade == Grade::ok || g.cells[i].grade == Grade::blank) continue;
+          const KeyCell& kc = cells[i];
+          json f = {{"step", key_.step_name(kc)},
+                    {"row", kc.row + 1},
+                    {"col", kc.col + 1},
+                    {"label", kc.label},
+                    {"stated", sheet.answers.text(i)},
+                    {"expected", kc.expected},
+                    {"verdict", to_string(g.cells[i].grade)}};
+          if (g.cells[i].slip != 0) f["slip"] = g.cells[i].slip_tag();
+          findings.push_back(std::move(f));
+        }
+        x["findings"] = std::move(findings);
+        if (!sheet.notes.empty()) x["notes"] = sheet.notes;
+        if (g.slips_unsearched > 0) x["slips_unsearched"] = g.slips_unsearched;
+        out += first_ ? "\n" : ",\n";
+        first_ = false;
+        // Four spaces: the sheet's depth in the whole document.
+        std::string text = x.dump(2, ' ', false, json::error_handler_t::replace);
+        std::size_t from = 0;
+        for (;;) {
+          std::size_t nl = text.find('\n', from);
+          out += "    ";
+          out.append(text, from, nl == std::string::npos ? std::string::npos : nl + 1 - from);
+          if (nl == std::string::npos) break;
+          from = nl + 1;
+        }
+        break;
+      }
+    }
+  }
+}
+
+void GradesWriter::tail(std::string& out) {
+  if (format_ == GradesFormat::json) out += first_ ? "]\n}\n" : "\n  ]\n}\n";
+}
+
+namespace {
+
+std::string render_whole(GradesFormat format, const GradeRun& run) {
+  GradesWriter w(format, run.key, run.carried_credit);
+  std::string out;
+  w.head(out);
+  w.rows(run.sheets, run.grades, out);
+  w.tail(out);
   return out;
 }
 
-std::string render_grades_long_csv(const GradeRun& run) {
-  std::string out = "id,step,cell,stated,expected,expected_decimal,verdict,slip\n";
-  const auto& cells = run.key.cells();
-  for (std::size_t s = 0; s < run.sheets.size(); ++s) {
-    std::string id = csv(run.sheets[s].id);
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      const CellGrade& g = run.grades[s].cells[i];
-      out += fmt::format("{},{},{},{},{},{},{},{}\n", id, csv(run.key.step_name(cells[i])), csv(cells[i].label),
-                         csv(run.sheets[s].answers.text(i)), csv(cells[i].expected), csv(cells[i].expected_decimal),
-                         to_string(g.grade), g.slip_tag());
-    }
-  }
-  return out;
-}
+}  // namespace
 
-std::string render_grades_wide_csv(const GradeRun& run) {
-  std::string out = "id,score";
-  for (std::size_t i = 0; i < run.key.cells().size(); ++i) out += "," + csv(cell_name(run.key, i));
-  out += "\n";
-  for (std::size_t s = 0; s < run.sheets.size(); ++s) {
-    out += csv(run.sheets[s].id) + "," + decimal(run.grades[s].score);
-    for (const auto& g : run.grades[s].cells) {
-      out += ",";
-      out += to_string(g.grade);
-    }
-    out += "\n";
-  }
-  return out;
-}
-
-std::string render_grades_json(const GradeRun& run) {
-  json j;
-  j["handcheck"] = "grades/1";
-  j["case"] = run.key.kase().file;
-  j["title"] = run.key.kase().title;
-  j["carried_credit"] = to_fraction_string(run.carried_credit);
-  j["cells"] = run.key.cells().size();
-  json sheets = json::array();
-  for (std::size_t s = 0; s < run.sheets.size(); ++s) {
-    const SheetGrade& g = run.grades[s];
-    json x = {{"id", run.sheets[s].id},
-              {"ok", g.ok},
-              {"carried", g.carried},
-              {"erratum", g.erratum},
-              {"blank", g.blank},
-              {"invalid", g.invalid},
-              {"undecided", g.undecided},
-              {"score", to_fraction_string(g.score)},
-              {"score_decimal", decimal(g.score)}};
-    json findings = json::array();
-    for (std::size_t i = 0; i < g.cells.size(); ++i) {
-      if (g.cells[i].grade == Grade::ok || g.cells[i].grade == Grade::blank) continue;
-      const KeyCell& kc = run.key.cells()[i];
-      json f = {{"step", run.key.step_name(kc)},
-                {"row", kc.row + 1},
-                {"col", kc.col + 1},
-                {"label", kc.label},
-                {"stated", run.sheets[s].answers.text(i)},
-                {"expected", kc.expected},
-                {"verdict", to_string(g.cells[i].grade)}};
-      if (g.cells[i].slip != 0) f["slip"] = g.cells[i].slip_tag();
-      findings.push_back(std::move(f));
-    }
-    x["findings"] = std::move(findings);
-    if (!run.sheets[s].notes.empty()) x["notes"] = run.sheets[s].notes;
-    sheets.push_back(std::move(x));
-  }
-  j["sheets"] = std::move(sheets);
-  return j.dump(2) + "\n";
-}
+std::string render_gradebook_csv(const GradeRun& run) { return render_whole(GradesFormat::csv, run); }
+std::string render_grades_long_csv(const GradeRun& run) { return render_whole(GradesFormat::long_csv, run); }
+std::string render_grades_wide_csv(const GradeRun& run) { return render_whole(GradesFormat::wide_csv, run); }
+std::string render_grades_json(const GradeRun& run) { return render_whole(GradesFormat::json, run); }
 
 std::string render_gradescope(const GradeRun& run, std::size_t s) {
   const SheetGrade& g = run.grades[s];
@@ -151,6 +224,8 @@ std::string render_gradescope(const GradeRun& run, std::size_t s) {
   }
   std::string notes;
   for (const auto& n : sheet.notes) notes += n + "\n";
+  if (g.slips_unsearched > 0)
+    notes += fmt::format("{} wrong cells are graded without a slip name (the per-sheet slip budget)\n", g.slips_unsearched);
   return fmt::format("{{\n  \"score\": {},\n  \"output\": {},\n  \"tests\": [\n{}\n  ]\n}}\n", json_number(total),
                      json(fmt::format("{}: {} of {} cells ok, {} carried; score {}\n{}", sheet.id, g.ok, g.cells.size(),
                                       g.carried, decimal(g.score), notes))
@@ -180,13 +255,15 @@ std::string wrong_list(const CellSummary& c) {
 
 std::string render_summary_text(const AnswerKey& key, const ClassSummary& s) {
   std::string out = fmt::format("{} — {} sheets, mean score {}\n\n", key.kase().file, s.sheets, decimal(s.mean_score));
-  out += fmt::format("{:<16} {:>10} {:>7} {:>7} {:>7} {:>7}  {}\n", "cell", "key", "right", "carried", "wrong", "blank",
-                     "most common wrong values");
+  // Blank (no answer) and invalid (an answer that is not a number) apart: the second is
+  // often a transcription or export problem rather than a student's gap.
+  out += fmt::format("{:<16} {:>10} {:>7} {:>7} {:>7} {:>7} {:>7}  {}\n", "cell", "key", "right", "carried", "wrong",
+                     "blank", "invalid", "most common wrong values");
   for (const auto& c : s.cells) {
     std::string key_value = key.cells()[c.cell].expected_decimal;
-    out += fmt::format("{:<16} {:>10} {:>7} {:>7} {:>7} {:>7}  {}\n", cell_name(key, c.cell), key_value,
+    out += fmt::format("{:<16} {:>10} {:>7} {:>7} {:>7} {:>7} {:>7}  {}\n", cell_name(key, c.cell), key_value,
                        percent(c.ok, s.sheets), percent(c.carried, s.sheets), percent(c.erratum + c.undecided, s.sheets),
-                       percent(c.blank + c.invalid, s.sheets), wrong_list(c));
+                       percent(c.blank, s.sheets), percent(c.invalid, s.sheets), wrong_list(c));
   }
   std::string warnings = render_key_warnings(key, s);
   if (!warnings.empty()) out += "\n" + warnings;

@@ -1,5 +1,10 @@
 #include "handcheck/render/key_json.hpp"
 
+#include <cstring>
+#include <fmt/format.h>
+#include <gmp.h>
+
+#include "handcheck/render/text.hpp"
 #include "key_common.hpp"
 
 namespace handcheck {

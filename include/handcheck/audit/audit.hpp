@@ -93,6 +93,7 @@ struct CaseAudit {
   std::vector<Approximation> approximation;
 
   std::size_t stated = 0, ok = 0, erratum = 0, carried = 0, undecided = 0;
+  std::size_t slips_unsearched = 0;  // errata not searched for slips (AuditWork::slip_cells)
 
   const CellAudit& cell(const ErratumRef& r) const { return steps[r.step].cells[r.cell]; }
 };
@@ -108,9 +109,17 @@ using StatedValues = std::vector<std::optional<Matrix<std::optional<Literal>>>>;
 // approximation empty. While a comparison stays undecided below the precision cap, both
 // pipelines are run again at twice the precision; `raised` (when given) receives those runs.
 // Throws Error when a raised run fails.
+//
+// `work` bounds what is done beyond the verdicts, for callers that need less (grading): without
+// `downstream`, errata keep Downstream::none; past `slip_cells` erratum cells (in audit order)
+// the slip search stops, and CaseAudit::slips_unsearched counts the errata left without it.
+struct AuditWork {
+  bool downstream = true;
+  std::size_t slip_cells = static_cast<std::size_t>(-1);
+};
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated = {},
                        const PipelineOptions& options = {},
-                       std::optional<std::pair<HandRun, ExactRun>>* raised = nullptr);
+                       std::optional<std::pair<HandRun, ExactRun>>* raised = nullptr, const AuditWork& work = {});
 
 // Loads, evaluates and audits; a case that cannot be read or evaluated gives status error.
 CaseAudit audit_file(const std::string& path, const AuditOptions& options = {});

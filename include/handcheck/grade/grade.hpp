@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct SheetGrade {
   // undecided: no working precision up to the cap decides the comparison; no credit.
   std::size_t ok = 0, carried = 0, erratum = 0, blank = 0, invalid = 0, undecided = 0;
   Rational score;  // (ok + carried_credit x carried) / cells
+  // Errata graded without a slip name: the sheet went past GradeOptions::slip_cells.
+  std::size_t slips_unsearched = 0;
 };
 
 // A stand-in for the comparison of a stated value with a correct hand value (DESIGN §4).
@@ -41,6 +44,10 @@ struct GradeOptions {
   unsigned threads = 0;         // 0: one per hardware thread
   // Sheets identical in every answer get the same grades: grade such a sheet once.
   bool reuse_identical = true;
+  // The per-sheet budget: erratum cells searched for a known slip, in step order. The search
+  // costs up to n^2 recomputations a cell of an n x n product; one all-wrong sheet of a large
+  // case must not stall a class. Errata past it are graded without a slip name.
+  std::size_t slip_cells = 64;
   // Replaces the comparison that accepts a cell without the full audit. Only for testing
   // that the self-test catches a broken comparison; nullptr: DESIGN §4.
   Comparator compare = nullptr;
@@ -56,6 +63,8 @@ class Grader {
 
   SheetGrade grade(const Sheet& sheet) const;
   std::vector<SheetGrade> grade(const std::vector<Sheet>& sheets) const;
+  // The same into `out` (resized), for a class graded batch by batch.
+  void grade(const std::vector<Sheet>& sheets, std::vector<SheetGrade>& out) const;
 
   // The full audit of one sheet (every cell the sheet answers, as check reports it).
   CaseAudit audit(const Sheet& sheet) const;
@@ -67,13 +76,22 @@ class Grader {
   struct Memo;
   class Judge;
   SheetGrade grade_with(Judge& judge, const Sheet& sheet) const;
-  CaseAudit audit_with(Judge& judge, const Sheet& sheet) const;
-  std::vector<CellGrade> audited(Judge& judge, const Sheet& sheet) const;
+  // grading: only the steps that decide a grade, no downstream analysis, the slip budget.
+  CaseAudit audit_with(Judge& judge, const Sheet& sheet, bool grading) const;
+  struct Audited {
+    std::vector<CellGrade> cells;
+    std::size_t unsearched = 0;
+  };
+  Audited audited(Judge& judge, const Sheet& sheet) const;
+  Audited grades_of(const CaseAudit& a) const;
 
   const AnswerKey& key_;
   GradeOptions options_;
   std::vector<long> step_of_;  // item -> index into key_.steps(), or -1
+  std::vector<std::vector<std::size_t>> reads_;  // per step: the steps it reads
   std::unique_ptr<Memo> memo_;
+  mutable std::mutex judges_mutex_;
+  mutable std::vector<std::unique_ptr<Judge>> judges_;
 };
 
 // The literal an answer stands for, or nullopt when it is blank or not a number.

@@ -1,10 +1,11 @@
 // Student sheets: the answers of one student to every step of a case, read from JSON Lines
 // (`{"id": "...", "answers": {STEP: matrix | {label: vector} | {"r,c": value}}}`) or from a
 // long CSV (`id,step,cell,value`). Answers are kept as their source text; a JSON number is
-// read from its text, never through a double.
+// read from its text, never through a double. Text must be UTF-8 (a CSV may start with a BOM).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,12 @@ struct Answer {
 class Answers {
  public:
   explicit Answers(std::size_t cells = 0) : slots_(cells) { texts_.reserve(4 * cells); }
+
+  // All blank again, keeping the memory.
+  void reset(std::size_t cells) {
+    slots_.assign(cells, Slot{});
+    texts_.clear();
+  }
 
   std::size_t size() const { return slots_.size(); }
   Answer::Kind kind(std::size_t cell) const { return slots_[cell].kind; }
@@ -53,8 +60,9 @@ struct Sheet {
 
 // Reads sheets against a key (which places every answer in a cell). Blank lines are skipped;
 // null, "" and "?" are blank answers; a value that is not a number (a word, true, a list where
-// a number belongs) is an invalid answer. A line that is not a sheet, a sheet without an id
-// and an id given twice are errors (handcheck::Error with the file and line).
+// a number belongs) is an invalid answer. A line that is not a sheet, a sheet without an id,
+// a sheet with two "id" or "answers" members, text that is not UTF-8 and an id given twice are
+// errors (handcheck::Error with the file, line and column).
 std::vector<Sheet> read_sheets_jsonl(std::string_view text, const std::string& name, const AnswerKey& key);
 std::vector<Sheet> read_sheets_csv(std::string_view text, const std::string& name, const AnswerKey& key);
 // By extension: .csv is CSV, anything else JSON Lines; "-" reads standard input.
@@ -62,6 +70,39 @@ std::vector<Sheet> read_sheets_file(const std::string& path, const AnswerKey& ke
 
 // Throws Error when two sheets have the same id (sheets read from several files).
 void check_sheet_ids(const std::vector<Sheet>& sheets);
+
+// The ids of a stream of sheets, kept compactly (a million ids in tens of megabytes): add()
+// throws Error when a sheet's id was seen before, naming where.
+class SheetIds {
+ public:
+  SheetIds();
+  ~SheetIds();
+  void add(const Sheet& sheet);
+
+ private:
+  struct Table;
+  std::unique_ptr<Table> table_;
+};
+
+// Sheets of one file a batch at a time, in the file's order. JSON Lines stream: memory holds
+// one batch, whatever the file's size. A CSV is read whole (a sheet's rows may lie anywhere in
+// it), then given out in batches. Lines of a batch are read on several threads.
+class SheetStream {
+ public:
+  // "-" reads standard input. Throws Error when the file cannot be read (a directory, ...).
+  SheetStream(const std::string& path, const AnswerKey& key, unsigned threads = 0);
+  SheetStream(const SheetStream&) = delete;
+  SheetStream& operator=(const SheetStream&) = delete;
+  ~SheetStream();
+
+  // Replaces `batch` with the next sheets (at most `max`, at least one); false at the end.
+  // Throws Error at the first bad line.
+  bool next(std::vector<Sheet>& batch, std::size_t max = 4096);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // One sheet from the JSON text of one line; `where` places it in errors. Throws Error as above.
 Sheet read_sheet_json(std::string_view json_text, const SourceLoc& where, const AnswerKey& key);

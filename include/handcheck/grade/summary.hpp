@@ -3,6 +3,7 @@
 // sheets (of at least 3) agree on one value that is not the key's (the key itself may be wrong).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,5 +38,24 @@ struct ClassSummary {
 // `top` wrong values per cell are kept.
 ClassSummary summarise(const AnswerKey& key, const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades,
                        std::size_t top = 3);
+
+// The same analysis folded as sheets stream: add() each batch in order, then summary(). It
+// holds counts per cell and per distinct wrong text, never the sheets.
+class ClassTally {
+ public:
+  explicit ClassTally(const AnswerKey& key);
+  ~ClassTally();
+  void add(const Sheet& sheet, const SheetGrade& grade);
+  void add(const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades);
+  std::size_t sheets() const { return sheets_; }
+  ClassSummary summary(std::size_t top = 3) const;
+
+ private:
+  struct Cell;
+  const AnswerKey& key_;
+  std::size_t sheets_ = 0;
+  std::map<Rational, std::size_t> scores_;
+  std::vector<Cell> cells_;
+};
 
 }  // namespace handcheck

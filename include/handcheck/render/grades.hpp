@@ -2,6 +2,7 @@
 // results.json, the class analysis, the self-test report. Scores are exact until printed here.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,28 @@ struct GradeRun {
   Rational carried_credit;
 };
 
-// id,cells,ok,carried,erratum,blank,invalid,score — one row per sheet.
+enum class GradesFormat { csv, long_csv, wide_csv, json };
+
+// The grades of a class written as its sheets stream: head(), rows() for each batch in order,
+// then tail(). Joined, the pieces are the render_* text of the whole class, byte for byte.
+class GradesWriter {
+ public:
+  GradesWriter(GradesFormat format, const AnswerKey& key, Rational carried_credit);
+  void head(std::string& out);
+  void rows(const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades, std::string& out);
+  void tail(std::string& out);
+
+ private:
+  const std::string& score_text(const Rational& score);
+  GradesFormat format_;
+  const AnswerKey& key_;
+  Rational carried_credit_;
+  bool first_ = true;
+  std::map<Rational, std::string> scores_;  // a class has few distinct scores
+};
+
+// id,cells,ok,carried,erratum,blank,invalid,score — one row per sheet. Ids and answers that
+// a spreadsheet would run as formulas start with ' (see csv_text in grades.cpp).
 std::string render_gradebook_csv(const GradeRun& run);
 // id,step,cell,stated,expected,expected_decimal,verdict,slip — one row per sheet and cell.
 std::string render_grades_long_csv(const GradeRun& run);

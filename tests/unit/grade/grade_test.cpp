@@ -1,3 +1,6 @@
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "handcheck/grade/grade.hpp"
@@ -230,3 +233,53 @@ BOOST_AUTO_TEST_CASE(selftest_passes_and_catches_a_broken_comparison) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// A class streamed a batch at a time gives what it gives in one piece: the same sheets, grades,
+// gradebooks in every format (written piece by piece) and class analysis.
+BOOST_AUTO_TEST_CASE(streamed_class_is_the_class_in_one_piece) {
+  const AnswerKey& key = seed_key();
+  std::string lines;
+  std::vector<std::string> variants = {R"("Q": {"q2[3]": 1})", R"("C": [[10, 40, 24, 66]])",
+                                       R"("S_scaled": {"1,1": 2}, "Z": {"1,1": "=1"})", R"("A": {"1,1": "3/10"})", ""};
+  for (int i = 0; i < 23; ++i)
+    lines += fmt::format("{{\"id\": \"s{}\", \"answers\": {{{}}}}}\n", i, variants[static_cast<std::size_t>(i) % variants.size()]);
+  auto path = std::filesystem::temp_directory_path() / "handcheck-stream-test.jsonl";
+  { std::ofstream(path) << lines; }
+  std::vector<Sheet> whole = read_sheets_jsonl(lines, path.string(), key);
+  Grader grader(key);
+  std::vector<SheetGrade> grades = grader.grade(whole);
+  GradeRun run{key, whole, grades, Rational(1, 2)};
+  for (GradesFormat f : {GradesFormat::csv, GradesFormat::long_csv, GradesFormat::wide_csv, GradesFormat::json}) {
+    std::string one = f == GradesFormat::csv        ? render_gradebook_csv(run)
+                      : f == GradesFormat::long_csv ? render_grades_long_csv(run)
+                      : f == GradesFormat::wide_csv ? render_grades_wide_csv(run)
+                                                    : render_grades_json(run);
+    SheetStream in(path.string(), key, 2);
+    GradesWriter w(f, key, Rational(1, 2));
+    Grader streamed(key);
+    ClassTally tally(key);
+    std::string out;
+    w.head(out);
+    std::vector<Sheet> batch;
+    std::vector<SheetGrade> g;
+    std::size_t n = 0;
+    while (in.next(batch, 4)) {
+      streamed.grade(batch, g);
+      for (std::size_t i = 0; i < batch.size(); ++i, ++n) {
+        BOOST_TEST(batch[i].id == whole[n].id);
+        BOOST_TEST(batch[i].where.line == n + 1);
+        BOOST_TEST(g[i].score == grades[n].score);
+      }
+      tally.add(batch, g);
+      w.rows(batch, g, out);
+    }
+    w.tail(out);
+    BOOST_TEST(n == whole.size());
+    BOOST_TEST(out == one);
+    // JSON grades are one document, laid out as nlohmann's dump(2) lays it out.
+    if (f == GradesFormat::json) BOOST_TEST(nlohmann::ordered_json::parse(out).dump(2) + "\n" == out);
+    ClassSummary a = summarise(key, whole, grades), b = tally.summary();
+    BOOST_TEST(render_summary_json(key, a) == render_summary_json(key, b));
+  }
+  std::filesystem::remove(path);
+}

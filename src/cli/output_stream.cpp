@@ -1,0 +1,104 @@
+#include "output_stream.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace handcheck::cli {
+
+namespace {
+
+// The mode of the file being replaced, else what a new file gets under the umask.
+mode_t target_mode(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+OutputStream::OutputStream(std::string path) : path_(std::move(path)), stdout_(path_.empty() || path_ == "-") {}
+
+OutputStream::~OutputStream() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!unnamed_ && !tmp_.empty()) std::remove(tmp_.c_str());
+}
+
+bool OutputStream::fail(int err) {
+  if (!failed_)
+    fmt::print(stderr, "handcheck: cannot write {}: {}\n", stdout_ ? "the output" : path_, std::strerror(err));
+  failed_ = true;
+  return false;
+}
+
+// As write_output does (output.cpp): an unnamed file (O_TMPFILE) leaves nothing behind if the
+// process is killed; a named temporary file where that cannot be made.
+bool OutputStream::open() {
+  opened_ = true;
+  namespace fs = std::filesystem;
+  fs::path target(path_);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  tmp_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  fd_ = ::access("/proc/self/fd", X_OK) == 0 ? ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600) : -1;
+  unnamed_ = fd_ >= 0;
+  if (!unnamed_) fd_ = ::mkstemp(tmp_.data());
+  if (fd_ < 0) {
+    int err = errno;
+    tmp_.clear();
+    return fail(err);
+  }
+  return true;
+}
+
+bool OutputStream::write(std::string_view text) {
+  if (failed_) return false;
+  if (stdout_) {
+    // A full disk or a closed pipe must not pass for a complete report.
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) return fail(errno);
+    return true;
+  }
+  if (!opened_ && !open()) return false;
+  while (!text.empty()) {
+    ssize_t n = ::write(fd_, text.data(), text.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail(errno);
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+bool OutputStream::commit() {
+  if (failed_) return false;
+  if (stdout_) return std::fflush(stdout) == 0 || fail(errno);
+  if (!opened_ && !open()) return false;
+  if (::fchmod(fd_, target_mode(path_)) != 0 || ::fsync(fd_) != 0) return fail(errno);
+  if (unnamed_) {
+    // mkstemp picks a free name; the finished file then takes it.
+    int name_fd = ::mkstemp(tmp_.data());
+    if (name_fd < 0 || ::close(name_fd) != 0 || ::unlink(tmp_.c_str()) != 0 ||
+        ::linkat(AT_FDCWD, fmt::format("/proc/self/fd/{}", fd_).c_str(), AT_FDCWD, tmp_.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      int err = errno;
+      std::remove(tmp_.c_str());
+      tmp_.clear();
+      return fail(err);
+    }
+    unnamed_ = false;  // linked: the destructor removes it unless renamed
+  }
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return fail(errno);
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) return fail(errno);
+  tmp_.clear();
+  return true;
+}
+
+}  // namespace handcheck::cli
