@@ -64,8 +64,9 @@ bool meets(const Range& stated, const Real& l) { return stated.lo <= l.upper() &
 
 class Auditor {
  public:
-  Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out)
-      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1) {
+  Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out,
+          std::size_t slip_work)
+      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1), slip_budget_(slip_work) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       std::vector<std::size_t> ops;
       if (!c.items[i].is_input)
@@ -249,7 +250,7 @@ class Auditor {
   }
 
   // For a step that follows the exact pipeline, call with the working precision already set.
-  std::vector<Slip> slips_of(std::size_t i, const CellAudit& cell) const {
+  std::optional<std::vector<Slip>> slips_of(std::size_t i, const CellAudit& cell) const {
     const Item& item = c_.items[i];
     bool hand = item.follows == Follows::hand;
     SlipQuery q;
@@ -260,6 +261,7 @@ class Auditor {
     q.col = cell.col;
     q.stated = cell.stated;
     q.stated_range = stated_range(item.compare, cell.stated);
+    q.budget = &slip_budget_;
     if (hand) {
       q.truth = (*hand_.values[i])(cell.row, cell.col);
       q.evaluate = [&](const Expr& e) { return recompute_memo<Range>(e); };
@@ -334,7 +336,11 @@ class Auditor {
           // Consistent with its stated operands: follow-through when an operand was wrong;
           // when every operand is right, the difference is rounding carried forward.
           cell.verdict = !consistent ? Verdict::erratum : operands_ok ? Verdict::ok : Verdict::carried;
-          if (cell.verdict == Verdict::erratum) cell.slips = slips_of(i, cell);
+          if (cell.verdict == Verdict::erratum) {
+            auto slips = slips_of(i, cell);
+            cell.slips_searched = slips.has_value();
+            if (slips) cell.slips = std::move(*slips);
+          }
         }
         ++out_.stated;
         switch (cell.verdict) {
@@ -487,6 +493,7 @@ class Auditor {
   // Expression text -> value over the stated operands, for the step being audited.
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
   mutable std::map<std::string, std::optional<Matrix<Real>>> real_memo_;
+  mutable SlipBudget slip_budget_;
 };
 
 // --- hand versus exact ----------------------------------------------------------------------
@@ -597,7 +604,7 @@ std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& han
 }  // namespace
 
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated,
-                       const PipelineOptions& options, std::optional<ExactRun>* raised) {
+                       const PipelineOptions& options, std::optional<ExactRun>* raised, std::size_t slip_work) {
   const unsigned cap = precision_cap(c, options);
   PipelineOptions po = options;
   const ExactRun* run = &exact;
@@ -606,7 +613,7 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
     CaseAudit out;
     out.file = c.file;
     out.title = c.title;
-    Auditor(c, hand, *run, stated, out).run();
+    Auditor(c, hand, *run, stated, out, slip_work).run();
     // Raise the precision until every comparison with the exact pipeline is decided.
     if (out.undecided == 0 || run->digits10 >= cap) {
       out.status = out.erratum + out.carried > 0 ? CaseAudit::Status::errata : CaseAudit::Status::clean;
@@ -649,7 +656,7 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
     }, threads);
     ExactRun& first = *exact;
     std::optional<ExactRun> raised;
-    CaseAudit audited = audit_stated(c, *out.hand, first, {}, options.pipeline, &raised);
+    CaseAudit audited = audit_stated(c, *out.hand, first, {}, options.pipeline, &raised, options.max_slip_work);
     audited.kase = std::move(out.kase);
     audited.hand = std::move(out.hand);
     audited.exact = raised ? std::move(*raised) : std::move(first);

@@ -1,9 +1,11 @@
 #include "handcheck/audit/explain.hpp"
 
 #include <fmt/format.h>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "handcheck/eval/expression_eval.hpp"
+#include "handcheck/printable.hpp"
 
 namespace handcheck {
 
@@ -13,32 +15,81 @@ struct CellRef {
   std::size_t item, row, col;
 };
 
-CellRef parse_cell(const Case& c, const std::string& spec) {
-  static const std::regex full(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*)");
-  static const std::regex vec(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*\]\s*)");
-  std::smatch m;
-  auto index = [&](const std::string& digits) { return digits.size() > 6 ? 0UL : std::stoul(digits); };
-  if (std::regex_match(spec, m, full)) {
-    long i = c.find(m[1]);
-    if (i < 0) throw Error({c.file, 0, 0}, fmt::format("no input or step is named '{}'", m[1].str()));
-    return {static_cast<std::size_t>(i), index(m[2]), index(m[3])};
+// The cell as written: NAME[r,c] or LABEL[i], blanks allowed around each part. Read by hand:
+// the text comes from the command line and may be of any length.
+struct CellSpec {
+  std::string name;
+  std::vector<std::size_t> indices;  // 1-based
+};
+
+std::string shortened(const std::string& s) {
+  constexpr std::size_t kMost = 40;
+  if (s.size() <= kMost) return s;
+  std::size_t cut = kMost;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}… ({} bytes)", s.substr(0, cut), s.size());
+}
+
+std::optional<CellSpec> read_cell_spec(const std::string& file, std::string_view s) {
+  constexpr std::size_t kLongestName = 64, kLongestIndex = 6;
+  std::size_t i = 0;
+  auto blanks = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  };
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  CellSpec spec;
+  blanks();
+  std::size_t start = i;
+  if (i >= s.size() || !letter(s[i])) return std::nullopt;
+  while (i < s.size() && (letter(s[i]) || digit(s[i]))) ++i;
+  if (i - start > kLongestName)
+    throw Error({file, 0, 0}, fmt::format("'{}' is not a cell: a name has at most {} characters",
+                                          shortened(std::string(s)), kLongestName));
+  spec.name = std::string(s.substr(start, i - start));
+  blanks();
+  if (i >= s.size() || s[i] != '[') return std::nullopt;
+  do {
+    ++i;
+    blanks();
+    std::size_t first = i;
+    while (i < s.size() && digit(s[i])) ++i;
+    if (i == first) return std::nullopt;
+    std::string_view d = s.substr(first, i - first);
+    d.remove_prefix(std::min(d.find_first_not_of('0'), d.size()));
+    if (d.empty() || d.size() > kLongestIndex)
+      throw Error({file, 0, 0}, fmt::format("'{}' is not a cell: rows and columns count from 1 and are at most {}",
+                                            shortened(std::string(s)), std::string(kLongestIndex, '9')));
+    std::size_t v = 0;
+    for (char c : d) v = v * 10 + static_cast<std::size_t>(c - '0');
+    spec.indices.push_back(v);
+    blanks();
+  } while (i < s.size() && s[i] == ',' && spec.indices.size() < 2);
+  if (i >= s.size() || s[i] != ']') return std::nullopt;
+  ++i;
+  blanks();
+  if (i != s.size()) return std::nullopt;
+  return spec;
+}
+
+CellRef parse_cell(const Case& c, const std::string& text) {
+  auto spec = read_cell_spec(c.file, text);
+  if (!spec)
+    throw Error({c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])",
+                                            shortened(text)));
+  if (spec->indices.size() == 2) {
+    long i = c.find(spec->name);
+    if (i < 0) throw Error({c.file, 0, 0}, fmt::format("no input or step is named '{}'", spec->name));
+    return {static_cast<std::size_t>(i), spec->indices[0], spec->indices[1]};
   }
-  if (std::regex_match(spec, m, vec)) {
-    std::string label = m[1];
-    std::size_t k = index(m[2]);
-    for (std::size_t i = 0; i < c.items.size(); ++i) {
-      const Item& item = c.items[i];
-      // A label's index is only known against the step's shape; any count will do to find it.
-      for (std::size_t j = 0; j < 100000 && !(item.columns.empty() && item.rows.empty()); ++j) {
-        std::string col = item.columns.at(j), row = item.rows.at(j);
-        if (col.empty() && row.empty()) break;
-        if (col == label) return {i, k, j + 1};
-        if (row == label) return {i, j + 1, k};
-      }
-    }
-    throw Error({c.file, 0, 0}, fmt::format("no column or row is named '{}'", label));
+  const std::string& label = spec->name;
+  std::size_t k = spec->indices[0];
+  // Columns first, as the audit reads stated vectors.
+  for (std::size_t i = 0; i < c.items.size(); ++i) {
+    if (auto j = c.items[i].columns.index_of(label)) return {i, k, *j + 1};
+    if (auto j = c.items[i].rows.index_of(label)) return {i, *j + 1, k};
   }
-  throw Error({c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])", spec));
+  throw Error({c.file, 0, 0}, fmt::format("no column or row is named '{}'", label));
 }
 
 std::string show(const Rational& q) { return to_fraction_string(q); }
@@ -118,7 +169,7 @@ CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
   else if (a.exact && a.exact->values[ref.item]) shape = a.exact->values[ref.item]->shape();
   if (!shape) throw Error({c.file, 0, 0}, fmt::format("step {} has no value in either pipeline", item.name));
   if (ref.row < 1 || ref.col < 1 || ref.row > shape->rows || ref.col > shape->cols)
-    throw Error({c.file, 0, 0}, fmt::format("{} is outside {}, which is {}", spec, item.name, shape->to_string()));
+    throw Error({c.file, 0, 0}, fmt::format("{} is outside {}, which is {}", shortened(spec), item.name, shape->to_string()));
   CellExplanation e;
   e.step = item.name;
   e.row = ref.row - 1;
@@ -174,7 +225,8 @@ std::string render_explanation(const CellExplanation& e) {
   } else if (!e.is_input) {
     out += "\n  not stated on the worksheet\n";
   }
-  return out;
+  // The explanation and the cell name come from outside: no control character reaches a terminal.
+  return printable(out);
 }
 
 }  // namespace handcheck

@@ -23,6 +23,7 @@ struct KeyOptions {
 };
 
 int run_key(const KeyOptions& o) {
+  if (!output_spares_inputs(o.output, {o.path})) return 2;
   CaseAudit a = audit_file(o.path, o.limits.audit_options());
   // A case with errata still has a key; only one that cannot be evaluated has none.
   if (a.status == CaseAudit::Status::error) {

@@ -47,6 +47,7 @@ json case_json(const CaseAudit& a) {
         json slips = json::array();
         for (const auto& s : cell.slips) slips.push_back({{"tag", s.tag}, {"text", s.text}});
         f["slips"] = std::move(slips);
+        if (!cell.slips_searched) f["slips_searched"] = false;  // the slip search's budget ran out first
       }
       if (cell.verdict == Verdict::carried && cell.root >= 0) {
         const CellAudit& root = a.cell(a.errata[static_cast<std::size_t>(cell.root)]);
@@ -110,6 +111,9 @@ json report_json(const std::vector<CaseAudit>& cases) {
   return j;
 }
 
-std::string render_json(const std::vector<CaseAudit>& cases) { return report_json(cases).dump(2) + "\n"; }
+// A file name from the command line may be any bytes: replaced, not a reason to fail.
+std::string render_json(const std::vector<CaseAudit>& cases) {
+  return report_json(cases).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace handcheck

@@ -513,7 +513,9 @@ constexpr std::string_view kScript = R"js(
   $('mode').setAttribute('aria-pressed', mode === 'exact' ? 'true' : 'false');
   document.body.dataset.mode = mode;
   var start = 0;
-  var wanted = decodeURIComponent(location.hash.slice(1));
+  var wanted = location.hash.slice(1);
+  // A malformed fragment (#%E0%A4%A) is taken as written, not a reason for a blank page.
+  try { wanted = decodeURIComponent(wanted); } catch (err) {}
   items.forEach(function (it, i) { if (it.name === wanted) start = i; });
   go(start);
 })();

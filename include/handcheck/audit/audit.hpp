@@ -31,6 +31,7 @@ struct CellAudit {
   Downstream downstream = Downstream::none;  // errata only
   long root = -1;  // carried: index into CaseAudit::errata of the erratum it follows from
   std::vector<Slip> slips;  // errata: the known slips that reproduce the stated value
+  bool slips_searched = true;  // errata: false when the slip search's work budget ran out first
 };
 
 // How the errata of a step were corrected to judge `downstream`: each alone, or, when a sheet
@@ -71,6 +72,7 @@ struct AuditOptions {
   PipelineOptions pipeline;
   LoadLimits load;
   int digits = 0;  // overrides the case's digits when > 0
+  std::size_t max_slip_work = kDefaultSlipWork;  // the slip search's budget (see SlipBudget)
 };
 
 struct CaseAudit {
@@ -102,9 +104,11 @@ using StatedValues = std::vector<std::optional<Matrix<std::optional<Literal>>>>;
 // run. Fills steps, errata, the cell counts and the status, and leaves kase, hand, exact and
 // approximation empty. While a comparison stays undecided below the precision cap, the exact
 // pipeline is run again at twice the precision; `raised` (when given) receives that run.
-// Throws Error when a raised run fails.
+// The slip search of errata does at most `slip_work` (see SlipBudget). Throws Error when a
+// raised run fails.
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated = {},
-                       const PipelineOptions& options = {}, std::optional<ExactRun>* raised = nullptr);
+                       const PipelineOptions& options = {}, std::optional<ExactRun>* raised = nullptr,
+                       std::size_t slip_work = kDefaultSlipWork);
 
 // Loads, evaluates and audits; a case that cannot be read or evaluated gives status error.
 CaseAudit audit_file(const std::string& path, const AuditOptions& options = {});
