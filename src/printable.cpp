@@ -76,4 +76,23 @@ std::string printable(std::string_view s, bool keep_line_breaks) {
   return out;
 }
 
+std::string json_printable(std::string json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    auto c = static_cast<unsigned char>(json[i]);
+    auto next = [&](std::size_t k) { return i + k < json.size() ? static_cast<unsigned char>(json[i + k]) : 0u; };
+    if (c == 0xC2 && next(1) >= 0x80 && next(1) < 0xA0) {
+      out += fmt::format("\\u{:04x}", next(1));
+      ++i;
+    } else if (c == 0xEF && next(1) == 0xBF && next(2) >= 0xBE) {
+      out += fmt::format("\\u{:04x}", 0xFF00 + 0xC0 + (next(2) & 0x3F));
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace handcheck

@@ -58,7 +58,7 @@ class Search {
       auto a = q_.evaluate(*e.args[0]);
       auto b = q_.evaluate(*e.args[1]);
       if (!a || !b) return kOtherSlips;
-      return kOtherSlips + 3 * a->cols() + a->rows() + b->cols();
+      return kOtherSlips + 5 * a->cols() + a->rows() + b->cols();
     }
     if (e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum")) {
       auto m = q_.evaluate(*e.args[0]);
@@ -100,11 +100,15 @@ class Search {
       if (reproduces(rest)) add("dropped-term", fmt::format("the sum without the term {}", term_name(k)));
       if (reproduces(rest - terms[k])) add("flipped-sign", fmt::format("the sum with the sign of {} flipped", term_name(k)));
     }
-    for (std::size_t k = 0; k < n; ++k)
+    // A term off by one moves the sum by one, whichever term it is: named by the first that is
+    // not zero.
+    for (std::size_t k = 0; k < n; ++k) {
+      if (terms[k].is_point() && terms[k].lo == 0) continue;
       for (int d : {1, -1})
-        if (!(terms[k].is_point() && terms[k].lo == 0))
-        if (reproduces(total_without(k) + terms[k] + Range(Rational(d))))
+        if (reproduces(before[n] + Range(Rational(d))))
           add("product-off-by-one", fmt::format("the sum with {} off by {}", term_name(k), d > 0 ? "+1" : "-1"));
+      break;
+    }
     // Other rows and columns: cells of the whole product over the stated operands, which the
     // caller evaluates once for the step.
     const Matrix<Range>* product = q_.evaluate(e);

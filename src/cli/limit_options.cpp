@@ -45,7 +45,7 @@ void add_limit_options(CLI::App* cmd, LimitOptions& o) {
                   "Longest number, in characters, and largest decimal exponent (default 1000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
   cmd->add_option("--max-slip-work", o.max_slip_work,
-                  "Work the slip search of a case may do, in term operations (default 20000000; 0: none)");
+                  "Work the slip search of a case may do, in term operations (default 5000000; 0: none)");
 }
 
 }  // namespace handcheck::cli

@@ -1,5 +1,6 @@
 #include "handcheck/render/json.hpp"
 
+#include "handcheck/printable.hpp"
 #include "handcheck/render/text.hpp"
 
 namespace handcheck {
@@ -113,7 +114,7 @@ json report_json(const std::vector<CaseAudit>& cases) {
 
 // A file name from the command line may be any bytes: replaced, not a reason to fail.
 std::string render_json(const std::vector<CaseAudit>& cases) {
-  return report_json(cases).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return json_printable(report_json(cases).dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace handcheck

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "handcheck/printable.hpp"
 #include "key_common.hpp"
 
 namespace handcheck {
@@ -99,7 +100,7 @@ json page_data(const keys::KeyView& k) {
 // JSON that is safe inside a <script> element: no '<', '>' or '&' survives, so neither
 // "</script>" nor "<!--" can end or change it.
 std::string script_json(const json& j) {
-  std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string s = json_printable(j.dump(-1, ' ', false, json::error_handler_t::replace));
   std::string out;
   out.reserve(s.size() + s.size() / 16);
   for (char ch : s) {

@@ -1,5 +1,6 @@
 #include "handcheck/render/key_json.hpp"
 
+#include "handcheck/printable.hpp"
 #include "key_common.hpp"
 
 namespace handcheck {
@@ -83,7 +84,7 @@ json key_json(const CaseAudit& a) {
 }
 
 std::string render_key_json(const CaseAudit& a) {
-  return key_json(a).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return json_printable(key_json(a).dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace handcheck

@@ -178,7 +178,11 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
     }
     std::vector<std::string> unsearched;
     for (const auto& ref : a.errata)
-      if (!a.cell(ref).slips_searched) unsearched.push_back(c.items[a.steps[ref.step].item].name + " " + a.cell(ref).label);
+      if (!a.cell(ref).slips_searched) {
+        const std::string& step = c.items[a.steps[ref.step].item].name;
+        const std::string& label = a.cell(ref).label;
+        unsearched.push_back(label.starts_with(step + "[") ? label : step + " " + label);
+      }
     if (!unsearched.empty()) {
       constexpr std::size_t kListed = 10;
       std::size_t more = unsearched.size() > kListed ? unsearched.size() - kListed : 0;
