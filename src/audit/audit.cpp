@@ -66,7 +66,8 @@ class Auditor {
  public:
   Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out,
           std::size_t slip_work)
-      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1), slip_budget_(slip_work) {
+      : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), step_of_(c.items.size(), -1),
+        slip_budget_(slip_work) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       std::vector<std::size_t> ops;
       if (!c.items[i].is_input)
