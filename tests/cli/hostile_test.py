@@ -188,7 +188,7 @@ def main():
         took = time.monotonic() - start
         expect(r.returncode == 1, f"100 x 100 all wrong: exit {r.returncode}")
         expect(b"slip search: its work budget ran out" in r.stdout, "100 x 100 all wrong: the budget did not run out")
-        expect(took < 30, f"100 x 100 all wrong: {took:.1f} s")
+        expect(took < 60, f"100 x 100 all wrong: {took:.1f} s")  # 5.6 s in a release build, 25 s with ASan
         print(f"100 x 100 product, every cell wrong: {took:.1f} s")
 
     for p in problems:
