@@ -16,6 +16,7 @@ int handcheck_fuzz_literal(const std::uint8_t*, std::size_t);
 int handcheck_fuzz_expression(const std::uint8_t*, std::size_t);
 int handcheck_fuzz_loader(const std::uint8_t*, std::size_t);
 int handcheck_fuzz_evaluate(const std::uint8_t*, std::size_t);
+int handcheck_fuzz_cells(const std::uint8_t*, std::size_t);
 }
 
 int main(int argc, char** argv) {
@@ -23,9 +24,10 @@ int main(int argc, char** argv) {
   const std::map<std::string, Entry> targets = {{"fuzz_literal", handcheck_fuzz_literal},
                                                 {"fuzz_expression", handcheck_fuzz_expression},
                                                 {"fuzz_loader", handcheck_fuzz_loader},
-                                                {"fuzz_evaluate", handcheck_fuzz_evaluate}};
+                                                {"fuzz_evaluate", handcheck_fuzz_evaluate},
+                                                {"fuzz_cells", handcheck_fuzz_cells}};
   if (argc < 3 || !targets.count(argv[1])) {
-    std::fprintf(stderr, "usage: fuzz_replay fuzz_literal|fuzz_expression|fuzz_loader|fuzz_evaluate PATH...\n");
+    std::fprintf(stderr, "usage: fuzz_replay fuzz_literal|fuzz_expression|fuzz_loader|fuzz_evaluate|fuzz_cells PATH...\n");
     return 2;
   }
   namespace fs = std::filesystem;

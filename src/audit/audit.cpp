@@ -80,7 +80,7 @@ class Auditor {
   Auditor(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated, CaseAudit& out,
           const AuditWork& work = {})
       : c_(c), hand_(hand), exact_(exact), given_(stated), out_(out), work_(work), step_of_(c.items.size(), -1),
-        cell_index_(c.items.size()) {
+        cell_index_(c.items.size()), slip_budget_(work.slip_work) {
     for (std::size_t i = 0; i < c.items.size(); ++i) {
       std::vector<std::size_t> ops;
       if (!c.items[i].is_input)
@@ -264,7 +264,7 @@ class Auditor {
     return it->second ? &*it->second : nullptr;
   }
 
-  std::vector<Slip> slips_of(std::size_t i, const CellAudit& cell) const {
+  std::optional<std::vector<Slip>> slips_of(std::size_t i, const CellAudit& cell) const {
     const Item& item = c_.items[i];
     if (cell.stated.is_infinite()) return {};
     bool hand = item.follows == Follows::hand;
@@ -280,10 +280,11 @@ class Auditor {
     if (truth.is_exact()) q.truth = truth.exact();
     if (hand) q.evaluate = [this, i](const Expr& e) { return recompute_range_memo(i, e); };
     q.evaluate_exact = [this, i](const Expr& e) { return recompute_memo(i, e); };
+    q.budget = &slip_budget_;
     try {
       return find_slips(q);
     } catch (const DomainError&) {
-      return {};  // a variant that meets an infinity explains nothing
+      return std::vector<Slip>{};  // a variant that meets an infinity explains nothing
     }
   }
 
@@ -403,8 +404,11 @@ class Auditor {
       cell.root = cell.follows_from.empty() ? -1 : static_cast<long>(cell.follows_from.front());
     } else {
       cell.verdict = Verdict::erratum;
-      if (out_.erratum - out_.slips_unsearched < work_.slip_cells) cell.slips = slips_of(i, cell);
+      std::optional<std::vector<Slip>> slips;
+      if (out_.erratum - out_.slips_unsearched < work_.slip_cells) slips = slips_of(i, cell);
       else ++out_.slips_unsearched;
+      cell.slips_searched = slips.has_value();
+      if (slips) cell.slips = std::move(*slips);
     }
   }
 
@@ -517,6 +521,7 @@ class Auditor {
   // Expression text -> value over the stated operands, for the step being audited.
   mutable std::map<std::string, std::optional<Matrix<Real>>> memo_;
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
+  mutable SlipBudget slip_budget_;
 };
 
 // --- hand versus exact ----------------------------------------------------------------------
@@ -708,7 +713,9 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
     const unsigned threads = input_cells(c) >= kSideBySideCells ? 0 : 1;
     auto runs = run_pipelines(c, options.pipeline, threads);
     std::optional<std::pair<HandRun, ExactRun>> raised;
-    CaseAudit audited = audit_stated(c, runs.first, runs.second, {}, options.pipeline, &raised);
+    AuditWork work;
+    work.slip_work = options.max_slip_work;
+    CaseAudit audited = audit_stated(c, runs.first, runs.second, {}, options.pipeline, &raised, work);
     audited.kase = std::move(out.kase);
     if (raised) runs = std::move(*raised);
     audited.hand = std::move(runs.first);

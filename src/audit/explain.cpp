@@ -1,10 +1,12 @@
 #include "handcheck/audit/explain.hpp"
 
 #include <fmt/format.h>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "handcheck/eval/expression_eval.hpp"
 #include "handcheck/eval/pipeline.hpp"
+#include "handcheck/printable.hpp"
 
 namespace handcheck {
 
@@ -14,6 +16,63 @@ struct CellRef {
   std::size_t item, row, col;
 };
 
+// The cell as written: NAME[r,c] or LABEL[i], blanks allowed around each part. Read by hand:
+// the text comes from the command line and may be of any length.
+struct CellSpec {
+  std::string name;
+  std::vector<std::size_t> indices;  // 1-based
+};
+
+std::string shortened(const std::string& s) {
+  constexpr std::size_t kMost = 40;
+  if (s.size() <= kMost) return s;
+  std::size_t cut = kMost;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}… ({} bytes)", s.substr(0, cut), s.size());
+}
+
+std::optional<CellSpec> read_cell_spec(const std::string& file, std::string_view s) {
+  constexpr std::size_t kLongestName = 64, kLongestIndex = 6;
+  std::size_t i = 0;
+  auto blanks = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  };
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  CellSpec spec;
+  blanks();
+  std::size_t start = i;
+  if (i >= s.size() || !letter(s[i])) return std::nullopt;
+  while (i < s.size() && (letter(s[i]) || digit(s[i]))) ++i;
+  if (i - start > kLongestName)
+    throw Error({file, 0, 0}, fmt::format("'{}' is not a cell: a name has at most {} characters",
+                                          shortened(std::string(s)), kLongestName));
+  spec.name = std::string(s.substr(start, i - start));
+  blanks();
+  if (i >= s.size() || s[i] != '[') return std::nullopt;
+  do {
+    ++i;
+    blanks();
+    std::size_t first = i;
+    while (i < s.size() && digit(s[i])) ++i;
+    if (i == first) return std::nullopt;
+    std::string_view d = s.substr(first, i - first);
+    d.remove_prefix(std::min(d.find_first_not_of('0'), d.size()));
+    if (d.empty() || d.size() > kLongestIndex)
+      throw Error({file, 0, 0}, fmt::format("'{}' is not a cell: rows and columns count from 1 and are at most {}",
+                                            shortened(std::string(s)), std::string(kLongestIndex, '9')));
+    std::size_t v = 0;
+    for (char c : d) v = v * 10 + static_cast<std::size_t>(c - '0');
+    spec.indices.push_back(v);
+    blanks();
+  } while (i < s.size() && s[i] == ',' && spec.indices.size() < 2);
+  if (i >= s.size() || s[i] != ']') return std::nullopt;
+  ++i;
+  blanks();
+  if (i != s.size()) return std::nullopt;
+  return spec;
+}
+
 // The shape of an item's value in either pipeline, if it has one.
 std::optional<Shape> shape_of(const CaseAudit& a, std::size_t i) {
   if (a.hand && a.hand->values[i]) return a.hand->values[i]->shape();
@@ -21,20 +80,20 @@ std::optional<Shape> shape_of(const CaseAudit& a, std::size_t i) {
   return std::nullopt;
 }
 
-CellRef parse_cell(const CaseAudit& a, const std::string& spec) {
+CellRef parse_cell(const CaseAudit& a, const std::string& text) {
   const Case& c = *a.kase;
-  static const std::regex full(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*,\s*(\d+)\s*\]\s*)");
-  static const std::regex vec(R"(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d+)\s*\]\s*)");
-  std::smatch m;
-  auto index = [&](const std::string& digits) { return digits.size() > 6 ? 0UL : std::stoul(digits); };
-  if (std::regex_match(spec, m, full)) {
-    long i = c.find(m[1]);
-    if (i < 0) throw Error({c.file, 0, 0}, fmt::format("no input or step is named '{}'", m[1].str()));
-    return {static_cast<std::size_t>(i), index(m[2]), index(m[3])};
+  auto spec = read_cell_spec(c.file, text);
+  if (!spec)
+    throw Error({c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])",
+                                            shortened(text)));
+  if (spec->indices.size() == 2) {
+    long i = c.find(spec->name);
+    if (i < 0) throw Error({c.file, 0, 0}, fmt::format("no input or step is named '{}'", spec->name));
+    return {static_cast<std::size_t>(i), spec->indices[0], spec->indices[1]};
   }
-  if (std::regex_match(spec, m, vec)) {
-    std::string label = m[1];
-    std::size_t k = index(m[2]);
+  {
+    const std::string& label = spec->name;
+    std::size_t k = spec->indices[0];
     // Every item with a column or row of that name: several matrices may name their vectors
     // alike (the features of an input and of the steps that keep them).
     std::vector<CellRef> named, found;  // found: those with an entry k
@@ -65,10 +124,9 @@ CellRef parse_cell(const CaseAudit& a, const std::string& spec) {
     std::string last = where.back();
     where.pop_back();
     throw Error({c.file, 0, 0}, fmt::format("'{}' is ambiguous: {} matrices name a column or row '{}'; write "
-                                            "STEP[r,c]: {} or {}", spec, found.size(), label,
+                                            "STEP[r,c]: {} or {}", shortened(text), found.size(), label,
                                             fmt::join(where, ", "), last));
   }
-  throw Error({c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])", spec));
 }
 
 template <class T>
@@ -169,7 +227,7 @@ CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
   std::optional<Shape> shape = shape_of(a, ref.item);
   if (!shape) throw Error({c.file, 0, 0}, fmt::format("step {} has no value in either pipeline", item.name));
   if (ref.row < 1 || ref.col < 1 || ref.row > shape->rows || ref.col > shape->cols)
-    throw Error({c.file, 0, 0}, fmt::format("{} is outside {}, which is {}", spec, item.name, shape->to_string()));
+    throw Error({c.file, 0, 0}, fmt::format("{} is outside {}, which is {}", shortened(spec), item.name, shape->to_string()));
   CellExplanation e;
   e.step = item.name;
   e.row = ref.row - 1;
@@ -225,7 +283,8 @@ std::string render_explanation(const CellExplanation& e) {
   } else if (!e.is_input) {
     out += "\n  not stated on the worksheet\n";
   }
-  return out;
+  // The explanation and the cell name come from outside: no control character reaches a terminal.
+  return printable(out);
 }
 
 }  // namespace handcheck

@@ -31,7 +31,8 @@ class Search {
  public:
   explicit Search(const SlipQuery& q) : q_(q) {}
 
-  std::vector<Slip> run() {
+  std::optional<std::vector<Slip>> run() {
+    if (q_.budget && !q_.budget->spend(cost())) return std::nullopt;
     const Expr& e = *q_.expression;
     if (q_.evaluate && e.kind == Expr::Kind::binary && e.op == '@') product_slips(e);
     if (q_.evaluate && e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum"))
@@ -45,6 +46,28 @@ class Search {
   }
 
  private:
+  // The work of run(), from the shapes of the operands (their values are shared by the cells of
+  // a step and evaluated once): the terms of the cell's dot product or sum, and its row and
+  // column for the wrong-row and wrong-column slips; one for each other slip.
+  std::size_t cost() const {
+    constexpr std::size_t kOtherSlips = 32;
+    const Expr& e = *q_.expression;
+    if (!q_.evaluate || e.kind == Expr::Kind::number || e.kind == Expr::Kind::name || e.args.empty())
+      return kOtherSlips;
+    if (e.kind == Expr::Kind::binary && e.op == '@') {
+      auto a = q_.evaluate(*e.args[0]);
+      auto b = q_.evaluate(*e.args[1]);
+      if (!a || !b) return kOtherSlips;
+      return kOtherSlips + 5 * a->cols() + a->rows() + b->cols();
+    }
+    if (e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum")) {
+      auto m = q_.evaluate(*e.args[0]);
+      if (!m) return kOtherSlips;
+      return kOtherSlips + 2 * (e.name == "colsum" ? m->rows() : e.name == "rowsum" ? m->cols() : m->size());
+    }
+    return kOtherSlips;
+  }
+
   bool reproduces(const Range& v) const { return q_.stated_range.meets(v); }
   bool reproduces(const Real& v) const { return q_.stated_range.lo <= v.upper() && v.lower() <= q_.stated_range.hi; }
 
@@ -65,24 +88,33 @@ class Search {
     auto term_name = [&](std::size_t k) {
       return fmt::format("{}·{}", operand_cell(*e.args[0], r, k), operand_cell(*e.args[1], k, c));
     };
-    auto total_without = [&](std::size_t skip) {
-      Range s(Rational(0));
-      for (std::size_t k = 0; k < n; ++k)
-        if (k != skip) s = s + terms[k];
-      return s;
-    };
+    // The sum without term k from the sums before and after it: linear in n, where summing
+    // the others anew for every k would be quadratic. (An interval minus a term would widen.)
+    std::vector<Range> before(n + 1, Range(Rational(0))), after(n + 1, Range(Rational(0)));
+    for (std::size_t k = 0; k < n; ++k) before[k + 1] = before[k] + terms[k];
+    for (std::size_t k = n; k-- > 0;) after[k] = after[k + 1] + terms[k];
+    auto total_without = [&](std::size_t skip) { return before[skip] + after[skip + 1]; };
     for (std::size_t k = 0; k < n; ++k) {
       if (terms[k].is_point() && terms[k].lo == 0) continue;  // dropping a zero changes nothing
       Range rest = total_without(k);
       if (reproduces(rest)) add("dropped-term", fmt::format("the sum without the term {}", term_name(k)));
       if (reproduces(rest - terms[k])) add("flipped-sign", fmt::format("the sum with the sign of {} flipped", term_name(k)));
     }
-    for (std::size_t k = 0; k < n; ++k)
+    // A term off by one moves the sum by one, whichever term it is: named by the first that is
+    // not zero.
+    for (std::size_t k = 0; k < n; ++k) {
+      if (terms[k].is_point() && terms[k].lo == 0) continue;
       for (int d : {1, -1})
-        if (!(terms[k].is_point() && terms[k].lo == 0))
-        if (reproduces(total_without(k) + terms[k] + Range(Rational(d))))
+        if (reproduces(before[n] + Range(Rational(d))))
           add("product-off-by-one", fmt::format("the sum with {} off by {}", term_name(k), d > 0 ? "+1" : "-1"));
+      break;
+    }
+    // Other rows and columns: cells of the whole product over the stated operands, which the
+    // caller evaluates once for the step.
+    const Matrix<Range>* product = q_.evaluate(e);
+    if (product && (product->rows() != a->rows() || product->cols() != b->cols())) product = nullptr;
     auto dot = [&](std::size_t rr, std::size_t cc) {
+      if (product) return (*product)(rr, cc);
       Range s(Rational(0));
       for (std::size_t k = 0; k < n; ++k) s = s + (*a)(rr, k) * (*b)(k, cc);
       return s;
@@ -221,7 +253,7 @@ class Search {
 
 }  // namespace
 
-std::vector<Slip> find_slips(const SlipQuery& q) { return Search(q).run(); }
+std::optional<std::vector<Slip>> find_slips(const SlipQuery& q) { return Search(q).run(); }
 
 const std::vector<std::string_view>& slip_tags() { return kTags; }
 

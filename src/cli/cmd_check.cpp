@@ -29,11 +29,21 @@ struct CheckOptions {
 
 int run_check(const CheckOptions& o) {
   const AuditOptions options = o.limits.audit_options();
-  std::vector<std::string> files = expand_case_paths(o.paths);
+  std::vector<CasePath> files = expand_case_paths(o.paths);
+  std::vector<std::string> inputs;
+  for (const auto& f : files) inputs.push_back(f.path);
+  if (!output_spares_inputs(o.output, inputs)) return 2;
   std::vector<CaseAudit> audits(files.size());
   Progress progress("checked", files.size());
-  parallel_for(files.size(), [&](std::size_t i) { audits[i] = audit_file(files[i], options); }, o.jobs,
-               [&](std::size_t done) { progress.update(done); });
+  parallel_for(files.size(), [&](std::size_t i) {
+    if (!files[i].empty_directory) {
+      audits[i] = audit_file(files[i].path, options);
+      return;
+    }
+    audits[i].file = files[i].path;
+    audits[i].status = CaseAudit::Status::error;
+    audits[i].error = Error({files[i].path, 0, 0}, kNoCaseFiles);
+  }, o.jobs, [&](std::size_t done) { progress.update(done); });
   progress.finish();
   std::string text;
   if (o.format == "json") text = render_json(audits);

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "handcheck/audit/explain.hpp"
+#include "handcheck/printable.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
 
@@ -26,7 +27,7 @@ int run_explain(const ExplainOptions& o) {
   try {
     return write_output("", render_explanation(explain_cell(a, o.cell))) ? 0 : 2;
   } catch (const Error& e) {
-    fmt::print(stderr, "{}: {}\n", o.file, e.message());
+    fmt::print(stderr, "{}: {}\n", printable(o.file, false), e.message());
     return 2;
   }
 }

@@ -10,6 +10,7 @@
 #include "handcheck/model/loader.hpp"
 #include "handcheck/render/grades.hpp"
 #include "limit_options.hpp"
+#include "output.hpp"
 #include "output_stream.hpp"
 
 namespace handcheck::cli {
@@ -51,6 +52,9 @@ int run_grade(const GradeCliOptions& o) {
     fmt::print(stderr, "handcheck: --carried-credit must lie between 0 and 1, not {}\n", o.carried_credit);
     return 2;
   }
+  std::vector<std::string> inputs{o.case_path};
+  inputs.insert(inputs.end(), o.sheets.begin(), o.sheets.end());
+  if (!output_spares_inputs(o.output, inputs)) return 2;
   try {
     AnswerKey key(o.limits.load(o.case_path), o.limits.audit_options().pipeline);
     for (const auto& step : key.skipped())

@@ -20,6 +20,7 @@ struct KeyCliOptions {
 };
 
 int run_key(const KeyCliOptions& o) {
+  if (!output_spares_inputs(o.output, {o.path})) return 2;
   CaseAudit a = audit_file(o.path, o.limits.audit_options());
   // A case with errata still has a key; only one that cannot be evaluated has none.
   if (a.status == CaseAudit::Status::error) {

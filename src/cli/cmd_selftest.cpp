@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "handcheck/grade/selftest.hpp"
 #include "handcheck/model/loader.hpp"
+#include "handcheck/printable.hpp"
 #include "handcheck/render/grades.hpp"
 #include "output.hpp"
 #include "limit_options.hpp"
@@ -28,14 +29,19 @@ int run_selftest(const SelftestCliOptions& o) {
   if (o.inject_fault) options.grading.compare = &faulty_compare;
   std::string text;
   int code = 0;
-  for (const auto& path : expand_case_paths(o.paths)) {
+  std::vector<CasePath> files = expand_case_paths(o.paths);
+  std::vector<std::string> inputs;
+  for (const auto& f : files) inputs.push_back(f.path);
+  if (!output_spares_inputs(o.output, inputs)) return 2;
+  for (const auto& [path, empty_directory] : files) {
     try {
+      if (empty_directory) throw Error({path, 0, 0}, kNoCaseFiles);
       AnswerKey key(o.limits.load(path), o.limits.audit_options().pipeline);
       SelftestReport report = selftest(key, options);
       text += render_selftest_text(report);
       if (report.failures() > 0) code = std::max(code, 1);
     } catch (const Error& e) {
-      text += fmt::format("selftest {}\n  error: {}\n", path, e.what());
+      text += fmt::format("selftest {}\n  error: {}\n", printable(path, false), e.what());
       code = 2;
     }
   }

@@ -18,6 +18,7 @@ AuditOptions LimitOptions::audit_options() const {
   options.load.max_file_bytes = max_file_size;
   options.load.number.max_length = max_number_length;
   options.load.number.max_exponent = static_cast<long>(max_number_length);
+  options.max_slip_work = max_slip_work;
   return options;
 }
 
@@ -51,6 +52,8 @@ void add_limit_options(CLI::App* cmd, LimitOptions& o) {
   cmd->add_option("--max-number-length", o.max_number_length,
                   "Longest number, in characters, and largest decimal exponent (default 1000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  cmd->add_option("--max-slip-work", o.max_slip_work,
+                  "Work the slip search of a case may do, in term operations (default 5000000; 0: none)");
 }
 
 }  // namespace handcheck::cli

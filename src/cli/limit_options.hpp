@@ -21,6 +21,7 @@ struct LimitOptions {
   std::size_t max_depth = ParseLimits{}.max_depth;
   std::size_t max_file_size = LoadLimits{}.max_file_bytes;
   std::size_t max_number_length = LiteralLimits{}.max_length;
+  std::size_t max_slip_work = kDefaultSlipWork;
 
   AuditOptions audit_options() const;
   // The case at `path` read within these limits, with --digits applied; throws Error.

@@ -4,10 +4,14 @@
 
 #include <exception>
 #include <map>
+#include <new>
 
 #include "commands.hpp"
+#include "handcheck/error.hpp"
+#include "handcheck/numbers/allocation.hpp"
 
 int main(int argc, char** argv) {
+  handcheck::install_gmp_allocator();
   CLI::App app{"handcheck: verifies worksheets computed by hand, in exact rationals and certified precision"};
   app.set_version_flag("--version", "handcheck " HANDCHECK_VERSION);
   app.require_subcommand(1);
@@ -35,6 +39,13 @@ int main(int argc, char** argv) {
   try {
     for (auto& [sub, run] : runners)
       if (sub->parsed()) return run();
+  } catch (const handcheck::LimitError& e) {
+    // The last guards: memory that a limit did not foresee is an input too large, not a bug.
+    fmt::print(stderr, "handcheck: {}\n", e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "handcheck: out of memory: the input needs more memory than the process has\n");
+    return 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "handcheck: internal error: {}\n", e.what());
     return 3;

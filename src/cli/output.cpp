@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "handcheck/printable.hpp"
+
 namespace handcheck::cli {
 
 namespace {
@@ -37,20 +39,20 @@ mode_t target_mode(const std::string& path) {
   return 0666 & ~mask;
 }
 
-}  // namespace
 
-bool write_output(const std::string& path, const std::string& text) {
-  auto fail = [&](int err) {
-    fmt::print(stderr, "handcheck: cannot write {}: {}\n", path.empty() || path == "-" ? "the output" : path,
-               std::strerror(err));
-    return false;
-  };
-  if (path.empty() || path == "-") {
-    // A full disk or a closed pipe must not pass for a complete report.
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
-      return fail(errno);
-    return true;
-  }
+// Written through, not replaced: a FIFO, a device, a socket.
+bool write_through(const std::string& path, const std::string& text) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return false;
+  bool ok = write_all(fd, text);
+  int err = errno;
+  if (::close(fd) != 0 && ok) return false;
+  errno = err;
+  return ok;
+}
+
+// A regular file replaced whole: a temporary file beside it, then a rename.
+bool replace_file(const std::string& path, const std::string& text) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -61,7 +63,7 @@ bool write_output(const std::string& path, const std::string& text) {
   int fd = ::access("/proc/self/fd", X_OK) == 0 ? ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600) : -1;
   bool unnamed = fd >= 0;
   if (!unnamed) fd = ::mkstemp(tmp.data());
-  if (fd < 0) return fail(errno);
+  if (fd < 0) return false;
   bool ok = write_all(fd, text) && ::fchmod(fd, target_mode(path)) == 0 && ::fsync(fd) == 0;
   int err = errno;
   bool linked = !unnamed;
@@ -80,7 +82,67 @@ bool write_output(const std::string& path, const std::string& text) {
   if (ok && std::rename(tmp.c_str(), path.c_str()) == 0) return true;
   if (ok) err = errno;
   if (linked) std::remove(tmp.c_str());
-  return fail(err);
+  errno = err;
+  return false;
+}
+
+}  // namespace
+
+// The file a path finally names: its symbolic links followed, a dangling last one included
+// (the file is then created where it points). Empty with errno set when there are too many.
+std::string final_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p.string();
+    std::error_code ec;
+    fs::path to = fs::read_symlink(p, ec);
+    if (ec) return p.string();
+    p = to.is_absolute() ? to : p.parent_path() / to;
+  }
+  errno = ELOOP;
+  return {};
+}
+
+bool write_output(const std::string& path, const std::string& text) {
+  auto fail = [&](int err) {
+    fmt::print(stderr, "handcheck: cannot write {}: {}\n",
+               path.empty() || path == "-" ? "the output" : printable(path, false), std::strerror(err));
+    return false;
+  };
+  if (path.empty() || path == "-") {
+    // A full disk or a closed pipe must not pass for a complete report.
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+      return fail(errno);
+    return true;
+  }
+  // Renaming over a symbolic link would replace the link, and over a FIFO or a device
+  // (-o /dev/null as root) the special file itself.
+  std::string target = final_target(path);
+  if (target.empty()) return fail(errno);
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) return fail(EISDIR);
+    return write_through(target, text) || fail(errno);
+  }
+  return replace_file(target, text) || fail(errno);
+}
+
+bool output_spares_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+  if (output.empty() || output == "-") return true;
+  struct stat out {};
+  if (::stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return true;
+  for (const auto& in : inputs) {
+    struct stat st {};
+    if (in == "-" || ::stat(in.c_str(), &st) != 0) continue;
+    if (st.st_dev == out.st_dev && st.st_ino == out.st_ino) {
+      fmt::print(stderr, "handcheck: -o {} would overwrite the input {}: write the output elsewhere\n",
+                 printable(output, false), printable(in, false));
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace handcheck::cli

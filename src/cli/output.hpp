@@ -2,12 +2,23 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace handcheck::cli {
 
-// Writes `text` to `path` through a temporary file in the same folder and a rename, so an
-// interrupted or failing run leaves any previous file intact. "" or "-" means stdout.
-// Returns false (after a message on stderr) when the file cannot be written.
+// Writes `text` to `path`. "" or "-" means stdout. A regular file (or a new one) is written
+// through a temporary file in its folder and a rename, so an interrupted or failing run leaves
+// any previous file intact; a symbolic link is followed and its final target replaced that
+// way; a FIFO or a device is written through, as a shell redirection would. Returns false
+// (after a message on stderr) when the output cannot be written.
 bool write_output(const std::string& path, const std::string& text);
+
+// False (after a message on stderr) when `output` is one of `inputs` (the same file, whatever
+// the path, link or hard link that names it): writing it would destroy an input of the run.
+// The file a path finally names: its symbolic links followed, a dangling last one included.
+// Empty with errno set when there are too many.
+std::string final_target(const std::string& path);
+
+bool output_spares_inputs(const std::string& output, const std::vector<std::string>& inputs);
 
 }  // namespace handcheck::cli

@@ -1,5 +1,7 @@
 #include "output_stream.hpp"
 
+#include "output.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -43,6 +45,19 @@ bool OutputStream::fail(int err) {
 bool OutputStream::open() {
   opened_ = true;
   namespace fs = std::filesystem;
+  // A symbolic link is followed (its target replaced, the link kept); a FIFO or a device is
+  // written through, never replaced by a regular file.
+  std::string resolved = final_target(path_);
+  if (resolved.empty()) return fail(errno);
+  path_ = resolved;
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) return fail(EISDIR);
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) return fail(errno);
+    through_ = true;
+    return true;
+  }
   fs::path target(path_);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   tmp_ = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
@@ -80,6 +95,11 @@ bool OutputStream::commit() {
   if (failed_) return false;
   if (stdout_) return std::fflush(stdout) == 0 || fail(errno);
   if (!opened_ && !open()) return false;
+  if (through_) {
+    int fd = fd_;
+    fd_ = -1;
+    return ::close(fd) == 0 || fail(errno);
+  }
   if (::fchmod(fd_, target_mode(path_)) != 0 || ::fsync(fd_) != 0) return fail(errno);
   if (unnamed_) {
     // mkstemp picks a free name; the finished file then takes it.

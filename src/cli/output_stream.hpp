@@ -28,6 +28,7 @@ class OutputStream {
   std::string path_, tmp_;
   int fd_ = -1;
   bool stdout_ = false, unnamed_ = false, opened_ = false, failed_ = false;
+  bool through_ = false;  // a FIFO or a device, written in place
 };
 
 }  // namespace handcheck::cli

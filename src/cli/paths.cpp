@@ -5,9 +5,9 @@
 
 namespace handcheck::cli {
 
-std::vector<std::string> expand_case_paths(const std::vector<std::string>& paths) {
+std::vector<CasePath> expand_case_paths(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
-  std::vector<std::string> out;
+  std::vector<CasePath> out;
   for (const auto& p : paths) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
@@ -19,9 +19,11 @@ std::vector<std::string> expand_case_paths(const std::vector<std::string>& paths
           found.push_back(it->path().generic_string());
       }
       std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
+      // Nothing checked is not a clean result: say so.
+      if (found.empty()) out.push_back({p, true});
+      for (auto& f : found) out.push_back({std::move(f), false});
     } else {
-      out.push_back(p);
+      out.push_back({p, false});
     }
   }
   return out;

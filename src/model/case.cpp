@@ -16,6 +16,21 @@ long Labels::find(const std::string& name, std::size_t n) const {
   return -1;
 }
 
+std::optional<std::size_t> Labels::index_of(const std::string& name) const {
+  if (!names.empty()) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name) return i;
+    return std::nullopt;
+  }
+  if (prefix.empty() || !name.starts_with(prefix)) return std::nullopt;
+  std::string_view n = std::string_view(name).substr(prefix.size());
+  if (n.empty() || n.size() > 9 || n[0] == '0' || n.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  std::size_t v = 0;
+  for (char c : n) v = v * 10 + static_cast<std::size_t>(c - '0');
+  return v - 1;
+}
+
 SourceLoc Expression::at(std::size_t offset) const {
   SourceLoc l = loc;
   if (single_line && l.line != 0) l.column += offset;

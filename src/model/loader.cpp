@@ -9,14 +9,16 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string_view>
 
 #include "handcheck/expr/parser.hpp"
+#include "handcheck/numbers/allocation.hpp"
 #include "handcheck/ops/registry.hpp"
+#include "handcheck/printable.hpp"
 #include "handcheck/suggest.hpp"
 
 namespace handcheck {
@@ -101,13 +103,12 @@ class Loader {
   }
 
   // What YAML reading must not see: bytes that are not UTF-8 text, and brackets nested deeper
-  // than the limit (yaml-cpp recurses on them). Quoted strings and comments are skipped so
-  // that brackets in them do not count.
+  // than the limit (yaml-cpp recurses on them).
   void scan(std::string_view text) const {
     if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
       throw Error({file_, 1, 1}, "the file is UTF-16 or UTF-32 (it starts with a byte order mark); save it as UTF-8");
-    std::size_t depth = 0;
-    char quote = 0;
+    // Every byte, comments included: what looks like a comment may be the text of a block
+    // scalar (`explain: |` then `  a # b`), and the whole file is UTF-8 text for YAML anyway.
     for (std::size_t i = 0; i < text.size(); ++i) {
       auto c = static_cast<unsigned char>(text[i]);
       if (c >= 0x80) {
@@ -117,10 +118,15 @@ class Loader {
         if (text.substr(i, 3) == "\xEF\xBB\xBF")
           throw Error(offset_loc(text, i), "a byte order mark (U+FEFF) in the middle of the file");
         i += n - 1;
-        continue;
-      }
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
         throw Error(offset_loc(text, i), fmt::format("control character U+{:04X}: not a YAML text file", c));
+      }
+    }
+    // Brackets, outside quoted strings and comments.
+    std::size_t depth = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
       if (quote) {
         if (c == '\\' && quote == '"') ++i;
         else if (c == '\'' && quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
@@ -141,25 +147,6 @@ class Loader {
         --depth;
       }
     }
-  }
-
-  // The length of the UTF-8 sequence at i, or 0 when it is not valid UTF-8.
-  static std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-    auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
-    unsigned c = b(0);
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-      if (!cont(1) || !cont(2)) return 0;
-      if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) >= 0xA0)) return 0;  // overlong, surrogate
-      return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-      if (!cont(1) || !cont(2) || !cont(3)) return 0;
-      if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90)) return 0;  // overlong, beyond U+10FFFF
-      return 4;
-    }
-    return 0;
   }
 
   // Where the first `most` YAML documents of the text start (yaml-cpp's parser, no nodes built).
@@ -228,9 +215,10 @@ class Loader {
       YAML::Node key = it->first;
       if (!key.IsScalar()) fail(key, fmt::format("{}keys of {} must be plain names", in_step(), what));
       const std::string& k = key.Scalar();
-      if (!seen.insert(k).second) fail(key, fmt::format("{}duplicate key '{}' in {}", in_step(), k, what));
+      if (!seen.insert(k).second) fail(key, fmt::format("{}duplicate key '{}' in {}", in_step(), shortened(k), what));
       if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        fail(key, fmt::format("{}unknown key '{}' in {}{}", in_step(), k, what, did_you_mean(k, allowed)));
+        fail(key, fmt::format("{}unknown key '{}' in {}{}", in_step(), shortened(k), what,
+                             k.size() > 64 ? "" : did_you_mean(k, allowed)));
       out.emplace_back(key, it->second);
     }
     return out;
@@ -274,7 +262,7 @@ class Loader {
     if (n.IsScalar()) {
       l.prefix = n.Scalar();
       if (!is_valid_name(l.prefix))
-        fail(n, fmt::format("{}{} prefix '{}' is not a valid name{}", in_step(), what, l.prefix,
+        fail(n, fmt::format("{}{} prefix '{}' is not a valid name{}", in_step(), what, shortened(l.prefix),
                             l.prefix.find_first_of(", ") != std::string::npos ? " (a list of names is written [a, b])" : ""));
       return l;
     }
@@ -282,7 +270,7 @@ class Loader {
     std::set<std::string> seen;
     for (const auto& e : n) {
       std::string name = scalar(e, what);
-      if (!is_valid_name(name)) fail(e, fmt::format("{}'{}' is not a valid name for {}", in_step(), name, what));
+      if (!is_valid_name(name)) fail(e, fmt::format("{}'{}' is not a valid name for {}", in_step(), shortened(name), what));
       if (!seen.insert(name).second) fail(e, fmt::format("{}'{}' is named twice in {}", in_step(), name, what));
       l.names.push_back(name);
     }
@@ -369,18 +357,23 @@ class Loader {
     Stated s;
     s.loc = loc(n);
     if (n.IsMap()) {
-      static const std::regex cell_key(R"(\s*(\d+)\s*,\s*(\d+)\s*)");
+      std::map<std::pair<std::size_t, std::size_t>, SourceLoc> cells;  // each cell once, however spelled
       for (const auto& [key, value] : entries(n, {}, "stated")) {
-        std::smatch m;
         const std::string& k = key.Scalar();
-        if (std::regex_match(k, m, cell_key)) {
+        if (auto cell = cell_key(key)) {
           if (!s.vectors.empty()) fail(key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
           s.form = Stated::Form::cells;
-          if (m[1].length() > 6 || m[2].length() > 6 || std::stol(m[1]) < 1 || std::stol(m[2]) < 1)
-            fail(key, fmt::format("{}stated cell \"{}\": rows and columns count from 1", in_step(), k));
-          s.cells.push_back({std::stoul(m[1]), std::stoul(m[2]), loc(key), stated_cell(value)});
+          auto [first, fresh] = cells.emplace(*cell, loc(key));
+          if (!fresh)
+            fail(key, fmt::format("{}stated cell \"{}\" is cell {},{} again (first given at line {}, column {})",
+                                  in_step(), shortened(k), cell->first, cell->second, first->second.line,
+                                  first->second.column));
+          s.cells.push_back({cell->first, cell->second, loc(key), stated_cell(value)});
         } else {
           if (!s.cells.empty()) fail(key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
+          if (!is_valid_name(k))
+            fail(key, fmt::format("{}stated key \"{}\" is neither a cell \"r,c\" nor the name of a column or row",
+                                  in_step(), shortened(k)));
           s.form = Stated::Form::vectors;
           if (value.IsMap()) fail(value, fmt::format("{}stated vector '{}' must be a list", in_step(), k));
           auto rows = grid<StatedCell>(value, "stated vector " + k, [&](const YAML::Node& e) { return stated_cell(e); });
@@ -393,6 +386,43 @@ class Loader {
     s.form = Stated::Form::matrix;
     s.rows = grid<StatedCell>(n, "stated", [&](const YAML::Node& e) { return stated_cell(e); });
     return s;
+  }
+
+  // A stated key "r,c" (1-based; blanks around the numbers allowed) as (r, c); nullopt when
+  // the key has another shape. Read by hand: a key may be as long as the file.
+  std::optional<std::pair<std::size_t, std::size_t>> cell_key(const YAML::Node& key) const {
+    std::string_view k = key.Scalar();
+    auto blanks = [&](std::size_t i) {
+      while (i < k.size() && (k[i] == ' ' || k[i] == '\t')) ++i;
+      return i;
+    };
+    auto digits = [&](std::size_t i) {
+      while (i < k.size() && k[i] >= '0' && k[i] <= '9') ++i;
+      return i;
+    };
+    std::size_t r0 = blanks(0), r1 = digits(r0), comma = blanks(r1);
+    if (r1 == r0 || comma >= k.size() || k[comma] != ',') return std::nullopt;
+    std::size_t c0 = blanks(comma + 1), c1 = digits(c0);
+    if (c1 == c0 || blanks(c1) != k.size()) return std::nullopt;
+    auto number = [&](std::string_view d) -> std::size_t {
+      d.remove_prefix(std::min(d.find_first_not_of('0'), d.size()));
+      if (d.empty() || d.size() > 6)
+        fail(key, fmt::format("{}stated cell \"{}\": rows and columns count from 1 and are at most 999999",
+                              in_step(), shortened(std::string(k))));
+      std::size_t v = 0;
+      for (char ch : d) v = v * 10 + static_cast<std::size_t>(ch - '0');
+      return v;
+    };
+    return std::make_pair(number(k.substr(r0, r1 - r0)), number(k.substr(c0, c1 - c0)));
+  }
+
+  // A key or a value quoted in a message: long ones cut, so that a message stays a line.
+  static std::string shortened(const std::string& s) {
+    constexpr std::size_t kMost = 40;
+    if (s.size() <= kMost) return s;
+    std::size_t cut = kMost;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    return fmt::format("{}… ({} bytes)", s.substr(0, cut), s.size());
   }
 
   Expression expression(const YAML::Node& n, const std::string& key, const Case& c, std::size_t self) const {
@@ -448,7 +478,8 @@ class Loader {
 
   void define(Case& c, const YAML::Node& key_node, const std::string& name) const {
     if (!is_valid_name(name))
-      fail(key_node, fmt::format("'{}' is not a valid name (letters, digits and _, not starting with a digit)", name));
+      fail(key_node, fmt::format("'{}' is not a valid name (letters, digits and _, not starting with a digit; at most "
+                                 "64 characters)", shortened(name)));
     long prev = c.find(name);
     if (prev >= 0)
       fail(key_node, fmt::format("'{}' is defined twice (first at line {})", name, c.items[static_cast<std::size_t>(prev)].loc.line));
@@ -534,9 +565,33 @@ class Loader {
       if (s["rows"]) item.rows = read_labels(s["rows"], "rows");
       if (s["explain"]) item.explain = scalar(s["explain"], "explain");
       if (s["stated"] && !s["stated"].IsNull()) item.stated = read_stated(s["stated"]);
+      check_crossing_vectors(item);
       c.items.push_back(std::move(item));
     }
     return c;
+  }
+
+  // A stated column and a stated row meet in one cell, which both would give: the last would
+  // silently win. Columns are found first, as the audit finds them.
+  void check_crossing_vectors(const Item& item) const {
+    if (!item.stated || item.stated->form != Stated::Form::vectors) return;
+    const Stated::Vector* column = nullptr;
+    std::size_t column_index = 0;
+    for (const auto& v : item.stated->vectors)
+      if (auto j = item.columns.index_of(v.label)) {
+        column = &v;
+        column_index = *j;
+        break;
+      }
+    if (!column) return;
+    for (const auto& v : item.stated->vectors) {
+      if (item.columns.index_of(v.label)) continue;
+      auto i = item.rows.index_of(v.label);
+      if (!i || *i >= column->cells.size() || column_index >= v.cells.size()) continue;
+      throw Error(v.loc, fmt::format("step {}: stated row {} and column {} (line {}, column {}) both give cell {},{}; "
+                                     "state a step by its columns or by its rows", item.name, v.label, column->label,
+                                     column->loc.line, column->loc.column, *i + 1, column_index + 1));
+    }
   }
 
   void check_label_count(const Item& item) const {
@@ -586,6 +641,7 @@ CompareMode parse_compare_mode(const std::string& text) {
 }
 
 Case load_case_text(const std::string& text, const std::string& name, const LoadLimits& limits) {
+  install_gmp_allocator();  // every use of the library starts with a case
   return Loader(name, limits).load(text);
 }
 

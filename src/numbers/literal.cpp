@@ -118,7 +118,8 @@ Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
   if (has_exponent) {
     ++i;
     Digits e = signed_integer(text.substr(i), text);
-    e.digits.erase(0, std::min(e.digits.find_first_not_of('0'), e.digits.size() - 1));  // 1e0000001 is 10
+    // Leading zeros say nothing of the size: 1e0000001 is 10.
+    e.digits.erase(0, std::min(e.digits.find_first_not_of('0'), e.digits.size() - 1));
     if (e.digits.size() > 6 || std::stol(e.digits) > limits.max_exponent)
       throw LimitError(fmt::format("exponent of '{}' is too large (limit {}; raise it with --max-number-length)",
                                    text, limits.max_exponent));

@@ -1,5 +1,6 @@
 #include "handcheck/render/json.hpp"
 
+#include "handcheck/printable.hpp"
 #include "handcheck/render/text.hpp"
 
 namespace handcheck {
@@ -47,6 +48,7 @@ json case_json(const CaseAudit& a) {
         json slips = json::array();
         for (const auto& s : cell.slips) slips.push_back({{"tag", s.tag}, {"text", s.text}});
         f["slips"] = std::move(slips);
+        if (!cell.slips_searched) f["slips_searched"] = false;  // the slip search's budget ran out first
       }
       if (cell.verdict == Verdict::carried) {
         json from = json::array();
@@ -111,6 +113,9 @@ json report_json(const std::vector<CaseAudit>& cases) {
   return j;
 }
 
-std::string render_json(const std::vector<CaseAudit>& cases) { return report_json(cases).dump(2) + "\n"; }
+// A file name from the command line may be any bytes: replaced, not a reason to fail.
+std::string render_json(const std::vector<CaseAudit>& cases) {
+  return json_printable(report_json(cases).dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
+}
 
 }  // namespace handcheck

@@ -2,14 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "handcheck/printable.hpp"
 #include "handcheck/render/text.hpp"
 
 namespace handcheck {
 
 namespace {
 
-// XML 1.0 text or attribute value: markup escaped, control characters it forbids dropped.
-std::string xml(std::string_view s) {
+// XML 1.0 text or attribute value: UTF-8, markup escaped, control characters (which XML 1.0
+// forbids, or a terminal would act on) written visibly.
+std::string xml(std::string_view raw) {
+  std::string s = printable(raw);
   std::string out;
   out.reserve(s.size());
   for (char ch : s) {
@@ -94,6 +97,7 @@ Suite suite_of(const CaseAudit& a) {
         detail += fmt::format("follows from: {} {}\n", c.items[a.steps[root.step].item].name, a.cell(root).label);
       }
       for (const auto& slip : cell.slips) detail += fmt::format("slip: {} [{}]\n", slip.text, slip.tag);
+      if (!cell.slips_searched) detail += "slips: not searched (the slip search's work budget ran out)\n";
       detail += fmt::format("at: {}\n", cell.loc.to_string());
       failures += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml(message),
                               to_string(cell.verdict), xml_text(detail));

@@ -11,6 +11,7 @@
 #include "handcheck/audit/reads.hpp"
 #include "handcheck/expr/ast.hpp"
 #include "handcheck/model/printing.hpp"
+#include "handcheck/printable.hpp"
 #include "handcheck/ops/registry.hpp"
 
 namespace handcheck::keys {
@@ -472,7 +473,8 @@ std::string verdict_note(const StatedMark& s) {
   return "";
 }
 
-std::string escape_html(std::string_view s) {
+std::string escape_html(std::string_view raw) {
+  std::string s = printable(raw);
   std::string out;
   out.reserve(s.size());
   for (char ch : s) {
@@ -540,8 +542,10 @@ std::string escape_latex(std::string_view s) {
       case '-': out += (i < s.size() && s[i] == '-') ? "-{}" : "-"; break;  // no -- ligature
       case '\n': case '\r': case '\t': out += ' '; break;
       default:
-        if (cp < 0x20 || cp == 0x7F) break;
-        if (cp < 0x80) out += static_cast<char>(cp);
+        // Control characters visibly, as the other outputs write them.
+        if (cp < 0x20 || cp == 0x7F) out += fmt::format("\\textbackslash{{}}x{:02x}", cp);
+        else if ((cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF) out += fmt::format("\\textbackslash{{}}u{:04x}", cp);
+        else if (cp < 0x80) out += static_cast<char>(cp);
         else out += latex_code_point(cp);
     }
   }

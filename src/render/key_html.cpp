@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "handcheck/printable.hpp"
 #include "key_common.hpp"
 
 namespace handcheck {
@@ -99,7 +100,7 @@ json page_data(const keys::KeyView& k) {
 // JSON that is safe inside a <script> element: no '<', '>' or '&' survives, so neither
 // "</script>" nor "<!--" can end or change it.
 std::string script_json(const json& j) {
-  std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string s = json_printable(j.dump(-1, ' ', false, json::error_handler_t::replace));
   std::string out;
   out.reserve(s.size() + s.size() / 16);
   for (char ch : s) {
@@ -513,7 +514,9 @@ constexpr std::string_view kScript = R"js(
   $('mode').setAttribute('aria-pressed', mode === 'exact' ? 'true' : 'false');
   document.body.dataset.mode = mode;
   var start = 0;
-  var wanted = decodeURIComponent(location.hash.slice(1));
+  var wanted = location.hash.slice(1);
+  // A malformed fragment (#%E0%A4%A) is taken as written, not a reason for a blank page.
+  try { wanted = decodeURIComponent(wanted); } catch (err) {}
   items.forEach(function (it, i) { if (it.name === wanted) start = i; });
   go(start);
 })();

@@ -1,9 +1,6 @@
 #include "handcheck/render/key_json.hpp"
 
-#include <cstring>
-#include <fmt/format.h>
-#include <gmp.h>
-
+#include "handcheck/printable.hpp"
 #include "handcheck/render/text.hpp"
 #include "key_common.hpp"
 
@@ -88,7 +85,7 @@ json key_json(const CaseAudit& a, const KeyOptions& options) {
 }
 
 std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
-  return key_json(a, options).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return json_printable(key_json(a, options).dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace handcheck

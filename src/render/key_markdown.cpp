@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "handcheck/printable.hpp"
 #include "key_common.hpp"
 
 namespace handcheck {
@@ -126,7 +127,9 @@ std::string render_key_markdown(const CaseAudit& a, const KeyOptions& options) {
   }
   for (const auto& note : k.notes) out += "*" + keys::escape_markdown(note) + "*\n\n";
   for (std::size_t i = 0; i < k.items.size(); ++i) item_section(out, k.items[i], i + 1);
-  return out;
+  // Titles and explanations come from the case: no control character reaches a terminal or a
+  // viewer through the key.
+  return printable(out);
 }
 
 }  // namespace handcheck

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "handcheck/printable.hpp"
+
 namespace handcheck {
 
 namespace {
@@ -179,6 +181,21 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
         for (const auto& line : g.carried) out += fmt::format("      carried in {}\n", line);
       }
     }
+    std::vector<std::string> unsearched;
+    for (const auto& ref : a.errata)
+      if (!a.cell(ref).slips_searched) {
+        const std::string& step = c.items[a.steps[ref.step].item].name;
+        const std::string& label = a.cell(ref).label;
+        unsearched.push_back(label.starts_with(step + "[") ? label : step + " " + label);
+      }
+    if (!unsearched.empty()) {
+      constexpr std::size_t kListed = 10;
+      std::size_t more = unsearched.size() > kListed ? unsearched.size() - kListed : 0;
+      unsearched.resize(unsearched.size() - more);
+      out += fmt::format("\n  slip search: its work budget ran out; {} not searched for slips: {}{} (raise the "
+                         "budget with --max-slip-work)\n", plural(unsearched.size() + more, "erratum", "errata"),
+                         join(unsearched, ", "), more ? fmt::format(" and {} more", more) : "");
+    }
     std::vector<std::string> undecided;
     for (const auto& sa : a.steps)
       for (const auto& cell : sa.cells)
@@ -226,7 +243,9 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
   }
   out += fmt::format("{}: {} clean, {}, {}\n", plural(cases.size(), "case", "cases"), clean,
                      fmt::format("{} with errata", errata), plural(errors, "error", "errors"));
-  return out;
+  // Titles, explanations, file names and messages come from outside: no control character
+  // reaches a terminal through the report.
+  return printable(out);
 }
 
 }  // namespace handcheck

@@ -100,6 +100,23 @@ await check('starts at the first input and shows every step in order', async () 
   assert.equal(await page.getAttribute('#prev', 'disabled'), '');
 });
 
+await check('a fragment names the first step; a malformed one still shows the page', async () => {
+  // A new load each time: a fragment alone changed on the same page does not reload it.
+  await page.goto('about:blank');
+  await page.goto(pathToFileURL(seedHtml).href + '#S');
+  assert.equal(await stepName(), 'S');
+  const before = problems.length;
+  // decodeURIComponent throws on these: the page must start at the first step regardless.
+  for (const bad of ['%E0%A4%A', '%', '%zz', 'S%']) {
+    await page.goto('about:blank');
+    await page.goto(pathToFileURL(seedHtml).href + '#' + bad);
+    assert.equal(await stepName(), seedKey.steps[0].name, `#${bad}`);
+    assert.ok((await page.$$('.step td.cell')).length > 0, `#${bad}: no cells shown`);
+  }
+  assert.equal(problems.length, before, `page errors: ${problems.slice(before).join('; ')}`);
+  await page.goto(pathToFileURL(seedHtml).href);
+});
+
 await check('every step shows the hand values of the JSON key (stepping with ArrowRight)', async () => {
   for (let i = 0; i < seedKey.steps.length; i++) {
     const s = seedKey.steps[i];

@@ -7,13 +7,18 @@
   a full disk on stdout) fails with exit code 2 and leaves nothing behind;
 - a case that cannot be evaluated: `check` writes its whole report (the error is in it),
   `key` writes nothing;
-- the same run twice, or with one job and with several, gives byte-identical reports.
+- the same run twice, or with one job and with several, gives byte-identical reports;
+- `-o` onto a symbolic link replaces the file it points to (the link stays); onto a FIFO or a
+  device writes through it (it stays what it is); onto an input of the same run (the same file
+  by any name: itself, a hard link, a symbolic link) is refused with exit 2, the input intact.
 Usage: run_output_safety.py HANDCHECK SOURCE_DIR
 """
 import json
 import os
 import pathlib
+import select
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -116,6 +121,76 @@ def main():
             expect(run.returncode == 2, f"key of a broken case: exit {run.returncode}, expected 2")
             expect(out.read_bytes() == SENTINEL, "key of a broken case changed the output file")
         expect(not leftovers(out_dir, keep), f"broken case: left {leftovers(out_dir, keep)}")
+
+        # Special files and symbolic links as the output.
+        good_text = subprocess.run([binary, "check", str(good)], capture_output=True).stdout
+        real = out_dir / "real.txt"
+        real.write_bytes(SENTINEL)
+        link = out_dir / "link.txt"
+        link.symlink_to("real.txt")
+        keep.update({"real.txt", "link.txt"})
+        run = subprocess.run([binary, "check", str(good), "-o", str(link)], capture_output=True)
+        expect(run.returncode == 1, f"-o symlink: exit {run.returncode}, expected 1: {run.stderr.decode()}")
+        expect(link.is_symlink() and os.readlink(link) == "real.txt", "-o symlink: the link was replaced")
+        expect(real.read_bytes() == good_text, "-o symlink: the file it points to does not hold the report")
+        dangling = out_dir / "dangling.txt"
+        dangling.symlink_to("made.txt")
+        keep.update({"dangling.txt", "made.txt"})
+        run = subprocess.run([binary, "check", str(good), "-o", str(dangling)], capture_output=True)
+        expect(run.returncode == 1 and dangling.is_symlink() and (out_dir / "made.txt").read_bytes() == good_text,
+               f"-o dangling symlink: exit {run.returncode}, the file it names not made")
+        expect(not leftovers(out_dir, keep), f"-o symlink: left {leftovers(out_dir, keep)}")
+
+        fifo = out_dir / "fifo"
+        os.mkfifo(fifo)
+        keep.add("fifo")
+        # The reader opens first, without waiting; a run that never writes through must not hang.
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        proc = subprocess.Popen([binary, "check", str(good), "-o", str(fifo)], stderr=subprocess.PIPE)
+        through, deadline = b"", time.monotonic() + 60
+        while time.monotonic() < deadline:
+            done = proc.poll() is not None
+            ready, _, _ = select.select([reader], [], [], 0.05)
+            chunk = os.read(reader, 65536) if ready else b""
+            through += chunk
+            if done and not chunk:
+                break
+        os.close(reader)
+        proc.wait(timeout=60)
+        expect(proc.returncode == 1, f"-o FIFO: exit {proc.returncode}, expected 1: {proc.stderr.read().decode()}")
+        expect(through == good_text, "-o FIFO: the report did not come through the FIFO")
+        expect(stat.S_ISFIFO(os.lstat(fifo).st_mode), "-o FIFO: the FIFO was replaced")
+        # A character device: a null device of our own, where the system lets us make one
+        # (never /dev/null itself, which a regression would replace).
+        device = out_dir / "null"
+        try:
+            os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+            keep.add("null")
+        except OSError:
+            device = None
+        if device:
+            run = subprocess.run([binary, "check", str(good), "-o", str(device)], capture_output=True)
+            expect(run.returncode == 1, f"-o device: exit {run.returncode}, expected 1: {run.stderr.decode()}")
+            expect(stat.S_ISCHR(os.lstat(device).st_mode), "-o device: the device was replaced")
+        expect(not leftovers(out_dir, keep), f"-o special files: left {leftovers(out_dir, keep)}")
+
+        # An output that is an input of the same run.
+        own = out_dir / "own.yaml"
+        own.write_bytes(good.read_bytes())
+        hard = out_dir / "hard.yaml"
+        os.link(own, hard)
+        soft = out_dir / "soft.yaml"
+        soft.symlink_to("own.yaml")
+        keep.update({"own.yaml", "hard.yaml", "soft.yaml"})
+        for cmd in (["key", str(own), "-o", str(own)], ["key", str(own), "-o", str(hard)],
+                    ["key", str(own), "-o", str(soft)], ["check", str(good), str(own), "-o", str(hard)],
+                    ["check", str(out_dir), "-o", str(own)], ["selftest", str(own), "-o", str(own)]):
+            run = subprocess.run([binary, *cmd], capture_output=True)
+            what = " ".join(cmd).replace(str(out_dir) + "/", "")
+            expect(run.returncode == 2, f"{what}: exit {run.returncode}, expected 2")
+            expect(b"would overwrite the input" in run.stderr, f"{what}: no message: {run.stderr.decode()}")
+            expect(own.read_bytes() == good.read_bytes() and soft.is_symlink(), f"{what}: the input changed")
+        expect(not leftovers(out_dir, keep), f"-o an input: left {leftovers(out_dir, keep)}")
 
         # Determinism.
         for args in (["check", "cases"], ["check", "--format", "json", "cases"], ["check", "-j", "1", "cases"]):

@@ -36,6 +36,7 @@ struct CellAudit {
   std::vector<std::size_t> follows_from;
   long root = -1;
   std::vector<Slip> slips;  // errata: the known slips that reproduce the stated value
+  bool slips_searched = true;  // errata: false when the slip search's work budget ran out first
 };
 
 // How the errata of a step were corrected to judge `downstream`: each alone, or, when a sheet
@@ -76,6 +77,7 @@ struct AuditOptions {
   PipelineOptions pipeline;
   LoadLimits load;
   int digits = 0;  // overrides the case's digits when > 0
+  std::size_t max_slip_work = kDefaultSlipWork;  // the slip search's budget (see SlipBudget)
 };
 
 struct CaseAudit {
@@ -113,9 +115,11 @@ using StatedValues = std::vector<std::optional<Matrix<std::optional<Literal>>>>;
 // `work` bounds what is done beyond the verdicts, for callers that need less (grading): without
 // `downstream`, errata keep Downstream::none; past `slip_cells` erratum cells (in audit order)
 // the slip search stops, and CaseAudit::slips_unsearched counts the errata left without it.
+// `slip_work` bounds the slip search of the errata (see SlipBudget).
 struct AuditWork {
   bool downstream = true;
   std::size_t slip_cells = static_cast<std::size_t>(-1);
+  std::size_t slip_work = kDefaultSlipWork;
 };
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated = {},
                        const PipelineOptions& options = {},

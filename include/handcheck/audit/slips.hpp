@@ -20,6 +20,31 @@ struct Slip {
   std::string text;      // "stated 1 = the sum without the term WQ[3,4]·X[4,2]"
 };
 
+// The work the slip search of one audit may do, shared by its wrong cells, in operations on
+// one term or one value (about half a microsecond each): a wrong cell of an n-term dot product
+// in an m x p step costs 5n + m + p + 32, so the search of a step grows as the fourth power of
+// its size. Once a cell costs more than is left, it and every later cell go unsearched, and the
+// audit says which. The default searches every cell of a 64 x 64 product that is all wrong.
+inline constexpr std::size_t kDefaultSlipWork = 5'000'000;
+
+class SlipBudget {
+ public:
+  explicit SlipBudget(std::size_t work = kDefaultSlipWork) : limit_(work), left_(work) {}
+  // Takes `work` from what is left; false (and nothing left from then on) when it is not there.
+  bool spend(std::size_t work) {
+    if (work > left_) {
+      left_ = 0;
+      return false;
+    }
+    left_ -= work;
+    return true;
+  }
+  std::size_t limit() const { return limit_; }
+
+ private:
+  std::size_t limit_, left_;
+};
+
 struct SlipQuery {
   const Item* item = nullptr;
   const Expr* expression = nullptr;        // the expression the stated numbers follow
@@ -34,10 +59,12 @@ struct SlipQuery {
   std::function<const Matrix<Range>*(const Expr&)> evaluate;
   // The same in the exact pipeline (for slips whose value is irrational); may be empty.
   std::function<const Matrix<Real>*(const Expr&)> evaluate_exact;
+  SlipBudget* budget = nullptr;            // shared by the cells of one audit; nullptr: no limit
 };
 
-// Every slip of the catalog that reproduces the stated value, in catalog order.
-std::vector<Slip> find_slips(const SlipQuery& q);
+// Every slip of the catalog that reproduces the stated value, in catalog order; nullopt when
+// the budget cannot pay for the search of this cell (it is then not searched).
+std::optional<std::vector<Slip>> find_slips(const SlipQuery& q);
 
 // The tags of the catalog, in order.
 const std::vector<std::string_view>& slip_tags();

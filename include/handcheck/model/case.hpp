@@ -35,6 +35,8 @@ struct Labels {
   std::string at(std::size_t i) const;
   // The 0-based index of a name among n vectors, or -1.
   long find(const std::string& name, std::size_t n) const;
+  // The 0-based index a name stands for, whatever the count (q12 is 11 for the prefix q).
+  std::optional<std::size_t> index_of(const std::string& name) const;
 };
 
 // An expression with the place of its text, so that an offset maps to file:line:col.

@@ -67,4 +67,12 @@ BOOST_AUTO_TEST_CASE(limits_on_length_and_exponent) {
   BOOST_CHECK_THROW(parse_literal(std::string(2000, '1')), LimitError);
 }
 
+BOOST_AUTO_TEST_CASE(leading_zeros_of_an_exponent_do_not_count) {
+  BOOST_TEST(parse_literal("1e0000001").value == 10);
+  BOOST_TEST(parse_literal("2.5e-00000000002").value == Rational(1, 40));
+  BOOST_TEST(parse_literal("1e" + std::string(900, '0')).value == 1);
+  BOOST_TEST(parse_literal("3e-0").value == 3);
+  BOOST_CHECK_THROW(parse_literal("1e0001001"), LimitError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

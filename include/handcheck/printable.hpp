@@ -1,0 +1,29 @@
+// Text from a case, a sheet, a file name or the command line on its way to a report or a
+// terminal: always UTF-8, and no control character that a terminal or an XML reader acts on.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace handcheck {
+
+// The length of the UTF-8 sequence that starts at s[i], or 0 when it is not valid UTF-8
+// (overlong forms, surrogates and code points beyond U+10FFFF are not).
+std::size_t utf8_length(std::string_view s, std::size_t i);
+
+bool is_utf8(std::string_view s);
+
+// `s` with every byte that is not part of a UTF-8 sequence replaced by U+FFFD.
+std::string to_utf8(std::string_view s);
+
+// `s` as UTF-8 (see to_utf8) with its control characters written visibly: C0 controls and DEL
+// as \x1b, C1 controls and the non-characters U+FFFE and U+FFFF as \u009b. Line feeds and tabs
+// stay when `keep_line_breaks`; a carriage return never does (it rewrites a terminal's line).
+std::string printable(std::string_view s, bool keep_line_breaks = true);
+
+// JSON text (whose writer escapes C0 controls already) with the C1 controls and U+FFFE, U+FFFF
+// written as \u escapes too. They occur in strings only, so the JSON means the same.
+std::string json_printable(std::string json);
+
+}  // namespace handcheck
