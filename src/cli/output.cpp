@@ -30,14 +30,6 @@ bool write_all(int fd, const std::string& text) {
   return true;
 }
 
-// The mode of the file being replaced, else what a new file gets under the umask.
-mode_t target_mode(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
 
 
 // Written through, not replaced: a FIFO, a device, a socket.
@@ -87,6 +79,15 @@ bool replace_file(const std::string& path, const std::string& text) {
 }
 
 }  // namespace
+
+// The mode of the file being replaced, else what a new file gets under the umask.
+mode_t target_mode(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
 
 // The file a path finally names: its symbolic links followed, a dangling last one included
 // (the file is then created where it points). Empty with errno set when there are too many.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace handcheck::cli {
@@ -15,6 +16,9 @@ bool write_output(const std::string& path, const std::string& text);
 
 // False (after a message on stderr) when `output` is one of `inputs` (the same file, whatever
 // the path, link or hard link that names it): writing it would destroy an input of the run.
+// The mode of the file being replaced, else what a new file gets under the umask.
+mode_t target_mode(const std::string& path);
+
 // The file a path finally names: its symbolic links followed, a dangling last one included.
 // Empty with errno set when there are too many.
 std::string final_target(const std::string& path);

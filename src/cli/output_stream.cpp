@@ -13,19 +13,6 @@
 
 namespace handcheck::cli {
 
-namespace {
-
-// The mode of the file being replaced, else what a new file gets under the umask.
-mode_t target_mode(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
-}  // namespace
-
 OutputStream::OutputStream(std::string path) : path_(std::move(path)), stdout_(path_.empty() || path_ == "-") {}
 
 OutputStream::~OutputStream() {
