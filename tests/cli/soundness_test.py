@@ -45,6 +45,19 @@ def main():
         expect("bob", rows.get("bob"), ["27", "8", "0", "1", "18"])
         expect("cy", rows.get("cy"), ["27", "6", "0", "3", "18"])
 
+    # Scores printed exactly stand for themselves, not for [0.95, 1.05]: 0.1600 for 0.186324 is
+    # an erratum, not full marks through a widened band.
+    four = str(root / "cases/soundness/softmax-four-decimals.yaml")
+    sheet = json.dumps({"id": "s", "answers": {"S": [[1.0, 0.5, 2.5, 1.5], [1.5, 2.0, 1.0, 0.5], [2.0, 1.0, 1.5, 2.0]],
+                                               "A": {"1,1": "0.1600", "2,1": "0.3072"}}}) + "\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "s.jsonl"
+        path.write_text(sheet, encoding="utf-8")
+        long = run(binary, ["grade", four, str(path), "--format", "long"])
+        verdicts = {row.split(",")[2]: row.split(",")[6] for row in long.stdout.splitlines()[1:]
+                    if row.split(",")[1] == "A" and row.split(",")[3]}
+        expect("0.1600 and 0.3072", verdicts, {"q1[1]": "erratum", "q1[2]": "ok"})
+
     report = run(binary, ["check", "--format", "json", str(root / "cases/soundness/carried-by-row.yaml")])
     expect("carried exit", report.returncode, 1)
     findings = json.loads(report.stdout)["cases"][0]["findings"]
