@@ -34,8 +34,11 @@ inline void bound_power_bits(const Matrix<Real>& a, const Matrix<Real>& b) {
       if (!x.is_exact() || !e.is_exact() || !is_integer(e.exact())) continue;
       mpz_srcptr n = mpq_numref(e.exact().backend().data());
       if (!mpz_fits_slong_p(n)) continue;  // refused by the power itself
-      std::size_t cell = rational_bits(x.exact()) * static_cast<std::size_t>(std::labs(mpz_get_si(n)));
-      if (cell > max_rational_bits()) continue;  // refused by the power itself, naming its cell
+      long v = mpz_get_si(n);
+      std::size_t magnitude = v < 0 ? 0UL - static_cast<unsigned long>(v) : static_cast<unsigned long>(v);
+      if (magnitude > max_rational_bits()) continue;  // refused by the power itself, naming its cell
+      std::size_t cell = rational_bits(x.exact()) * magnitude;
+      if (cell > max_rational_bits()) continue;
       bound += cell;
       if (budget.used + bound > budget.limit)
         throw LimitError(fmt::format("powers of a {} matrix could hold more than the {} bits left of the limit of {} "
