@@ -17,6 +17,7 @@ int handcheck_fuzz_expression(const std::uint8_t*, std::size_t);
 int handcheck_fuzz_loader(const std::uint8_t*, std::size_t);
 int handcheck_fuzz_evaluate(const std::uint8_t*, std::size_t);
 int handcheck_fuzz_cells(const std::uint8_t*, std::size_t);
+int handcheck_fuzz_sheets(const std::uint8_t*, std::size_t);
 }
 
 int main(int argc, char** argv) {
@@ -25,9 +26,10 @@ int main(int argc, char** argv) {
                                                 {"fuzz_expression", handcheck_fuzz_expression},
                                                 {"fuzz_loader", handcheck_fuzz_loader},
                                                 {"fuzz_evaluate", handcheck_fuzz_evaluate},
-                                                {"fuzz_cells", handcheck_fuzz_cells}};
+                                                {"fuzz_cells", handcheck_fuzz_cells},
+                                                {"fuzz_sheets", handcheck_fuzz_sheets}};
   if (argc < 3 || !targets.count(argv[1])) {
-    std::fprintf(stderr, "usage: fuzz_replay fuzz_literal|fuzz_expression|fuzz_loader|fuzz_evaluate|fuzz_cells PATH...\n");
+    std::fprintf(stderr, "usage: fuzz_replay fuzz_literal|fuzz_expression|fuzz_loader|fuzz_evaluate|fuzz_cells|fuzz_sheets PATH...\n");
     return 2;
   }
   namespace fs = std::filesystem;

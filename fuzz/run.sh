@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_literal fuzz_expression fuzz_loader fuzz_evaluate fuzz_cells)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_literal fuzz_expression fuzz_loader fuzz_evaluate fuzz_cells fuzz_sheets)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DHANDCHECK_FUZZ=ON -DHANDCHECK_STATIC=OFF -DHANDCHECK_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j2 --target "${targets[@]}"

@@ -8,6 +8,7 @@
 #include "handcheck/grade/grade.hpp"
 #include "handcheck/grade/summary.hpp"
 #include "handcheck/model/loader.hpp"
+#include "handcheck/printable.hpp"
 #include "handcheck/render/grades.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
@@ -58,7 +59,8 @@ int run_grade(const GradeCliOptions& o) {
   try {
     AnswerKey key(o.limits.load(o.case_path), o.limits.audit_options().pipeline);
     for (const auto& step : key.skipped())
-      fmt::print(stderr, "handcheck: {}: step {} cannot be graded: its pipeline stops before it\n", o.case_path, step);
+      fmt::print(stderr, "handcheck: {}: step {} cannot be graded: its pipeline stops before it\n",
+                 printable(o.case_path, false), printable(step, false));
     Grader grader(key, options);
     ClassTally tally(key);
     SheetIds ids;
@@ -79,7 +81,8 @@ int run_grade(const GradeCliOptions& o) {
       while (in.next(batch, o.batch)) {
         for (const auto& s : batch) {
           ids.add(s);
-          for (const auto& note : s.notes) fmt::print(stderr, "{}: sheet {}: {}\n", s.where.to_string(), s.id, note);
+          for (const auto& note : s.notes)
+            fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), s.id, note), false));
         }
         if (gradescope && tally.sheets() + batch.size() > 1) {
           fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; more sheets given\n");
@@ -89,7 +92,8 @@ int run_grade(const GradeCliOptions& o) {
         for (std::size_t i = 0; i < batch.size(); ++i)
           if (slips && grades[i].slips_unsearched > 0)
             fmt::print(stderr, "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
-                       batch[i].where.to_string(), batch[i].id, grades[i].slips_unsearched, o.slip_cells);
+                       printable(batch[i].where.to_string(), false), printable(batch[i].id, false),
+                       grades[i].slips_unsearched, o.slip_cells);
         tally.add(batch, grades);
         if (gradescope) {
           first_sheet = batch;

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "handcheck/printable.hpp"
+
 namespace handcheck {
 
 namespace {
@@ -23,7 +25,7 @@ std::string csv(std::string_view field) {
 // A free-text field (an id, an answer) of a gradebook: a spreadsheet runs a field that starts
 // with = + - @ (or a tab or carriage return) as a formula, so such a field that is not a number
 // gets a leading ' (OWASP, "CSV Injection").
-std::string csv_text(std::string_view field) {
+std::string csv_formula_safe(std::string_view field) {
   if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos) {
     bool number = true;
     try {
@@ -34,6 +36,14 @@ std::string csv_text(std::string_view field) {
     if (!number) return csv("'" + std::string(field));
   }
   return csv(field);
+}
+
+std::string csv_text(std::string_view field) {
+  // Control characters are written visibly, as in every text output (the gradebook may go to a
+  // terminal). Only bytes that can start one need the full pass.
+  for (unsigned char c : field)
+    if (c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xEF) return csv_formula_safe(printable(field, false));
+  return csv_formula_safe(field);
 }
 
 // A score or a share as a plain decimal: exact when it terminates within `decimals`,
@@ -79,7 +89,7 @@ void GradesWriter::head(std::string& out) {
     case GradesFormat::long_csv: out += "id,step,cell,stated,expected,expected_decimal,verdict,slip\n"; break;
     case GradesFormat::wide_csv:
       out += "id,score";
-      for (std::size_t i = 0; i < key_.cells().size(); ++i) out += "," + csv(cell_name(key_, i));
+      for (std::size_t i = 0; i < key_.cells().size(); ++i) out += "," + csv_text(cell_name(key_, i));
       out += "\n";
       break;
     case GradesFormat::json: {
@@ -115,7 +125,7 @@ void GradesWriter::rows(const std::vector<Sheet>& sheets, const std::vector<Shee
         std::string id = csv_text(sheet.id);
         for (std::size_t i = 0; i < cells.size(); ++i) {
           const CellGrade& c = g.cells[i];
-          fmt::format_to(buf, "{},{},{},{},{},{},{},{}\n", id, csv(key_.step_name(cells[i])), csv(cells[i].label),
+          fmt::format_to(buf, "{},{},{},{},{},{},{},{}\n", id, csv_text(key_.step_name(cells[i])), csv_text(cells[i].label),
                          csv_text(sheet.answers.text(i)), csv(cells[i].expected), csv(cells[i].expected_decimal),
                          to_string(c.grade), c.slip_tag());
         }
@@ -276,8 +286,8 @@ std::string render_summary_csv(const AnswerKey& key, const ClassSummary& s) {
     const KeyCell& kc = key.cells()[c.cell];
     bool warned = false;
     for (const auto& w : s.warnings) warned = warned || w.cell == c.cell;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv(key.step_name(kc)), csv(kc.label), csv(kc.expected),
-                       s.sheets, c.ok, c.carried, c.erratum + c.undecided, c.blank, c.invalid, csv(wrong_list(c)),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", csv_text(key.step_name(kc)), csv_text(kc.label), csv(kc.expected),
+                       s.sheets, c.ok, c.carried, c.erratum + c.undecided, c.blank, c.invalid, csv_text(wrong_list(c)),
                        warned ? "yes" : "no");
   }
   return out;

@@ -143,6 +143,17 @@ def main():
             expect(b"case.yaml:7:11: invalid UTF-8" in r.stdout + r.stderr, f"invalid UTF-8, {fmt}: no place")
             r.stdout.decode("utf-8")
 
+        # A sheet id and an unknown step with escape sequences: the notes on stderr and the
+        # gradebook write them visibly.
+        sheets = tmp / "escapes.jsonl"
+        sheets.write_text('{"id": "s\\u001b[2J1", "answers": {"Q\\u001b]0;x\\u0007": [[1]]}}\n', encoding="utf-8")
+        r = run("grade", str(case), str(sheets))
+        no_internal_error(r, "grade a sheet with escapes")
+        expect(r.returncode == 0, f"grade a sheet with escapes: exit {r.returncode}")
+        expect(not raw_controls(r.stdout) and not raw_controls(r.stderr),
+               f"grade: an escape passed raw: {raw_controls(r.stdout)} {raw_controls(r.stderr)}")
+        expect(b"sheet s\\x1b[2J1" in r.stderr, f"grade: the sheet's note is missing: {r.stderr[:300]!r}")
+
         # A directory with no case file.
         empty = tmp / "empty"
         (empty / "sub").mkdir(parents=True)
