@@ -64,7 +64,10 @@ json case_json(const CaseAudit& a) {
   j["findings"] = std::move(findings);
   json summary = json::array();
   if (a.kase && a.status != CaseAudit::Status::error)
-    for (const auto& g : group_errata(a)) summary.push_back({{"headline", g.headline}, {"consequence", g.consequence}});
+    for (const auto& g : group_errata(a)) {
+      ErratumWords w = erratum_words(a, g);
+      summary.push_back({{"headline", w.headline}, {"consequence", w.consequence}});
+    }
   j["errata"] = std::move(summary);
   json approx = json::array();
   for (const auto& ap : a.approximation) {

@@ -26,7 +26,8 @@ json page_data(const keys::KeyView& k) {
   json errata = json::array();
   for (const auto& g : k.errata) {
     std::string step = k.audit->kase->items[k.audit->steps[g.step].item].name;
-    errata.push_back({{"step", step}, {"headline", g.headline}, {"consequence", g.consequence}, {"carried", g.carried}});
+    ErratumWords w = erratum_words(*k.audit, g);
+    errata.push_back({{"step", step}, {"headline", w.headline}, {"consequence", w.consequence}, {"carried", w.carried}});
   }
   d["errata"] = std::move(errata);
   d["notes"] = k.notes;

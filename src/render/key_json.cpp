@@ -78,7 +78,10 @@ json key_json(const CaseAudit& a, const KeyOptions& options) {
   }
   j["steps"] = std::move(steps);
   json errata = json::array();
-  for (const auto& g : k.errata) errata.push_back({{"headline", g.headline}, {"consequence", g.consequence}});
+  for (const auto& g : k.errata) {
+    ErratumWords w = erratum_words(*k.audit, g);
+    errata.push_back({{"headline", w.headline}, {"consequence", w.consequence}});
+  }
   j["errata"] = std::move(errata);
   j["notes"] = k.notes;
   return j;

@@ -150,10 +150,11 @@ std::string render_key_latex(const CaseAudit& a, const KeyOptions& options) {
   if (!k.errata.empty()) {
     out += "\\section*{Errata}\n\\begin{itemize}\n";
     for (const auto& g : k.errata) {
-      out += "\\item{} " + keys::escape_latex(g.headline);
-      if (!g.consequence.empty()) out += " --- " + keys::escape_latex(g.consequence);
+      ErratumWords w = erratum_words(*k.audit, g);
+      out += "\\item{} " + keys::escape_latex(w.headline);
+      if (!w.consequence.empty()) out += " --- " + keys::escape_latex(w.consequence);
       out += "\n";
-      for (const auto& line : g.carried) out += "\\\\ carried in " + keys::escape_latex(line) + "\n";
+      for (const auto& line : w.carried) out += "\\\\ carried in " + keys::escape_latex(line) + "\n";
     }
     out += "\\end{itemize}\n";
   }

@@ -118,10 +118,11 @@ std::string render_key_markdown(const CaseAudit& a, const KeyOptions& options) {
   if (!k.errata.empty()) {
     out += "## Errata\n\n";
     for (const auto& g : k.errata) {
-      out += "- " + keys::escape_markdown(g.headline);
-      if (!g.consequence.empty()) out += " — " + keys::escape_markdown(g.consequence);
+      ErratumWords w = erratum_words(*k.audit, g);
+      out += "- " + keys::escape_markdown(w.headline);
+      if (!w.consequence.empty()) out += " — " + keys::escape_markdown(w.consequence);
       out += "\n";
-      for (const auto& line : g.carried) out += "  - carried in " + keys::escape_markdown(line) + "\n";
+      for (const auto& line : w.carried) out += "  - carried in " + keys::escape_markdown(line) + "\n";
     }
     out += "\n";
   }

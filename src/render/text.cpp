@@ -22,90 +22,31 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 }  // namespace
 
-std::vector<ErratumGroup> group_errata(const CaseAudit& a) {
+ErratumWords erratum_words(const CaseAudit& a, const ErratumGroup& g) {
   const Case& c = *a.kase;
-  std::vector<ErratumGroup> groups;
-  // Key: (step, vector) where vector is a named column, a named row, or the cell itself.
-  std::map<std::pair<std::size_t, std::string>, std::size_t> index;
-  for (std::size_t e = 0; e < a.errata.size(); ++e) {
-    const ErratumRef& ref = a.errata[e];
-    const StepAudit& sa = a.steps[ref.step];
-    const Item& item = c.items[sa.item];
-    const CellAudit& cell = sa.cells[ref.cell];
-    std::string key = !item.columns.at(cell.col).empty() ? "c" + item.columns.at(cell.col)
-                      : !item.rows.at(cell.row).empty()  ? "r" + item.rows.at(cell.row)
-                                                         : "x" + cell.label;
-    auto [it, fresh] = index.try_emplace({ref.step, key}, groups.size());
-    if (fresh) groups.push_back({ref.step, {}, "", "", {}});
-    groups[it->second].errata.push_back(e);
+  ErratumWords w;
+  bool vector = g.expected.size() > 1;
+  std::string want = vector ? "[" + join(g.expected, ", ") + "]" : g.expected[0];
+  std::string got = vector ? "[" + join(g.stated, ", ") + "]" : g.stated[0];
+  w.headline = fmt::format("{}: {} should be {}, not {}", c.items[a.steps[g.step].item].name, g.name, want, got);
+  for (const auto& cc : g.carried) w.carried.push_back(fmt::format("{}: {}", c.items[cc.item].name, join(cc.labels, ", ")));
+  switch (g.reach) {
+    case ErratumReach::partly:
+      w.consequence = "partly propagated: some later numbers use the stated value, some the correct one";
+      break;
+    case ErratumReach::typo: w.consequence = fmt::format("a typo: later steps use {}", want); break;
+    case ErratumReach::propagated:
+      w.consequence = g.carried_cells ? fmt::format("propagated: {} follow{} from it",
+                                                    plural(g.carried_cells, "later cell", "later cells"),
+                                                    g.carried_cells == 1 ? "s" : "")
+                                      : "propagated: later steps use the stated value";
+      break;
+    case ErratumReach::unknown: break;
   }
-  for (auto& g : groups) {
-    const StepAudit& sa = a.steps[g.step];
-    const Item& item = c.items[sa.item];
-    const CellAudit& first = a.cell(a.errata[g.errata[0]]);
-    std::string col_name = item.columns.at(first.col), row_name = item.rows.at(first.row);
-    // The whole vector, stated against expected; a lone unnamed cell on its own.
-    std::vector<std::string> want, got;
-    std::string name;
-    auto show = [&](std::size_t r, std::size_t col) {
-      const auto& s = sa.stated(r, col);
-      const CellAudit* ca = nullptr;
-      for (const auto& x : sa.cells)
-        if (x.row == r && x.col == col) ca = &x;
-      got.push_back(s ? s->text : "?");
-      if (ca && ca->verdict != Verdict::ok) want.push_back(ca->expected_printed);
-      else want.push_back(s ? s->text : "?");
-    };
-    if (!col_name.empty()) {
-      name = col_name;
-      for (std::size_t r = 0; r < sa.stated.rows(); ++r) show(r, first.col);
-    } else if (!row_name.empty()) {
-      name = row_name;
-      for (std::size_t col = 0; col < sa.stated.cols(); ++col) show(first.row, col);
-    } else {
-      name = first.label;
-      show(first.row, first.col);
-    }
-    bool vector = want.size() > 1;
-    std::string w = vector ? "[" + join(want, ", ") + "]" : want[0];
-    std::string s = vector ? "[" + join(got, ", ") + "]" : got[0];
-    g.headline = fmt::format("{}: {} should be {}, not {}", item.name, name, w, s);
-
-    int correct = 0, stated = 0, mixed = 0;
-    for (std::size_t e : g.errata) {
-      switch (a.cell(a.errata[e]).downstream) {
-        case Downstream::correct: ++correct; break;
-        case Downstream::stated: ++stated; break;
-        case Downstream::mixed: ++mixed; break;
-        case Downstream::none: break;
-      }
-    }
-    // Carried cells that follow from this group.
-    std::map<std::size_t, std::vector<std::string>> carried;  // step -> labels
-    std::size_t n_carried = 0;
-    for (const auto& other : a.steps)
-      for (const auto& cell : other.cells)
-        if (cell.verdict == Verdict::carried && cell.root >= 0 &&
-            std::find(g.errata.begin(), g.errata.end(), static_cast<std::size_t>(cell.root)) != g.errata.end()) {
-          carried[other.item].push_back(cell.label);
-          ++n_carried;
-        }
-    for (const auto& [step, labels] : carried)
-      g.carried.push_back(fmt::format("{}: {}", c.items[step].name, join(labels, ", ")));
-    if (mixed || (correct && stated))
-      g.consequence = "partly propagated: some later numbers use the stated value, some the correct one";
-    else if (correct)
-      g.consequence = fmt::format("a typo: later steps use {}", w);
-    else if (stated)
-      g.consequence = n_carried ? fmt::format("propagated: {} follow{} from it", plural(n_carried, "later cell", "later cells"),
-                                              n_carried == 1 ? "s" : "")
-                                : "propagated: later steps use the stated value";
-    DownstreamScope scope = a.steps[g.step].downstream_scope;
-    if (scope != DownstreamScope::cell && !g.consequence.empty())
-      g.consequence += fmt::format(" (judged together with the other errata of its {}: too many to judge one by one)",
-                                   to_string(scope));
-  }
-  return groups;
+  if (g.scope != DownstreamScope::cell && !w.consequence.empty())
+    w.consequence += fmt::format(" (judged together with the other errata of its {}: too many to judge one by one)",
+                                 to_string(g.scope));
+  return w;
 }
 
 namespace {
@@ -172,13 +113,14 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
       out += fmt::format("\n  {}:\n", plural(a.erratum, "erratum", "errata"));
       for (const auto& g : groups) {
         const CellAudit& first = a.cell(a.errata[g.errata[0]]);
-        out += fmt::format("    {}{}\n", g.headline, g.consequence.empty() ? "" : " — " + g.consequence);
+        ErratumWords w = erratum_words(a, g);
+        out += fmt::format("    {}{}\n", w.headline, w.consequence.empty() ? "" : " — " + w.consequence);
         out += fmt::format("      at {}\n", first.loc.to_string());
         for (std::size_t e : g.errata) {
           const CellAudit& cell = a.cell(a.errata[e]);
           for (const auto& s : cell.slips) out += fmt::format("      {}: {} [{}]\n", cell.label, s.text, s.tag);
         }
-        for (const auto& line : g.carried) out += fmt::format("      carried in {}\n", line);
+        for (const auto& line : w.carried) out += fmt::format("      carried in {}\n", line);
       }
     }
     std::vector<std::string> unsearched;

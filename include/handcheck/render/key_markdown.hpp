@@ -5,7 +5,7 @@
 #include <string>
 
 #include "handcheck/audit/audit.hpp"
-#include "handcheck/render/key_options.hpp"
+#include "handcheck/audit/key_view.hpp"
 
 namespace handcheck {
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/audit/errata.hpp"
 
 namespace handcheck {
 
@@ -14,14 +15,12 @@ struct TextOptions {
 
 std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& options = {});
 
-// One line per erratum group: "Q: q2 should be [1, 1, 2], not [1, 1, 1]". Shared by renderers.
-struct ErratumGroup {
-  std::size_t step;                 // index into CaseAudit::steps
-  std::vector<std::size_t> errata;  // indices into CaseAudit::errata
-  std::string headline;             // "Q: q2 should be [1, 1, 2], not [1, 1, 1]"
-  std::string consequence;          // "a typo: later steps use [1, 1, 2]" or ""
-  std::vector<std::string> carried; // "S: q2[1], q2[2]" lines of carried cells
+// An erratum group in words, shared by every renderer.
+struct ErratumWords {
+  std::string headline;              // "Q: q2 should be [1, 1, 2], not [1, 1, 1]"
+  std::string consequence;           // "a typo: later steps use [1, 1, 2]" or ""
+  std::vector<std::string> carried;  // "S: q2[1], q2[2]", one line per step of carried cells
 };
-std::vector<ErratumGroup> group_errata(const CaseAudit& a);
+ErratumWords erratum_words(const CaseAudit& a, const ErratumGroup& g);
 
 }  // namespace handcheck

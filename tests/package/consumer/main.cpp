@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::printf("%zu cells stated, %zu ok\n", a.stated, a.ok);
-  for (const handcheck::ErratumGroup& g : handcheck::group_errata(a)) std::printf("%s\n", g.headline.c_str());
+  for (const handcheck::ErratumGroup& g : handcheck::group_errata(a))
+    std::printf("%s\n", handcheck::erratum_words(a, g).headline.c_str());
   return a.status == handcheck::CaseAudit::Status::clean ? 0 : 1;
 }

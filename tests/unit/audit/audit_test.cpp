@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/audit/errata.hpp"
 #include "handcheck/render/text.hpp"
 #include "test_support.hpp"
 
@@ -62,8 +63,8 @@ BOOST_AUTO_TEST_CASE(many_errata_are_judged_together_past_the_follow_through_bud
         for (const auto& cell : a.steps[0].cells) BOOST_TEST((cell.downstream == want));
         auto groups = group_errata(a);
         BOOST_REQUIRE(!groups.empty());
-        bool says_column = groups[0].consequence.find("other errata of its column") != std::string::npos;
-        BOOST_TEST(says_column == (n == 40));
+        BOOST_TEST((groups[0].scope == (n == 40 ? DownstreamScope::column : DownstreamScope::cell)));
+        BOOST_TEST((groups[0].reach == (z == 1 ? ErratumReach::typo : ErratumReach::propagated)));
       }
     }
   }
@@ -84,8 +85,11 @@ BOOST_AUTO_TEST_CASE(printed_seed_has_one_typo_in_q2) {
   BOOST_TEST((f[0]->downstream == Downstream::correct));
   auto groups = group_errata(a);
   BOOST_REQUIRE_EQUAL(groups.size(), 1u);
-  BOOST_TEST(groups[0].headline == "Q: q2 should be [1, 1, 2], not [1, 1, 1]");
-  BOOST_TEST(groups[0].consequence == "a typo: later steps use [1, 1, 2]");
+  BOOST_TEST(groups[0].name == "q2");
+  BOOST_TEST((groups[0].stated == std::vector<std::string>{"1", "1", "1"}));
+  BOOST_TEST((groups[0].expected == std::vector<std::string>{"1", "1", "2"}));
+  BOOST_TEST((groups[0].reach == ErratumReach::typo));
+  BOOST_TEST(groups[0].carried.empty());
 }
 
 BOOST_AUTO_TEST_CASE(corrected_seed_is_clean) {

@@ -1,0 +1,92 @@
+// What every answer-key format shows, gathered once from a CaseAudit: the values of each input
+// and step in both pipelines, formatted; the stated cells with their verdicts; which cells each
+// cell reads; how a cell is computed; the errata groups. Renderers (render/key_*) lay it out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/audit/errata.hpp"
+#include "handcheck/audit/reads.hpp"
+
+namespace handcheck {
+
+struct KeyOptions {
+  // Significant digits of exact values. 0: each step's printed decimals + 2, at least 6
+  // significant digits (a step that prints no decimals: 6), never more than its certified digits.
+  int digits = 0;
+};
+
+}  // namespace handcheck
+
+namespace handcheck::keys {
+
+using handcheck::CellRef;
+
+// What the worksheet prints in a cell, with its verdict.
+struct StatedMark {
+  bool blank = false;        // "?" or null on the sheet
+  std::string text;          // as printed
+  Verdict verdict = Verdict::ok;
+  std::string expected;      // the correct value, printed like the stated one
+  std::string expected_full; // "p/q" (hand) or certified digits (exact)
+  Downstream downstream = Downstream::none;
+};
+
+struct CellView {
+  std::string label;         // "q2[3]", as the audit names it
+  std::string hand;          // "3/10"; "" when the hand pipeline stopped before this step
+  std::string hand_decimal;  // "0.3", "0.214286…"; "" for an integer
+  std::string exact;         // describe(x, digits); "" when the exact pipeline stopped
+  std::string exact_short;   // 6 certified significant digits ("0.365189…") or the fraction
+  int heat_hand = -1;        // floor(100 x value) clamped to [0, 100], probability steps only
+  int heat_exact = -1;
+  std::optional<StatedMark> stated;
+  std::string how_hand, how_exact;  // how the cell is computed, one line per stage
+  bool reads_all = false;           // reads every cell of its operands (or too many to list)
+  std::vector<CellRef> reads;
+};
+
+struct ItemView {
+  std::size_t index = 0;
+  const Item* item = nullptr;
+  std::string name;
+  bool is_input = false;
+  std::string hand_expr, exact_expr;  // canonical text; equal when written with `do:`
+  bool same_expression = true;
+  std::vector<std::size_t> operands;  // items it reads, first appearance first
+  Shape shape;
+  std::vector<std::string> row_labels, col_labels;  // "" where unnamed
+  bool has_hand = false, has_exact = false;
+  bool hand_equals_exact = false;  // both known and every cell the same rational
+  bool probability = false;        // a softmax-like step of CaseAudit::approximation
+  bool by_columns = true;
+  std::vector<std::string> approximation;  // hand versus exact, one line each
+  int digits = 30;
+  std::size_t stated = 0, ok = 0, erratum = 0, carried = 0, blank = 0;
+  Matrix<CellView> cells;
+};
+
+struct KeyView {
+  const CaseAudit* audit = nullptr;
+  std::string file, title, source;
+  std::string follows;  // "hand" | "exact"
+  int digits = 30;
+  std::vector<ItemView> items;
+  std::vector<ErratumGroup> errata;
+  std::vector<std::string> notes;  // why a pipeline stopped early, uncertified digits
+};
+
+// Throws the audit's Error when the case could not be read or evaluated.
+KeyView build_key_view(const CaseAudit& a, const KeyOptions& options = {});
+
+// "S[1,2]", "C[3]" for a vector, "dk" for a scalar (1-based, for people).
+std::string cell_name(const ItemView& v, std::size_t row, std::size_t col);
+// Header of column / row i: its name, else its 1-based index.
+std::string col_header(const ItemView& v, std::size_t i);
+std::string row_header(const ItemView& v, std::size_t i);
+
+}  // namespace handcheck::keys

@@ -1,0 +1,87 @@
+#include "handcheck/audit/errata.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace handcheck {
+
+namespace {
+
+// The cells of the group's vector (or its lone cell), stated against expected.
+void add_vector(const CaseAudit& a, ErratumGroup& g) {
+  const StepAudit& sa = a.steps[g.step];
+  const Item& item = a.kase->items[sa.item];
+  const CellAudit& first = a.cell(a.errata[g.errata[0]]);
+  auto show = [&](std::size_t r, std::size_t col) {
+    const auto& s = sa.stated(r, col);
+    const CellAudit* ca = nullptr;
+    for (const auto& x : sa.cells)
+      if (x.row == r && x.col == col) ca = &x;
+    g.stated.push_back(s ? s->text : "?");
+    g.expected.push_back(ca && ca->verdict != Verdict::ok ? ca->expected_printed : g.stated.back());
+  };
+  if (std::string col = item.columns.at(first.col); !col.empty()) {
+    g.name = col;
+    for (std::size_t r = 0; r < sa.stated.rows(); ++r) show(r, first.col);
+  } else if (std::string row = item.rows.at(first.row); !row.empty()) {
+    g.name = row;
+    for (std::size_t c = 0; c < sa.stated.cols(); ++c) show(first.row, c);
+  } else {
+    g.name = first.label;
+    show(first.row, first.col);
+  }
+}
+
+void add_reach(const CaseAudit& a, ErratumGroup& g) {
+  int correct = 0, stated = 0, mixed = 0;
+  for (std::size_t e : g.errata) {
+    switch (a.cell(a.errata[e]).downstream) {
+      case Downstream::correct: ++correct; break;
+      case Downstream::stated: ++stated; break;
+      case Downstream::mixed: ++mixed; break;
+      case Downstream::none: break;
+    }
+  }
+  g.reach = mixed || (correct && stated) ? ErratumReach::partly
+            : correct                    ? ErratumReach::typo
+            : stated                     ? ErratumReach::propagated
+                                         : ErratumReach::unknown;
+  std::map<std::size_t, std::vector<std::string>> carried;  // item -> labels
+  for (const auto& other : a.steps)
+    for (const auto& cell : other.cells)
+      if (cell.verdict == Verdict::carried && cell.root >= 0 &&
+          std::find(g.errata.begin(), g.errata.end(), static_cast<std::size_t>(cell.root)) != g.errata.end()) {
+        carried[other.item].push_back(cell.label);
+        ++g.carried_cells;
+      }
+  for (auto& [item, labels] : carried) g.carried.push_back({item, std::move(labels)});
+  g.scope = a.steps[g.step].downstream_scope;
+}
+
+}  // namespace
+
+std::vector<ErratumGroup> group_errata(const CaseAudit& a) {
+  const Case& c = *a.kase;
+  std::vector<ErratumGroup> groups;
+  // Key: (step, vector) where vector is a named column, a named row, or the cell itself.
+  std::map<std::pair<std::size_t, std::string>, std::size_t> index;
+  for (std::size_t e = 0; e < a.errata.size(); ++e) {
+    const ErratumRef& ref = a.errata[e];
+    const StepAudit& sa = a.steps[ref.step];
+    const Item& item = c.items[sa.item];
+    const CellAudit& cell = sa.cells[ref.cell];
+    std::string key = !item.columns.at(cell.col).empty() ? "c" + item.columns.at(cell.col)
+                      : !item.rows.at(cell.row).empty()  ? "r" + item.rows.at(cell.row)
+                                                         : "x" + cell.label;
+    auto [it, fresh] = index.try_emplace({ref.step, key}, groups.size());
+    if (fresh) groups.push_back(ErratumGroup{ref.step, {}, "", {}, {}, ErratumReach::unknown, {}, 0, DownstreamScope::cell});
+    groups[it->second].errata.push_back(e);
+  }
+  for (auto& g : groups) {
+    add_vector(a, g);
+    add_reach(a, g);
+  }
+  return groups;
+}
+
+}  // namespace handcheck

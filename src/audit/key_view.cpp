@@ -1,0 +1,377 @@
+#include "handcheck/audit/key_view.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <optional>
+#include <set>
+
+#include "handcheck/expr/ast.hpp"
+#include "handcheck/model/printing.hpp"
+
+namespace handcheck::keys {
+
+namespace {
+
+// Beyond this many operand cells a cell's reads are shown as "every cell of its operands".
+constexpr std::size_t kMaxReads = 256;
+// A dot product longer than this is summarised rather than written out term by term.
+constexpr std::size_t kMaxTerms = 32;
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string s;
+  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? std::string(sep) : std::string()) + parts[i];
+  return s;
+}
+
+// A value as a factor of a product: fractions and negatives in parentheses.
+std::string factor(const std::string& v) {
+  if (v.find('/') != std::string::npos || (!v.empty() && v[0] == '-')) return "(" + v + ")";
+  return v;
+}
+
+int heat(const Rational& q) {
+  Integer p = floor_int(q * 100);
+  if (p < 0) return 0;
+  if (p > 100) return 100;
+  return p.convert_to<int>();
+}
+
+// A name with its transposes ("K", "K^T"): the operands whose dot products we write out.
+const Expr* plain_operand(const Expr& e, bool& transposed) {
+  const Expr* x = &e;
+  transposed = false;
+  while (x->kind == Expr::Kind::transpose) {
+    transposed = !transposed;
+    x = x->args[0].get();
+  }
+  return x->kind == Expr::Kind::name ? x : nullptr;
+}
+
+// An enclosure of width 0 is its value, printed as exact values are (0, not 0.00000).
+std::optional<std::string> point_value(const Real& x) {
+  if (!x.is_interval() || x.lower() != x.upper()) return std::nullopt;
+  std::string f = to_fraction_string(x.lower());
+  return f.size() <= 12 ? std::optional(f) : std::nullopt;
+}
+
+std::string exact_digits(const Real& x, int digits) {
+  if (auto p = point_value(x)) return *p;
+  return describe(x, digits);
+}
+
+std::string short_exact(const Real& x) {
+  if (x.is_infinite()) return describe(x, 6);
+  if (auto p = point_value(x)) return *p;
+  if (x.is_exact()) {
+    std::string f = to_fraction_string(x.exact());
+    return f.size() <= 12 ? f : to_short_decimal(x.exact(), 6);
+  }
+  if (auto s = certified_significant(x, 6)) return *s + "…";
+  return describe(x, 6);
+}
+
+class Builder {
+ public:
+  Builder(const CaseAudit& a, const KeyOptions& options) : a_(a), c_(*a.kase), options_(options) {
+    for (std::size_t i = 0; i < c_.items.size(); ++i) {
+      const auto* h = hand(i);
+      const auto* e = exact(i);
+      shapes_.push_back(h ? h->shape() : e ? e->shape() : Shape{});
+    }
+  }
+
+  KeyView build() {
+    KeyView k;
+    k.audit = &a_;
+    k.file = c_.file;
+    k.title = c_.title;
+    k.source = c_.source;
+    k.follows = c_.follows == Follows::hand ? "hand" : "exact";
+    k.digits = c_.digits;
+    for (std::size_t i = 0; i < c_.items.size(); ++i) k.items.push_back(item_view(i));
+    k.errata = group_errata(a_);
+    if (a_.hand && a_.hand->undecided) k.notes.push_back("Hand pipeline: " + a_.hand->undecided->message());
+    if (a_.exact && a_.exact->undecided) k.notes.push_back("Exact pipeline: " + a_.exact->undecided->message());
+    return k;
+  }
+
+ private:
+  const Matrix<Real>* hand(std::size_t i) const {
+    return a_.hand && i < a_.hand->values.size() && a_.hand->values[i] ? &*a_.hand->values[i] : nullptr;
+  }
+  const Matrix<Real>* exact(std::size_t i) const {
+    return a_.exact && i < a_.exact->values.size() && a_.exact->values[i] ? &*a_.exact->values[i] : nullptr;
+  }
+
+  ItemView item_view(std::size_t i) {
+    const Item& item = c_.items[i];
+    ItemView v;
+    v.index = i;
+    v.item = &item;
+    v.name = item.name;
+    v.is_input = item.is_input;
+    v.shape = shapes_[i];
+    v.digits = display_digits(i);
+    if (!item.is_input) {
+      v.hand_expr = to_string(*item.hand->ast);
+      v.exact_expr = to_string(*item.exact->ast);
+      v.same_expression = item.same_expression || v.hand_expr == v.exact_expr;
+      for (const Expression* e : {&*item.hand, &*item.exact})
+        for (const auto& n : referenced_names(*e->ast)) {
+          long j = c_.find(n);
+          if (j >= 0 && std::find(v.operands.begin(), v.operands.end(), static_cast<std::size_t>(j)) == v.operands.end())
+            v.operands.push_back(static_cast<std::size_t>(j));
+        }
+    }
+    for (std::size_t r = 0; r < v.shape.rows; ++r) v.row_labels.push_back(item.rows.at(r));
+    for (std::size_t col = 0; col < v.shape.cols; ++col) v.col_labels.push_back(item.columns.at(col));
+    const auto* h = hand(i);
+    const auto* e = exact(i);
+    v.has_hand = h != nullptr;
+    v.has_exact = e != nullptr;
+    for (const auto& ap : a_.approximation) {
+      if (ap.item != i) continue;
+      v.approximation.push_back(fmt::format("hand versus exact: largest difference {} at {}, largest relative {} at {}",
+                                            ap.max_abs_diff, item.cell_label(ap.abs_row, ap.abs_col),
+                                            ap.max_rel_diff, item.cell_label(ap.rel_row, ap.rel_col)));
+      if (ap.probability.empty()) continue;
+      v.probability = true;
+      v.by_columns = ap.by_columns;
+      for (const auto& p : ap.probability) {
+        auto who = [](const std::vector<std::string>& names, bool undecided) {
+          if (names.size() == 1) return names[0];
+          return join(names, ", ") + (undecided ? " (too close to separate)" : " (tie)");
+        };
+        v.approximation.push_back(fmt::format("{}: largest entry by hand {}, exactly {} ({}); total variation {}",
+                                              p.label, who(p.hand_argmax, false),
+                                              who(p.exact_argmax, p.exact_undecided),
+                                              p.hand_argmax == p.exact_argmax ? "same" : "differs",
+                                              p.total_variation));
+      }
+    }
+    v.cells = Matrix<CellView>(v.shape);
+    v.hand_equals_exact = h && e;
+    for (std::size_t r = 0; r < v.shape.rows; ++r)
+      for (std::size_t col = 0; col < v.shape.cols; ++col) {
+        CellView& cell = v.cells(r, col);
+        cell.label = item.cell_label(r, col);
+        if (h) {
+          const Real& q = (*h)(r, col);
+          cell.hand = exact_digits(q, v.digits);
+          if (q.is_exact() && !is_integer(q.exact())) cell.hand_decimal = to_short_decimal(q.exact());
+          if (v.probability && !q.is_infinite()) cell.heat_hand = heat(q.is_exact() ? q.exact() : q.lower());
+        }
+        if (e) {
+          const Real& x = (*e)(r, col);
+          cell.exact = exact_digits(x, v.digits);
+          cell.exact_short = short_exact(x);
+          if (v.probability && !x.is_infinite()) cell.heat_exact = heat(x.is_exact() ? x.exact() : x.lower());
+          if (!h || !same_value(x, (*h)(r, col))) v.hand_equals_exact = false;
+        }
+      }
+    add_stated(v);
+    if (!item.is_input) add_reads_and_how(v);
+    return v;
+  }
+
+  void add_stated(ItemView& v) {
+    const Item& item = *v.item;
+    const StepAudit* sa = nullptr;
+    for (const auto& s : a_.steps)
+      if (s.item == v.index) sa = &s;
+    if (!sa || sa->stated.shape() != v.shape) return;
+    // Blanks: a null or "?" the sheet prints, as opposed to cells it does not state at all.
+    auto mark_blank = [&](std::size_t r, std::size_t col) {
+      if (r < v.shape.rows && col < v.shape.cols && !sa->stated(r, col)) {
+        v.cells(r, col).stated = StatedMark{true, "?", Verdict::ok, "", "", Downstream::none};
+        ++v.blank;
+      }
+    };
+    const Stated& st = *item.stated;
+    switch (st.form) {
+      case Stated::Form::matrix:
+        for (std::size_t r = 0; r < v.shape.rows; ++r)
+          for (std::size_t col = 0; col < v.shape.cols; ++col) mark_blank(r, col);
+        break;
+      case Stated::Form::vectors:
+        for (const auto& vec : st.vectors) {
+          long col = item.columns.find(vec.label, v.shape.cols), row = item.rows.find(vec.label, v.shape.rows);
+          for (std::size_t k = 0; k < vec.cells.size(); ++k)
+            if (!vec.cells[k].value) {
+              if (col >= 0) mark_blank(k, static_cast<std::size_t>(col));
+              else if (row >= 0) mark_blank(static_cast<std::size_t>(row), k);
+            }
+        }
+        break;
+      case Stated::Form::cells:
+        for (const auto& cell : st.cells)
+          if (!cell.cell.value && cell.row >= 1 && cell.col >= 1) mark_blank(cell.row - 1, cell.col - 1);
+        break;
+    }
+    for (const auto& ca : sa->cells) {
+      if (ca.row >= v.shape.rows || ca.col >= v.shape.cols) continue;
+      v.cells(ca.row, ca.col).stated =
+          StatedMark{false, ca.stated.text, ca.verdict, ca.expected_printed, ca.expected, ca.downstream};
+      ++v.stated;
+      switch (ca.verdict) {
+        case Verdict::ok: ++v.ok; break;
+        case Verdict::erratum: ++v.erratum; break;
+        case Verdict::carried: ++v.carried; break;
+        case Verdict::undecided: break;
+      }
+    }
+  }
+
+  void add_reads_and_how(ItemView& v) {
+    const Item& item = *v.item;
+    for (std::size_t r = 0; r < v.shape.rows; ++r)
+      for (std::size_t col = 0; col < v.shape.cols; ++col) {
+        CellView& cell = v.cells(r, col);
+        std::set<CellRef> reads;
+        for (const Expression* e : {&*item.hand, &*item.exact}) {
+          auto some = walked_shape(c_, shapes_, *e->ast) == v.shape
+                          ? cell_reads(c_, shapes_, *e->ast, r, col, kMaxReads)
+                          : std::nullopt;
+          if (!some) {
+            cell.reads_all = true;
+            break;
+          }
+          reads.insert(some->begin(), some->end());
+        }
+        if (reads.size() > kMaxReads) cell.reads_all = true;
+        if (!cell.reads_all) cell.reads.assign(reads.begin(), reads.end());
+        cell.how_hand = how(v, r, col, true);
+        cell.how_exact = how(v, r, col, false);
+      }
+  }
+
+  // Lines that say how one cell is computed in one pipeline, from that pipeline's values.
+  std::string how(const ItemView& v, std::size_t r, std::size_t col, bool in_hand) const {
+    const Item& item = *v.item;
+    const Expression& expr = in_hand ? *item.hand : *item.exact;
+    const CellView& cell = v.cells(r, col);
+    const std::string& result = in_hand ? cell.hand : cell.exact_short;
+    std::string head = fmt::format("{} = {}", cell_name(v, r, col), to_string(*expr.ast));
+    if (result.empty())
+      return head + (in_hand ? "\nnot computed: the hand pipeline stops before this step"
+                             : "\nnot computed: the exact pipeline stops before this step");
+    auto value_of = [&](std::size_t i, std::size_t rr, std::size_t cc) -> std::string {
+      if (in_hand) {
+        const auto* m = hand(i);
+        return m ? short_exact((*m)(rr, cc)) : "?";
+      }
+      const auto* m = exact(i);
+      return m ? short_exact((*m)(rr, cc)) : "?";
+    };
+    // A product of two named matrices: the dot product, term by term.
+    const Expr& ast = *expr.ast;
+    bool lt = false, rt = false;
+    const Expr* l = ast.kind == Expr::Kind::binary && ast.op == '@' ? plain_operand(*ast.args[0], lt) : nullptr;
+    const Expr* rr = ast.kind == Expr::Kind::binary && ast.op == '@' ? plain_operand(*ast.args[1], rt) : nullptr;
+    if (l && rr) {
+      auto li = static_cast<std::size_t>(c_.find(l->name)), ri = static_cast<std::size_t>(c_.find(rr->name));
+      Shape ls = shapes_[li];
+      std::size_t n = lt ? ls.rows : ls.cols;
+      std::string out = fmt::format("{}\n  = row {} of {} · column {} of {}", head, r + 1,
+                                    to_string(*ast.args[0]), col + 1, to_string(*ast.args[1]));
+      if (n > kMaxTerms) return out + fmt::format("\n  = a sum of {} products\n  = {}", n, result);
+      std::vector<std::string> terms, products;
+      Rational sum = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        std::size_t lr = lt ? k : r, lc = lt ? r : k, br = rt ? col : k, bc = rt ? k : col;
+        terms.push_back(factor(value_of(li, lr, lc)) + "×" + factor(value_of(ri, br, bc)));
+        const Real* x = hand(li) ? &(*hand(li))(lr, lc) : nullptr;
+        const Real* y = hand(ri) ? &(*hand(ri))(br, bc) : nullptr;
+        if (in_hand && x && y && x->is_exact() && y->is_exact()) {
+          Rational p = x->exact() * y->exact();
+          products.push_back(factor(to_fraction_string(p)));
+          sum += p;
+        }
+      }
+      out += "\n  = " + join(terms, " + ");
+      if (in_hand && products.size() == n && n > 1) {
+        out += "\n  = " + join(products, " + ");
+        return out + "\n  = " + to_fraction_string(sum);
+      }
+      return out + "\n  = " + result;
+    }
+    // Anything else: the operand cells it reads, with their values.
+    std::string out = head;
+    if (cell.reads_all) {
+      std::vector<std::string> names;
+      for (std::size_t i : v.operands) names.push_back(c_.items[i].name);
+      if (!names.empty()) out += "\n  reads every cell of " + join(names, ", ");
+    } else if (!cell.reads.empty()) {
+      std::vector<std::string> parts;
+      for (const auto& ref : cell.reads) {
+        if (parts.size() == 12) {
+          parts.push_back(fmt::format("… {} more", cell.reads.size() - 12));
+          break;
+        }
+        parts.push_back(cell_name(view_of(ref.item), ref.row, ref.col) + " = " + value_of(ref.item, ref.row, ref.col));
+      }
+      out += "\n  reads " + join(parts, ", ");
+    }
+    return out + "\n  = " + result;
+  }
+
+  // Enough of an ItemView to name a cell of another item.
+  ItemView view_of(std::size_t i) const {
+    ItemView v;
+    v.name = c_.items[i].name;
+    v.shape = shapes_[i];
+    return v;
+  }
+
+  // Significant digits of a step's exact values: --digits, else the decimals the worksheet
+  // prints there plus 2 on its largest value, at least 6, within what was certified.
+  int display_digits(std::size_t i) const {
+    const Item& item = c_.items[i];
+    if (options_.digits > 0) return std::min(options_.digits, item.digits);
+    int sig = 6, d = printed_decimals(item);
+    const auto* e = exact(i);
+    if (d >= 0 && e) {
+      long top = -1;  // decimal exponent of the largest value, at least that of 1
+      for (const Real& x : e->cells()) {
+        Rational big = x.is_exact() ? abs(x.exact()) : std::max(abs(x.lower()), abs(x.upper()));
+        if (big != 0) top = std::max(top, decimal_exponent(big));
+      }
+      sig = static_cast<int>(std::min<long>(std::max<long>(top + 1 + d + 2, 6), item.digits));
+    }
+    return std::min(sig, item.digits);
+  }
+
+  const CaseAudit& a_;
+  const Case& c_;
+  KeyOptions options_;
+  std::vector<Shape> shapes_;
+};
+
+
+}  // namespace
+
+KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
+  if (a.status == CaseAudit::Status::error || !a.kase) {
+    if (a.error) throw *a.error;
+    throw Error(SourceLoc{a.file, 0, 0}, "the case was not evaluated");
+  }
+  return Builder(a, options).build();
+}
+
+std::string cell_name(const ItemView& v, std::size_t row, std::size_t col) {
+  if (v.shape.rows == 1 && v.shape.cols == 1) return v.name;
+  if (v.shape.rows == 1) return fmt::format("{}[{}]", v.name, col + 1);
+  if (v.shape.cols == 1) return fmt::format("{}[{}]", v.name, row + 1);
+  return fmt::format("{}[{},{}]", v.name, row + 1, col + 1);
+}
+
+std::string col_header(const ItemView& v, std::size_t i) {
+  return i < v.col_labels.size() && !v.col_labels[i].empty() ? v.col_labels[i] : std::to_string(i + 1);
+}
+
+std::string row_header(const ItemView& v, std::size_t i) {
+  return i < v.row_labels.size() && !v.row_labels[i].empty() ? v.row_labels[i] : std::to_string(i + 1);
+}
+
+
+}  // namespace handcheck::keys
