@@ -6,9 +6,7 @@
 #include "commands.hpp"
 #include "handcheck/audit/audit.hpp"
 #include "handcheck/parallel.hpp"
-#include "handcheck/render/json.hpp"
-#include "handcheck/render/junit.hpp"
-#include "handcheck/render/text.hpp"
+#include "handcheck/render/formats.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
 #include "paths.hpp"
@@ -45,10 +43,7 @@ int run_check(const CheckOptions& o) {
     audits[i].error = Error({files[i].path, 0, 0}, kNoCaseFiles);
   }, o.jobs, [&](std::size_t done) { progress.update(done); });
   progress.finish();
-  std::string text;
-  if (o.format == "json") text = render_json(audits);
-  else if (o.format == "junit") text = render_junit(audits);
-  else text = render_text(audits, TextOptions{!o.no_values});
+  std::string text = find_report_format(o.format)->render(audits, TextOptions{!o.no_values});
   if (!write_output(o.output, text)) return 2;
   int code = 0;
   for (const auto& a : audits) {
@@ -67,7 +62,8 @@ Runner setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Audit the stated numbers of cases (a directory: every *.yaml below it)");
   cmd->add_option("cases", o->paths, "Case files or directories")->required();
-  cmd->add_option("--format", o->format, "Report format")->check(CLI::IsMember({"text", "json", "junit"}));
+  cmd->add_option("--format", o->format, "Report format: " + describe_formats(report_formats()))
+      ->check(CLI::IsMember(format_names(report_formats())));
   cmd->add_option("-o,--output", o->output, "Write the report to this file (whole or not at all)");
   add_limit_options(cmd, o->limits);
   cmd->add_flag("--no-values", o->no_values, "Leave the hand and exact values out of the text report");

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/render/formats.hpp"
 #include "handcheck/render/key.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
@@ -36,8 +37,8 @@ Runner setup_key(CLI::App& app) {
   auto o = std::make_shared<KeyCliOptions>();
   CLI::App* cmd = app.add_subcommand("key", "Write the answer key of a case: every step in both pipelines");
   cmd->add_option("case", o->path, "Case file")->required();
-  cmd->add_option("--format", o->format, "md, tex (LaTeX), html (one self-contained page) or json")
-      ->check(CLI::IsMember(key_formats()));
+  cmd->add_option("--format", o->format, "Key format: " + describe_formats(key_formats()))
+      ->check(CLI::IsMember(format_names(key_formats())));
   cmd->add_option("-o,--output", o->output, "Write the key to this file (whole or not at all)");
   add_limit_options(cmd, o->limits);
   return [o] { return run_key(*o); };

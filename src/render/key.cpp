@@ -2,24 +2,14 @@
 
 #include <fmt/format.h>
 
-#include "handcheck/render/key_html.hpp"
-#include "handcheck/render/key_json.hpp"
-#include "handcheck/render/key_latex.hpp"
-#include "handcheck/render/key_markdown.hpp"
+#include "handcheck/render/formats.hpp"
 
 namespace handcheck {
 
-const std::vector<std::string>& key_formats() {
-  static const std::vector<std::string> formats{"md", "tex", "html", "json"};
-  return formats;
-}
-
 std::string render_key(const CaseAudit& a, std::string_view format, const KeyOptions& options) {
-  if (format == "md") return render_key_markdown(a, options);
-  if (format == "tex") return render_key_latex(a, options);
-  if (format == "html") return render_key_html(a, options);
-  if (format == "json") return render_key_json(a, options);
-  throw DomainError(fmt::format("unknown key format '{}' (md, tex, html or json)", format));
+  const KeyFormat* f = find_key_format(format);
+  if (!f) throw DomainError(fmt::format("unknown key format '{}' ({})", format, fmt::join(format_names(key_formats()), ", ")));
+  return f->render(a, options);
 }
 
 }  // namespace handcheck

@@ -120,6 +120,31 @@ def main():
         print(f"check cases/: summary {summary}, exit {whole.returncode}")
     else:
         passed += 1
+    # The Markdown report: a row per case whose status is the JSON report's, the same exit code,
+    # and a golden report of a few cases.
+    md = run(binary, ["check", "--format", "md", "cases"], root)
+    words = {"clean": "✓ clean", "error": "error"}
+    rows = [line.split(" | ") for line in md.stdout.splitlines() if line.startswith("| `cases/")]
+    statuses = {row[0][3:-1]: row[1] for row in rows}
+    expected = {c["file"]: words[c["status"]] if c["status"] in words
+                else "✗ errata" if c["cells"]["erratum"] + c["cells"]["carried"] else "? undecided"
+                for c in json.loads(whole.stdout)["cases"]}
+    if md.returncode != whole.returncode or statuses != expected:
+        failed += 1
+        print(f"check --format md cases/: exit {md.returncode}, statuses differ from the JSON report: "
+              f"{set(statuses.items()) ^ set(expected.items())}")
+    else:
+        passed += 1
+    some = ["cases/self-attention-6-3.yaml", "cases/soundness"]
+    md = run(binary, ["check", "--format", "md", *some], root)
+    golden = root / "tests" / "golden" / "check-report.md"
+    if update:
+        golden.write_text(md.stdout, encoding="utf-8")
+    if md.returncode != 1 or golden.read_text(encoding="utf-8") != md.stdout:
+        failed += 1
+        print(f"check --format md {' '.join(some)}: exit {md.returncode}, or differs from {golden}:\n{md.stdout}")
+    else:
+        passed += 1
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not cases else 0
 

@@ -11,10 +11,7 @@
 
 namespace handcheck {
 
-// "md", "tex", "html", "json".
-const std::vector<std::string>& key_formats();
-
-// Throws DomainError for a format not in key_formats(), and the audit's Error when the case
+// Throws DomainError for a format not in key_formats() (render/formats.hpp), and the audit's Error when the case
 // could not be read or evaluated.
 std::string render_key(const CaseAudit& a, std::string_view format, const KeyOptions& options = {});
 

@@ -1,0 +1,40 @@
+// The output formats of `check` and `key`, one row each: the command line's choices and help,
+// the Python module and the dispatch all read these tables, so a format is added in one place.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "handcheck/audit/audit.hpp"
+#include "handcheck/audit/key_view.hpp"
+#include "handcheck/render/text.hpp"
+
+namespace handcheck {
+
+struct ReportFormat {
+  std::string_view name;
+  std::string_view help;
+  std::string (*render)(const std::vector<CaseAudit>& cases, const TextOptions& options);
+};
+
+struct KeyFormat {
+  std::string_view name;
+  std::string_view help;
+  std::string (*render)(const CaseAudit& a, const KeyOptions& options);
+};
+
+const std::vector<ReportFormat>& report_formats();
+const std::vector<KeyFormat>& key_formats();
+
+// The row of that name, or nullptr.
+const ReportFormat* find_report_format(std::string_view name);
+const KeyFormat* find_key_format(std::string_view name);
+
+// "text (the default), json, ..." for a command's help.
+std::string describe_formats(const std::vector<ReportFormat>& formats);
+std::string describe_formats(const std::vector<KeyFormat>& formats);
+std::vector<std::string> format_names(const std::vector<ReportFormat>& formats);
+std::vector<std::string> format_names(const std::vector<KeyFormat>& formats);
+
+}  // namespace handcheck
