@@ -1,0 +1,41 @@
+# The modules of the library in layers, lowest first: a file may include the headers of its own
+# module and of the modules below it, never above. Run at build time (cmake -P) over src/ and
+# include/handcheck/; an include that goes up fails the build with the file and the line.
+#   cmake -DROOT=<source dir> -DSTAMP=<file> -P CheckLayers.cmake
+set(layers base numbers linalg expr ops model eval audit grade render cli)
+
+function(layer_of path out)  # path relative to ROOT
+  set(module base)
+  if(path MATCHES "^(src|include/handcheck)/([a-z_]+)/")
+    set(module ${CMAKE_MATCH_2})
+    if(module STREQUAL "detail")
+      set(module base)
+    endif()
+  endif()
+  list(FIND layers ${module} rank)
+  set(${out} ${rank} PARENT_SCOPE)
+  set(${out}_name ${module} PARENT_SCOPE)
+endfunction()
+
+file(GLOB_RECURSE files RELATIVE ${ROOT} ${ROOT}/src/*.cpp ${ROOT}/src/*.hpp ${ROOT}/include/handcheck/*.hpp)
+set(problems "")
+foreach(f ${files})
+  layer_of(${f} own)
+  if(own EQUAL -1)
+    string(APPEND problems "${f}: module ${own_name} has no layer in cmake/CheckLayers.cmake\n")
+    continue()
+  endif()
+  file(STRINGS ${ROOT}/${f} lines REGEX "^#include \"handcheck/")
+  foreach(line ${lines})
+    string(REGEX REPLACE "^#include \"(handcheck/[^\"]+)\".*" "include/\\1" header "${line}")
+    layer_of(${header} used)
+    if(used GREATER own)
+      string(APPEND problems "${f}: ${own_name} includes ${header}, of ${used_name}, a layer above it\n")
+    endif()
+  endforeach()
+endforeach()
+if(problems)
+  string(REPLACE ";" ", " order "${layers}")
+  message(FATAL_ERROR "Layers, lowest first: ${order}\n${problems}")
+endif()
+file(WRITE ${STAMP} "ok\n")
