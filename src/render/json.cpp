@@ -18,6 +18,54 @@ std::string_view status_name(CaseAudit::Status s) {
   return "";
 }
 
+json finding_json(const CaseAudit& a, const StepAudit& sa, const CellAudit& cell) {
+  json f = {{"step", a.kase->items[sa.item].name},
+            {"row", cell.row + 1},
+            {"col", cell.col + 1},
+            {"label", cell.label},
+            {"stated", cell.stated.text},
+            {"expected", cell.expected},
+            {"verdict", to_string(cell.verdict)}};
+  if (cell.verdict == Verdict::erratum) {
+    f["downstream"] = to_string(cell.downstream);
+    if (sa.downstream_scope != DownstreamScope::cell) f["downstream_scope"] = to_string(sa.downstream_scope);
+    json slips = json::array();
+    for (const auto& s : cell.slips) slips.push_back({{"tag", s.tag}, {"text", s.text}});
+    f["slips"] = std::move(slips);
+    if (!cell.slips_searched) f["slips_searched"] = false;  // the slip search's budget ran out first
+  }
+  if (cell.verdict == Verdict::carried) {
+    json from = json::array();
+    for (std::size_t e : cell.follows_from)
+      from.push_back({{"step", a.kase->items[a.steps[a.errata[e].step].item].name}, {"label", a.cell(a.errata[e]).label}});
+    f["follows_from"] = std::move(from);
+  }
+  f["line"] = cell.loc.line;
+  f["column"] = cell.loc.column;
+  return f;
+}
+
+json approximation_json(const CaseAudit& a, const Approximation& ap) {
+  json x = {{"step", a.kase->items[ap.item].name},
+            {"max_abs_diff", ap.max_abs_diff},
+            {"row", ap.abs_row + 1},
+            {"col", ap.abs_col + 1},
+            {"max_rel_diff", ap.max_rel_diff},
+            {"rel_row", ap.rel_row + 1},
+            {"rel_col", ap.rel_col + 1}};
+  if (ap.probability.empty()) return x;
+  json lines = json::array();
+  for (const auto& p : ap.probability)
+    lines.push_back({{"label", p.label},
+                     {"argmax_hand", p.hand_argmax},
+                     {"argmax_exact", p.exact_argmax},
+                     {"exact_undecided", p.exact_undecided},
+                     {"same_argmax", p.hand_argmax == p.exact_argmax},
+                     {"total_variation", p.total_variation}});
+  x["probability"] = {{"by", ap.by_columns ? "columns" : "rows"}, {"lines", std::move(lines)}};
+  return x;
+}
+
 json case_json(const CaseAudit& a) {
   json j;
   j["file"] = a.file;
@@ -31,36 +79,9 @@ json case_json(const CaseAudit& a) {
   j["cells"] = {{"stated", a.stated}, {"ok", a.ok}, {"erratum", a.erratum}, {"carried", a.carried},
                 {"undecided", a.undecided}};
   json findings = json::array();
-  for (const auto& sa : a.steps) {
-    const Item& item = a.kase->items[sa.item];
-    for (const auto& cell : sa.cells) {
-      if (cell.verdict == Verdict::ok) continue;
-      json f = {{"step", item.name},
-                {"row", cell.row + 1},
-                {"col", cell.col + 1},
-                {"label", cell.label},
-                {"stated", cell.stated.text},
-                {"expected", cell.expected},
-                {"verdict", to_string(cell.verdict)}};
-      if (cell.verdict == Verdict::erratum) {
-        f["downstream"] = to_string(cell.downstream);
-        if (sa.downstream_scope != DownstreamScope::cell) f["downstream_scope"] = to_string(sa.downstream_scope);
-        json slips = json::array();
-        for (const auto& s : cell.slips) slips.push_back({{"tag", s.tag}, {"text", s.text}});
-        f["slips"] = std::move(slips);
-        if (!cell.slips_searched) f["slips_searched"] = false;  // the slip search's budget ran out first
-      }
-      if (cell.verdict == Verdict::carried) {
-        json from = json::array();
-        for (std::size_t e : cell.follows_from)
-          from.push_back({{"step", a.kase->items[a.steps[a.errata[e].step].item].name}, {"label", a.cell(a.errata[e]).label}});
-        f["follows_from"] = std::move(from);
-      }
-      f["line"] = cell.loc.line;
-      f["column"] = cell.loc.column;
-      findings.push_back(std::move(f));
-    }
-  }
+  for (const auto& sa : a.steps)
+    for (const auto& cell : sa.cells)
+      if (cell.verdict != Verdict::ok) findings.push_back(finding_json(a, sa, cell));
   j["findings"] = std::move(findings);
   json summary = json::array();
   if (a.kase && a.status != CaseAudit::Status::error)
@@ -70,28 +91,7 @@ json case_json(const CaseAudit& a) {
     }
   j["errata"] = std::move(summary);
   json approx = json::array();
-  for (const auto& ap : a.approximation) {
-    const Item& item = a.kase->items[ap.item];
-    json x = {{"step", item.name},
-              {"max_abs_diff", ap.max_abs_diff},
-              {"row", ap.abs_row + 1},
-              {"col", ap.abs_col + 1},
-              {"max_rel_diff", ap.max_rel_diff},
-              {"rel_row", ap.rel_row + 1},
-              {"rel_col", ap.rel_col + 1}};
-    if (!ap.probability.empty()) {
-      json lines = json::array();
-      for (const auto& p : ap.probability)
-        lines.push_back({{"label", p.label},
-                         {"argmax_hand", p.hand_argmax},
-                         {"argmax_exact", p.exact_argmax},
-                         {"exact_undecided", p.exact_undecided},
-                         {"same_argmax", p.hand_argmax == p.exact_argmax},
-                         {"total_variation", p.total_variation}});
-      x["probability"] = {{"by", ap.by_columns ? "columns" : "rows"}, {"lines", std::move(lines)}};
-    }
-    approx.push_back(std::move(x));
-  }
+  for (const auto& ap : a.approximation) approx.push_back(approximation_json(a, ap));
   j["approximation"] = std::move(approx);
   if (a.exact) j["working_precision"] = a.exact->digits10;
   return j;

@@ -84,104 +84,120 @@ void render_values(std::string& out, const CaseAudit& a, std::size_t i) {
     out += fmt::format("      … {} more cells: `handcheck key` lists every value\n", s.cells() - kValueCells);
 }
 
+
+void render_errata(std::string& out, const CaseAudit& a) {
+  auto groups = group_errata(a);
+  if (groups.empty()) return;
+  out += fmt::format("\n  {}:\n", plural(a.erratum, "erratum", "errata"));
+  for (const auto& g : groups) {
+    const CellAudit& first = a.cell(a.errata[g.errata[0]]);
+    ErratumWords w = erratum_words(a, g);
+    out += fmt::format("    {}{}\n", w.headline, w.consequence.empty() ? "" : " — " + w.consequence);
+    out += fmt::format("      at {}\n", first.loc.to_string());
+    for (std::size_t e : g.errata) {
+      const CellAudit& cell = a.cell(a.errata[e]);
+      for (const auto& s : cell.slips) out += fmt::format("      {}: {} [{}]\n", cell.label, s.text, s.tag);
+    }
+    for (const auto& line : w.carried) out += fmt::format("      carried in {}\n", line);
+  }
+}
+
+void render_unsearched(std::string& out, const CaseAudit& a) {
+  std::vector<std::string> unsearched;
+  for (const auto& ref : a.errata)
+    if (!a.cell(ref).slips_searched) {
+      const std::string& step = a.kase->items[a.steps[ref.step].item].name;
+      const std::string& label = a.cell(ref).label;
+      unsearched.push_back(label.starts_with(step + "[") ? label : step + " " + label);
+    }
+  if (unsearched.empty()) return;
+  constexpr std::size_t kListed = 10;
+  std::size_t more = unsearched.size() > kListed ? unsearched.size() - kListed : 0;
+  unsearched.resize(unsearched.size() - more);
+  out += fmt::format("\n  slip search: its work budget ran out; {} not searched for slips: {}{} (raise the "
+                     "budget with --max-slip-work)\n", plural(unsearched.size() + more, "erratum", "errata"),
+                     join(unsearched, ", "), more ? fmt::format(" and {} more", more) : "");
+}
+
+void render_undecided(std::string& out, const CaseAudit& a) {
+  std::vector<std::string> undecided;
+  for (const auto& sa : a.steps)
+    for (const auto& cell : sa.cells)
+      if (cell.verdict == Verdict::undecided)
+        undecided.push_back(fmt::format("{} (stated {}, correct {})", cell.label, cell.stated.text, cell.expected));
+  if (!undecided.empty())
+    out += fmt::format("\n  undecided (never ok) at {} digits of working precision: {}\n",
+                       std::max(a.hand->digits10, a.exact->digits10), join(undecided, "; "));
+  for (const auto* run : {&*a.hand, &*a.exact})
+    if (run->undecided)
+      out += fmt::format("\n  {} pipeline: {}\n", run == &*a.hand ? "hand" : "exact", run->undecided->message());
+}
+
+void render_approximation(std::string& out, const CaseAudit& a) {
+  if (a.approximation.empty()) return;
+  out += fmt::format("\n  hand versus exact:\n");
+  for (const auto& ap : a.approximation) {
+    const Item& item = a.kase->items[ap.item];
+    out += fmt::format("    {}: largest difference {} at {}, largest relative {} at {}\n", item.name, ap.max_abs_diff,
+                       item.cell_label(ap.abs_row, ap.abs_col), ap.max_rel_diff,
+                       item.cell_label(ap.rel_row, ap.rel_col));
+    for (const auto& p : ap.probability) {
+      auto who = [](const std::vector<std::string>& v, bool undecided) {
+        if (v.size() == 1) return v[0];
+        return join(v, ", ") + (undecided ? " (too close to separate)" : " (tie)");
+      };
+      std::string same = p.hand_argmax == p.exact_argmax ? "same" : "differs";
+      out += fmt::format("      {}: argmax hand {}, exact {} ({}); total variation {}\n", p.label,
+                         who(p.hand_argmax, false), who(p.exact_argmax, p.exact_undecided), same, p.total_variation);
+    }
+  }
+}
+
+// The values of the probability steps and of the last step, when hand and exact differ.
+void render_values_section(std::string& out, const CaseAudit& a) {
+  if (!a.hand || !a.exact || a.approximation.empty()) return;
+  const Case& c = *a.kase;
+  std::vector<std::size_t> show;
+  for (const auto& ap : a.approximation)
+    if (!ap.probability.empty()) show.push_back(ap.item);
+  if (!c.items.empty() && !c.items.back().is_input &&
+      std::find(show.begin(), show.end(), c.items.size() - 1) == show.end())
+    show.push_back(c.items.size() - 1);
+  out += "\n  values:\n";
+  for (std::size_t i : show) render_values(out, a, i);
+}
+
+void render_case(std::string& out, const CaseAudit& a, const TextOptions& options) {
+  out += fmt::format("{}{}\n", a.file, a.title.empty() ? "" : " — " + a.title);
+  const char* verdict = a.status == CaseAudit::Status::clean ? "clean"
+                        : a.erratum + a.carried == 0     ? "undecided"
+                                                         : "errata";
+  out += fmt::format("  {}: {} stated, {} ok, {}, {}", verdict,
+                     plural(a.stated, "cell", "cells"), a.ok, plural(a.erratum, "erratum", "errata"),
+                     fmt::format("{} carried", a.carried));
+  if (a.undecided) out += fmt::format(", {} undecided", a.undecided);
+  out += "\n";
+  render_errata(out, a);
+  render_unsearched(out, a);
+  render_undecided(out, a);
+  render_approximation(out, a);
+  if (options.values) render_values_section(out, a);
+  out += "\n";
+}
+
 }  // namespace
 
 std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& options) {
   std::string out;
   std::size_t clean = 0, errata = 0, errors = 0;
   for (const auto& a : cases) {
-    std::string title = a.title.empty() ? "" : " — " + a.title;
     if (a.status == CaseAudit::Status::error) {
       ++errors;
       out += fmt::format("{}: error\n  {}\n\n", a.file, a.error->what());
       continue;
     }
-    const Case& c = *a.kase;
-    if (a.status == CaseAudit::Status::clean) ++clean;
-    else ++errata;
-    out += fmt::format("{}{}\n", a.file, title);
-    const char* verdict = a.status == CaseAudit::Status::clean ? "clean"
-                          : a.erratum + a.carried == 0     ? "undecided"
-                                                           : "errata";
-    out += fmt::format("  {}: {} stated, {} ok, {}, {}", verdict,
-                       plural(a.stated, "cell", "cells"), a.ok, plural(a.erratum, "erratum", "errata"),
-                       fmt::format("{} carried", a.carried));
-    if (a.undecided) out += fmt::format(", {} undecided", a.undecided);
-    out += "\n";
-    auto groups = group_errata(a);
-    if (!groups.empty()) {
-      out += fmt::format("\n  {}:\n", plural(a.erratum, "erratum", "errata"));
-      for (const auto& g : groups) {
-        const CellAudit& first = a.cell(a.errata[g.errata[0]]);
-        ErratumWords w = erratum_words(a, g);
-        out += fmt::format("    {}{}\n", w.headline, w.consequence.empty() ? "" : " — " + w.consequence);
-        out += fmt::format("      at {}\n", first.loc.to_string());
-        for (std::size_t e : g.errata) {
-          const CellAudit& cell = a.cell(a.errata[e]);
-          for (const auto& s : cell.slips) out += fmt::format("      {}: {} [{}]\n", cell.label, s.text, s.tag);
-        }
-        for (const auto& line : w.carried) out += fmt::format("      carried in {}\n", line);
-      }
-    }
-    std::vector<std::string> unsearched;
-    for (const auto& ref : a.errata)
-      if (!a.cell(ref).slips_searched) {
-        const std::string& step = c.items[a.steps[ref.step].item].name;
-        const std::string& label = a.cell(ref).label;
-        unsearched.push_back(label.starts_with(step + "[") ? label : step + " " + label);
-      }
-    if (!unsearched.empty()) {
-      constexpr std::size_t kListed = 10;
-      std::size_t more = unsearched.size() > kListed ? unsearched.size() - kListed : 0;
-      unsearched.resize(unsearched.size() - more);
-      out += fmt::format("\n  slip search: its work budget ran out; {} not searched for slips: {}{} (raise the "
-                         "budget with --max-slip-work)\n", plural(unsearched.size() + more, "erratum", "errata"),
-                         join(unsearched, ", "), more ? fmt::format(" and {} more", more) : "");
-    }
-    std::vector<std::string> undecided;
-    for (const auto& sa : a.steps)
-      for (const auto& cell : sa.cells)
-        if (cell.verdict == Verdict::undecided)
-          undecided.push_back(fmt::format("{} (stated {}, correct {})", cell.label, cell.stated.text, cell.expected));
-    if (!undecided.empty())
-      out += fmt::format("\n  undecided (never ok) at {} digits of working precision: {}\n",
-                         std::max(a.hand->digits10, a.exact->digits10), join(undecided, "; "));
-    for (const auto* run : {&*a.hand, &*a.exact})
-      if (run->undecided)
-        out += fmt::format("\n  {} pipeline: {}\n", run == &*a.hand ? "hand" : "exact", run->undecided->message());
-
-    if (!a.approximation.empty()) {
-      out += fmt::format("\n  hand versus exact:\n");
-      for (const auto& ap : a.approximation) {
-        const Item& item = c.items[ap.item];
-        out += fmt::format("    {}: largest difference {} at {}, largest relative {} at {}\n", item.name, ap.max_abs_diff,
-                           item.cell_label(ap.abs_row, ap.abs_col), ap.max_rel_diff,
-                           item.cell_label(ap.rel_row, ap.rel_col));
-        for (const auto& p : ap.probability) {
-          auto who = [](const std::vector<std::string>& v, bool undecided) {
-            if (v.size() == 1) return v[0];
-            return join(v, ", ") + (undecided ? " (too close to separate)" : " (tie)");
-          };
-          std::string same = p.hand_argmax == p.exact_argmax ? "same" : "differs";
-          out += fmt::format("      {}: argmax hand {}, exact {} ({}); total variation {}\n", p.label,
-                             who(p.hand_argmax, false), who(p.exact_argmax, p.exact_undecided), same, p.total_variation);
-        }
-      }
-    }
-    if (options.values && a.hand && a.exact) {
-      std::vector<std::size_t> show;
-      for (const auto& ap : a.approximation)
-        if (!ap.probability.empty()) show.push_back(ap.item);
-      if (!c.items.empty() && !c.items.back().is_input &&
-          std::find(show.begin(), show.end(), c.items.size() - 1) == show.end())
-        show.push_back(c.items.size() - 1);
-      bool any_differs = !a.approximation.empty();
-      if (any_differs) {
-        out += "\n  values:\n";
-        for (std::size_t i : show) render_values(out, a, i);
-      }
-    }
-    out += "\n";
+    ++(a.status == CaseAudit::Status::clean ? clean : errata);
+    render_case(out, a, options);
   }
   out += fmt::format("{}: {} clean, {}, {}\n", plural(cases.size(), "case", "cases"), clean,
                      fmt::format("{} with errata", errata), plural(errors, "error", "errors"));
