@@ -38,25 +38,59 @@ std::optional<std::vector<std::int64_t>> small_integers(const Matrix<Rational>& 
   return out;
 }
 
+// The numerator of cell (i, j) holds its sum, over row_den[i] col_den[j]: each cell in lowest
+// terms, a column (or a row) at once where its cells share that denominator.
+void reduce_cells(Matrix<Rational>& out, const std::vector<Integer>& row_den, const std::vector<Integer>& col_den,
+                  unsigned threads) {
+  const std::size_t m = out.rows(), p = out.cols();
+  auto ones = [](const std::vector<Integer>& v) {
+    return std::all_of(v.begin(), v.end(), [](const Integer& x) { return x == 1; });
+  };
+  bool by_columns = ones(row_den), by_rows = !by_columns && ones(col_den);
+  if (by_columns || by_rows) {
+    parallel_for(by_columns ? p : m, [&](std::size_t line) {
+      std::vector<mpz_srcptr> nums;
+      std::vector<mpq_ptr> cells;
+      for (std::size_t k = 0; k < (by_columns ? m : p); ++k) {
+        std::size_t i = by_columns ? k : line, j = by_columns ? line : k;
+        nums.push_back(mpq_numref(out(i, j).backend().data()));
+        cells.push_back(out(i, j).backend().data());
+      }
+      reduce_over(nums, (by_columns ? col_den[line] : row_den[line]).backend().data(), cells);
+    }, threads);
+    return;
+  }
+  Integer d;
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < p; ++j) {
+      mpz_mul(d.backend().data(), row_den[i].backend().data(), col_den[j].backend().data());
+      reduce_over({mpq_numref(out(i, j).backend().data())}, d.backend().data(), {out(i, j).backend().data()});
+    }
+}
+
+// Whole numbers small enough that a sum of kSmallTerms products fits in 64 bits: machine words.
+std::optional<Matrix<Rational>> small_product(const Matrix<Rational>& a, const Matrix<Rational>& b) {
+  auto x = small_integers(a);
+  auto y = x ? small_integers(b) : std::nullopt;
+  if (!y) return std::nullopt;
+  const std::size_t m = a.rows(), n = a.cols(), p = b.cols();
+  Matrix<Rational> out(m, p);
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < p; ++j) {
+      std::int64_t s = 0;
+      for (std::size_t k = 0; k < n; ++k) s += (*x)[i * n + k] * (*y)[k * p + j];
+      mpq_set_si(out(i, j).backend().data(), static_cast<long>(s), 1);
+    }
+  return out;
+}
+
 }  // namespace
 
 Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
   check_shapes(a.shape(), b.shape());
   const std::size_t m = a.rows(), n = a.cols(), p = b.cols();
-  if (n < kSmallTerms) {
-    auto x = small_integers(a);
-    auto y = x ? small_integers(b) : std::nullopt;
-    if (y) {
-      Matrix<Rational> out(m, p);
-      for (std::size_t i = 0; i < m; ++i)
-        for (std::size_t j = 0; j < p; ++j) {
-          std::int64_t s = 0;
-          for (std::size_t k = 0; k < n; ++k) s += (*x)[i * n + k] * (*y)[k * p + j];
-          mpq_set_si(out(i, j).backend().data(), static_cast<long>(s), 1);
-        }
-      return out;
-    }
-  }
+  if (n < kSmallTerms)
+    if (auto small = small_product(a, b)) return std::move(*small);
   // Both operands over common denominators, a row of a by row and a column of b by column;
   // a cell that is already over its line's denominator is read in place.
   std::vector<Integer> row_den(m), col_den(p);
@@ -83,31 +117,7 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
         if (mpz_sgn(x) != 0 && mpz_sgn(y) != 0) mpz_addmul(sum(i, j), x, y);
       }
   }, threads);
-  // Cell (i, j) is sums / (row_den[i] col_den[j]): reduce a column (or a row) at once where
-  // its cells share that denominator.
-  auto ones = [](const std::vector<Integer>& v) {
-    return std::all_of(v.begin(), v.end(), [](const Integer& x) { return x == 1; });
-  };
-  bool by_columns = ones(row_den), by_rows = !by_columns && ones(col_den);
-  if (by_columns || by_rows) {
-    parallel_for(by_columns ? p : m, [&](std::size_t line) {
-      std::vector<mpz_srcptr> nums;
-      std::vector<mpq_ptr> cells;
-      for (std::size_t k = 0; k < (by_columns ? m : p); ++k) {
-        std::size_t i = by_columns ? k : line, j = by_columns ? line : k;
-        nums.push_back(sum(i, j));
-        cells.push_back(out(i, j).backend().data());
-      }
-      reduce_over(nums, (by_columns ? col_den[line] : row_den[line]).backend().data(), cells);
-    }, threads);
-    return out;
-  }
-  Integer d;
-  for (std::size_t i = 0; i < m; ++i)
-    for (std::size_t j = 0; j < p; ++j) {
-      mpz_mul(d.backend().data(), row_den[i].backend().data(), col_den[j].backend().data());
-      reduce_over({sum(i, j)}, d.backend().data(), {out(i, j).backend().data()});
-    }
+  reduce_cells(out, row_den, col_den, threads);
   return out;
 }
 

@@ -23,7 +23,8 @@ json matrix_of(const char* cell, const char* description) {
           {"anyOf", json::array({ref(cell), list_of(ref(cell)), list_of(list_of(ref(cell)))})}};
 }
 
-json build() {
+// The values a case holds: names, numbers, matrices, labels, expressions and settings.
+json value_defs() {
   json defs;
   defs["name"] = {{"type", "string"}, {"pattern", "^[A-Za-z_][A-Za-z0-9_]*$"}, {"maxLength", 64}};
   defs["number"] = {
@@ -54,6 +55,11 @@ json build() {
                                                                         {{"pattern", R"(^\s*\d+\s*,\s*\d+\s*$)"}}})}}},
                               {"additionalProperties",
                                {{"anyOf", json::array({ref("cell"), list_of(ref("cell"))})}}}}})}};
+  return defs;
+}
+
+// An input and a step.
+json item_defs(json defs) {
   defs["input"] = {
       {"anyOf",
        json::array({ref("matrix"),
@@ -88,7 +94,10 @@ json build() {
                              {{"description", "the pipelines differ"},
                               {"required", json::array({"hand", "exact"})},
                               {"not", {{"required", json::array({"do"})}}}}})}};
+  return defs;
+}
 
+json build() {
   json s;
   s["$schema"] = "https://json-schema.org/draft/2020-12/schema";
   s["title"] = "handcheck case (format handcheck/1)";
@@ -105,7 +114,7 @@ json build() {
       {"digits", ref("digits")},
       {"inputs", {{"type", "object"}, {"propertyNames", ref("name")}, {"additionalProperties", ref("input")}}},
       {"steps", {{"type", "array"}, {"minItems", 1}, {"items", ref("step")}}}};
-  s["$defs"] = std::move(defs);
+  s["$defs"] = item_defs(value_defs());
   return s;
 }
 
