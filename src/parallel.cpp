@@ -17,16 +17,23 @@ unsigned thread_count(std::size_t jobs, unsigned threads) {
   return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, jobs)));
 }
 
+namespace {
+
+// On the calling thread: no thread start, no second malloc arena.
+void serial_for(std::size_t n, const std::function<void(std::size_t)>& job,
+                const std::function<void(std::size_t)>& progress) {
+  for (std::size_t i = 0; i < n; ++i) {
+    job(i);
+    if (progress) progress(i + 1);
+  }
+}
+
+}  // namespace
+
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, unsigned threads,
                   const std::function<void(std::size_t)>& progress, unsigned interval_ms) {
   unsigned t = thread_count(n, threads);
-  if (t == 1) {  // on the calling thread: no thread start, no second malloc arena
-    for (std::size_t i = 0; i < n; ++i) {
-      job(i);
-      if (progress) progress(i + 1);
-    }
-    return;
-  }
+  if (t == 1) return serial_for(n, job, progress);
   std::atomic<std::size_t> next{0}, done{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;

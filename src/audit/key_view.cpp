@@ -129,8 +129,18 @@ class Builder {
     const auto* e = exact(i);
     v.has_hand = h != nullptr;
     v.has_exact = e != nullptr;
+    add_approximation(v);
+    add_values(v, h, e);
+    add_stated(v);
+    if (!item.is_input) add_reads_and_how(v);
+    return v;
+  }
+
+  // The hand-versus-exact lines of a step, and whether it is a probability step.
+  void add_approximation(ItemView& v) const {
+    const Item& item = *v.item;
     for (const auto& ap : a_.approximation) {
-      if (ap.item != i) continue;
+      if (ap.item != v.index) continue;
       v.approximation.push_back(fmt::format("hand versus exact: largest difference {} at {}, largest relative {} at {}",
                                             ap.max_abs_diff, item.cell_label(ap.abs_row, ap.abs_col),
                                             ap.max_rel_diff, item.cell_label(ap.rel_row, ap.rel_col)));
@@ -149,6 +159,11 @@ class Builder {
                                               p.total_variation));
       }
     }
+  }
+
+  // Each cell's values in both pipelines, formatted, and whether the two agree everywhere.
+  void add_values(ItemView& v, const Matrix<Real>* h, const Matrix<Real>* e) const {
+    const Item& item = *v.item;
     v.cells = Matrix<CellView>(v.shape);
     v.hand_equals_exact = h && e;
     for (std::size_t r = 0; r < v.shape.rows; ++r)
@@ -169,9 +184,6 @@ class Builder {
           if (!h || !same_value(x, (*h)(r, col))) v.hand_equals_exact = false;
         }
       }
-    add_stated(v);
-    if (!item.is_input) add_reads_and_how(v);
-    return v;
   }
 
   void add_stated(ItemView& v) {
@@ -255,46 +267,7 @@ class Builder {
     if (result.empty())
       return head + (in_hand ? "\nnot computed: the hand pipeline stops before this step"
                              : "\nnot computed: the exact pipeline stops before this step");
-    auto value_of = [&](std::size_t i, std::size_t rr, std::size_t cc) -> std::string {
-      if (in_hand) {
-        const auto* m = hand(i);
-        return m ? short_exact((*m)(rr, cc)) : "?";
-      }
-      const auto* m = exact(i);
-      return m ? short_exact((*m)(rr, cc)) : "?";
-    };
-    // A product of two named matrices: the dot product, term by term.
-    const Expr& ast = *expr.ast;
-    bool lt = false, rt = false;
-    const Expr* l = ast.kind == Expr::Kind::binary && ast.op == '@' ? plain_operand(*ast.args[0], lt) : nullptr;
-    const Expr* rr = ast.kind == Expr::Kind::binary && ast.op == '@' ? plain_operand(*ast.args[1], rt) : nullptr;
-    if (l && rr) {
-      auto li = static_cast<std::size_t>(c_.find(l->name)), ri = static_cast<std::size_t>(c_.find(rr->name));
-      Shape ls = shapes_[li];
-      std::size_t n = lt ? ls.rows : ls.cols;
-      std::string out = fmt::format("{}\n  = row {} of {} · column {} of {}", head, r + 1,
-                                    to_string(*ast.args[0]), col + 1, to_string(*ast.args[1]));
-      if (n > kMaxTerms) return out + fmt::format("\n  = a sum of {} products\n  = {}", n, result);
-      std::vector<std::string> terms, products;
-      Rational sum = 0;
-      for (std::size_t k = 0; k < n; ++k) {
-        std::size_t lr = lt ? k : r, lc = lt ? r : k, br = rt ? col : k, bc = rt ? k : col;
-        terms.push_back(factor(value_of(li, lr, lc)) + "×" + factor(value_of(ri, br, bc)));
-        const Real* x = hand(li) ? &(*hand(li))(lr, lc) : nullptr;
-        const Real* y = hand(ri) ? &(*hand(ri))(br, bc) : nullptr;
-        if (in_hand && x && y && x->is_exact() && y->is_exact()) {
-          Rational p = x->exact() * y->exact();
-          products.push_back(factor(to_fraction_string(p)));
-          sum += p;
-        }
-      }
-      out += "\n  = " + join(terms, " + ");
-      if (in_hand && products.size() == n && n > 1) {
-        out += "\n  = " + join(products, " + ");
-        return out + "\n  = " + to_fraction_string(sum);
-      }
-      return out + "\n  = " + result;
-    }
+    if (auto dot = dot_product_how(*expr.ast, r, col, in_hand, result)) return head + *dot;
     // Anything else: the operand cells it reads, with their values.
     std::string out = head;
     if (cell.reads_all) {
@@ -308,9 +281,51 @@ class Builder {
           parts.push_back(fmt::format("… {} more", cell.reads.size() - 12));
           break;
         }
-        parts.push_back(cell_name(view_of(ref.item), ref.row, ref.col) + " = " + value_of(ref.item, ref.row, ref.col));
+        parts.push_back(cell_name(view_of(ref.item), ref.row, ref.col) + " = " + value_of(ref.item, ref.row, ref.col, in_hand));
       }
       out += "\n  reads " + join(parts, ", ");
+    }
+    return out + "\n  = " + result;
+  }
+
+  std::string value_of(std::size_t i, std::size_t r, std::size_t c, bool in_hand) const {
+    const auto* m = in_hand ? hand(i) : exact(i);
+    return m ? short_exact((*m)(r, c)) : "?";
+  }
+
+  // A product of two named matrices: the lines of its dot product, term by term, down to the
+  // result; nullopt for any other expression.
+  std::optional<std::string> dot_product_how(const Expr& ast, std::size_t r, std::size_t col, bool in_hand,
+                                             const std::string& result) const {
+    bool lt = false, rt = false;
+    if (ast.kind != Expr::Kind::binary || ast.op != '@') return std::nullopt;
+    const Expr* l = plain_operand(*ast.args[0], lt);
+    const Expr* rr = plain_operand(*ast.args[1], rt);
+    if (!l || !rr) return std::nullopt;
+    auto li = static_cast<std::size_t>(c_.find(l->name)), ri = static_cast<std::size_t>(c_.find(rr->name));
+    Shape ls = shapes_[li];
+    std::size_t n = lt ? ls.rows : ls.cols;
+    std::string out = fmt::format("\n  = row {} of {} · column {} of {}", r + 1, to_string(*ast.args[0]), col + 1,
+                                  to_string(*ast.args[1]));
+    if (n > kMaxTerms) return out + fmt::format("\n  = a sum of {} products\n  = {}", n, result);
+    std::vector<std::string> terms, products;
+    Rational sum = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      std::size_t lr = lt ? k : r, lc = lt ? r : k, br = rt ? col : k, bc = rt ? k : col;
+      terms.push_back(factor(value_of(li, lr, lc, in_hand)) + "×" + factor(value_of(ri, br, bc, in_hand)));
+      const Real* x = hand(li) ? &(*hand(li))(lr, lc) : nullptr;
+      const Real* y = hand(ri) ? &(*hand(ri))(br, bc) : nullptr;
+      if (in_hand && x && y && x->is_exact() && y->is_exact()) {
+        Rational p = x->exact() * y->exact();
+        products.push_back(factor(to_fraction_string(p)));
+        sum += p;
+      }
+    }
+    out += "\n  = " + join(terms, " + ");
+    // By hand, every product and their exact sum (which is the result).
+    if (in_hand && products.size() == n && n > 1) {
+      out += "\n  = " + join(products, " + ");
+      return out + "\n  = " + to_fraction_string(sum);
     }
     return out + "\n  = " + result;
   }

@@ -72,35 +72,25 @@ Literal parse_finite_literal(std::string_view raw, const LiteralLimits& limits) 
   return lit;
 }
 
-Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
-  std::string_view text = trim(raw);
-  if (text.size() > limits.max_length)
-    throw LimitError(fmt::format("number of {} characters (limit {}; raise it with --max-number-length)",
-                                 text.size(), limits.max_length));
-  if (text.empty()) bad(raw, "empty");
-  Literal lit;
-  lit.text = std::string(text);
-  if (text.size() <= 12) {
-    if (int inf = infinity_of(text)) {
-      lit.infinity = inf;
-      return lit;
-    }
-  }
+namespace {
 
-  if (auto slash = text.find('/'); slash != std::string_view::npos) {
-    Digits p = signed_integer(trim(text.substr(0, slash)), text);
-    Digits q = signed_integer(trim(text.substr(slash + 1)), text);
-    auto strip = [](std::string& d) { d.erase(0, std::min(d.find_first_not_of('0'), d.size() - 1)); };
-    strip(p.digits);
-    strip(q.digits);
-    Integer den(q.digits);
-    if (den == 0) bad(text, "zero denominator");
-    Integer num(p.digits);
-    lit.value = Rational(num, den);
-    if (p.negative != q.negative) lit.value = -lit.value;
-    return lit;
-  }
+// "p/q", each side a signed integer.
+Rational fraction_value(std::string_view text, std::size_t slash) {
+  Digits p = signed_integer(trim(text.substr(0, slash)), text);
+  Digits q = signed_integer(trim(text.substr(slash + 1)), text);
+  auto strip = [](std::string& d) { d.erase(0, std::min(d.find_first_not_of('0'), d.size() - 1)); };
+  strip(p.digits);
+  strip(q.digits);
+  Integer den(q.digits);
+  if (den == 0) bad(text, "zero denominator");
+  Integer num(p.digits);
+  Rational value(num, den);
+  return p.negative != q.negative ? Rational(-value) : value;
+}
 
+// A decimal with an optional exponent: its value, and its decimals when it has a point or an
+// exponent.
+void decimal_value(std::string_view text, const LiteralLimits& limits, Literal& lit) {
   std::size_t i = 0;
   bool negative = false;
   if (text[i] == '+' || text[i] == '-') negative = text[i++] == '-';
@@ -134,6 +124,29 @@ Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
   lit.value = Rational(Integer(mantissa)) * pow10(scale);
   if (negative) lit.value = -lit.value;
   if (has_point || has_exponent) lit.decimals = static_cast<int>(std::max(0L, -scale));
+}
+
+}  // namespace
+
+Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
+  std::string_view text = trim(raw);
+  if (text.size() > limits.max_length)
+    throw LimitError(fmt::format("number of {} characters (limit {}; raise it with --max-number-length)",
+                                 text.size(), limits.max_length));
+  if (text.empty()) bad(raw, "empty");
+  Literal lit;
+  lit.text = std::string(text);
+  if (text.size() <= 12) {
+    if (int inf = infinity_of(text)) {
+      lit.infinity = inf;
+      return lit;
+    }
+  }
+  if (auto slash = text.find('/'); slash != std::string_view::npos) {
+    lit.value = fraction_value(text, slash);
+    return lit;
+  }
+  decimal_value(text, limits, lit);
   return lit;
 }
 
