@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "handcheck/expr/transform.hpp"
+#include "handcheck/ops/registry.hpp"
 
 namespace handcheck {
 
@@ -35,8 +36,7 @@ class Search {
     if (q_.budget && !q_.budget->spend(cost())) return std::nullopt;
     const Expr& e = *q_.expression;
     if (q_.evaluate && e.kind == Expr::Kind::binary && e.op == '@') product_slips(e);
-    if (q_.evaluate && e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum"))
-      sum_slips(e);
+    if (q_.evaluate && summing(e)) sum_slips(e);
     expression_slips();
     value_slips();
     std::stable_sort(found_.begin(), found_.end(), [](const Slip& a, const Slip& b) {
@@ -60,10 +60,12 @@ class Search {
       if (!a || !b) return kOtherSlips;
       return kOtherSlips + 5 * a->cols() + a->rows() + b->cols();
     }
-    if (e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum")) {
+    if (const OpSpec* sum = summing(e)) {
       auto m = q_.evaluate(*e.args[0]);
       if (!m) return kOtherSlips;
-      return kOtherSlips + 2 * (e.name == "colsum" ? m->rows() : e.name == "rowsum" ? m->cols() : m->size());
+      return kOtherSlips + 2 * (sum->reads == Reads::column_fold ? m->rows()
+                                : sum->reads == Reads::row_fold  ? m->cols()
+                                                                 : m->size());
     }
     return kOtherSlips;
   }
@@ -135,6 +137,23 @@ class Search {
             fmt::format("{} @ ({})^T", to_string(*e.args[0]), to_string(*e.args[1])));
   }
 
+  // A sum of entries (colsum, rowsum, sum), the slips of a sum apply to: its row in the
+  // registry, or nullptr.
+  static const OpSpec* summing(const Expr& e) {
+    if (e.kind != Expr::Kind::call || (e.name != "colsum" && e.name != "rowsum" && e.name != "sum")) return nullptr;
+    return find_op(e.name);
+  }
+
+  // Whether the cell of a sum this search is about reads entry (r, c) of its argument, as the
+  // registry says.
+  bool reads_entry(Reads reads, std::size_t r, std::size_t c) const {
+    switch (reads) {
+      case Reads::column_fold: return c == q_.col;
+      case Reads::row_fold: return r == q_.row;
+      default: return true;
+    }
+  }
+
   // A dropped or negated entry of a column (row) sum.
   void sum_slips(const Expr& e) {
     auto m = q_.evaluate(*e.args[0]);
@@ -142,8 +161,7 @@ class Search {
     std::vector<std::pair<std::size_t, std::size_t>> cells;
     for (std::size_t r = 0; r < m->rows(); ++r)
       for (std::size_t c = 0; c < m->cols(); ++c)
-        if ((e.name == "colsum" && c == q_.col) || (e.name == "rowsum" && r == q_.row) || e.name == "sum")
-          cells.emplace_back(r, c);
+        if (reads_entry(summing(e)->reads, r, c)) cells.emplace_back(r, c);
     Range total(Rational(0));
     for (auto [r, c] : cells) total = total + (*m)(r, c);
     for (auto [r, c] : cells) {
