@@ -54,6 +54,35 @@ BOOST_AUTO_TEST_CASE(catalog_tags_are_stable) {
   BOOST_TEST(slip_tags() == want, boost::test_tools::per_element());
 }
 
+// The entries a sum's cell reads come from the registry: colsum its column, rowsum its row,
+// sum every entry. T = [[1, 2], [3, 4]].
+std::vector<std::string> slip_texts_at(const std::string& yaml, std::size_t row, std::size_t col) {
+  CaseAudit a = test::audit_text(yaml);
+  for (const auto& s : a.steps)
+    for (const auto& c : s.cells)
+      if (c.row == row && c.col == col && c.verdict == Verdict::erratum) {
+        std::vector<std::string> texts;
+        for (const auto& slip : c.slips) texts.push_back(slip.text);
+        return texts;
+      }
+  return {};
+}
+
+BOOST_AUTO_TEST_CASE(sum_slips_read_the_registry) {
+  // colsum(T) = [4, 6]: 6 - 2 drops T[1,2]; 6 - 2*4 flips T[2,2].
+  auto col = slip_texts_at(sheet("  - name: C\n    do: colsum(T)\n", "[[4, 4]]"), 0, 1);
+  BOOST_TEST((col == std::vector<std::string>{"stated 4 = the sum without T[1,2]"}));
+  auto flipped = slip_texts_at(sheet("  - name: C\n    do: colsum(T)\n", "[[4, -2]]"), 0, 1);
+  BOOST_TEST((flipped == std::vector<std::string>{"stated -2 = the sum with the sign of T[2,2] flipped"}));
+  // rowsum(T) = [[3], [7]]: 7 - 3 drops T[2,1]; a column entry (T[1,1] = 1) is not in its row.
+  auto row = slip_texts_at(sheet("  - name: R\n    do: rowsum(T)\n", "[[3], [4]]"), 1, 0);
+  BOOST_TEST((row == std::vector<std::string>{"stated 4 = the sum without T[2,1]"}));
+  BOOST_TEST(slip_texts_at(sheet("  - name: R\n    do: rowsum(T)\n", "[[3], [6]]"), 1, 0).empty());
+  // sum(T) = 10: 10 - 1 drops T[1,1], whichever row and column.
+  auto all = slip_texts_at(sheet("  - name: A\n    do: sum(T)\n", "9"), 0, 0);
+  BOOST_TEST((all == std::vector<std::string>{"stated 9 = the sum without T[1,1]"}));
+}
+
 BOOST_AUTO_TEST_CASE(dot_product_slips) {
   // P[1,1] = 1·1 + 2·2 + 0·1 = 5
   BOOST_TEST(has(tags_at(sheet(kProduct, "[[1, 2], [5, 4]]"), 0, 0), "dropped-term"));       // 5 - 4
