@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "handcheck/audit/approximation.hpp"
 #include "handcheck/audit/compare.hpp"
 #include "handcheck/audit/reads.hpp"
 #include "handcheck/linalg/products.hpp"
@@ -524,131 +525,6 @@ class Auditor {
   mutable SlipBudget slip_budget_;
 };
 
-// --- hand versus exact ----------------------------------------------------------------------
-
-// A difference (never negative) to 6 certified digits; when the cap leaves its digits
-// undecided (a total variation of 1e-3000, say), a certified bound: the upper end raised by a
-// part in 10^5 before rounding to 6 digits, so that the printed number is above it.
-std::string certified6(const Real& x) {
-  if (x.is_exact() || certified_significant(x, 6)) return describe(x, 6);
-  Rational above = x.upper() * Rational(100001, 100000);
-  return "< " + to_significant_string(above, 6);
-}
-
-std::optional<Approximation> compare_pipelines(const Case& c, const HandRun& hand, const ExactRun& exact,
-                                               std::size_t i) {
-  const Item& item = c.items[i];
-  if (item.is_input || !hand.values[i] || !exact.values[i]) return std::nullopt;
-  const auto& h = *hand.values[i];
-  const auto& e = *exact.values[i];
-  if (h.shape() != e.shape()) return std::nullopt;
-  bool differs = false;
-  for (std::size_t k = 0; k < h.size() && !differs; ++k) differs = !same_value(h.cells()[k], e.cells()[k]);
-  if (!differs) return std::nullopt;
-
-  Approximation a;
-  a.item = i;
-  std::optional<Real> best_abs, best_rel;
-  Rational best_abs_hi = -1, best_rel_hi = -1;
-  for (std::size_t r = 0; r < h.rows(); ++r)
-    for (std::size_t col = 0; col < h.cols(); ++col) {
-      if (h(r, col).is_infinite() || e(r, col).is_infinite()) continue;  // the same infinity, or no number
-      Real d = scalar::abs(h(r, col) - e(r, col));
-      if (d.upper() > best_abs_hi) {
-        best_abs_hi = d.upper();
-        best_abs = d;
-        a.abs_row = r;
-        a.abs_col = col;
-      }
-      auto s = certain_sign(e(r, col));
-      if (s && *s != 0) {
-        Real rel = d / scalar::abs(e(r, col));
-        if (rel.upper() > best_rel_hi) {
-          best_rel_hi = rel.upper();
-          best_rel = rel;
-          a.rel_row = r;
-          a.rel_col = col;
-        }
-      }
-    }
-  if (!best_abs) return std::nullopt;
-  a.max_abs_diff = certified6(*best_abs);
-  a.max_rel_diff = best_rel ? certified6(*best_rel) : "n/a";
-
-  // Probability lines: every entry at least 0 and every column (or row) summing to 1 in both
-  // pipelines (for intervals: an enclosure of the sum that holds 1).
-  auto line_sums_to_one = [](const std::vector<const Real*>& line) {
-    std::vector<const Rational*> exact_terms;
-    for (const Real* x : line) {
-      if (x->is_infinite()) return false;
-      if (x->is_exact()) exact_terms.push_back(&x->exact());
-    }
-    if (exact_terms.size() == line.size()) return sum_exact(exact_terms) == 1;
-    Real total = Rational(0);
-    for (const Real* x : line) total = total + *x;
-    return total.lower() <= 1 && 1 <= total.upper();
-  };
-  auto sums_to_one = [&](bool by_cols) {
-    std::size_t lines = by_cols ? h.cols() : h.rows(), len = by_cols ? h.rows() : h.cols();
-    for (std::size_t l = 0; l < lines; ++l) {
-      std::vector<const Real*> hl, el;
-      for (std::size_t k = 0; k < len; ++k) {
-        const Real& x = by_cols ? h(k, l) : h(l, k);
-        const Real& y = by_cols ? e(k, l) : e(l, k);
-        if (x.is_infinite() || y.is_infinite() || x.upper() < 0 || y.upper() < 0) return false;
-        hl.push_back(&x);
-        el.push_back(&y);
-      }
-      // The exact pipeline's enclosure first: it rules most lines out for little.
-      if (!line_sums_to_one(el) || !line_sums_to_one(hl)) return false;
-    }
-    return true;
-  };
-  bool by_cols = sums_to_one(true);
-  if (!by_cols && !sums_to_one(false)) return a;
-  a.by_columns = by_cols;
-  std::size_t lines = by_cols ? h.cols() : h.rows(), len = by_cols ? h.rows() : h.cols();
-  const Labels& across = by_cols ? item.rows : item.columns;  // names of the entries of a line
-  const Labels& line_names = by_cols ? item.columns : item.rows;
-  auto entry_name = [&](std::size_t k) {
-    std::string n = across.at(k);
-    return n.empty() ? fmt::format("{} {}", by_cols ? "row" : "column", k + 1) : n;
-  };
-  // The entries that may be the largest, and whether they are known to be equal (a tie) or
-  // only too close to separate.
-  auto top = [&](auto value, bool& undecided) {
-    std::vector<std::size_t> best;
-    for (std::size_t k = 0; k < len; ++k) {
-      bool beaten = false;
-      for (std::size_t j = 0; j < len && !beaten; ++j) {
-        try {
-          beaten = compare(value(j), value(k)) > 0;
-        } catch (const Undecided&) {
-        }
-      }
-      if (!beaten) best.push_back(k);
-    }
-    undecided = false;
-    for (std::size_t k : best) undecided = undecided || !same_value(value(k), value(best.front()));
-    return best;
-  };
-  for (std::size_t l = 0; l < lines; ++l) {
-    ProbabilityLine p;
-    p.label = line_names.at(l).empty() ? fmt::format("{} {}", by_cols ? "column" : "row", l + 1) : line_names.at(l);
-    auto hv = [&](std::size_t k) -> const Real& { return by_cols ? h(k, l) : h(l, k); };
-    auto ev = [&](std::size_t k) -> const Real& { return by_cols ? e(k, l) : e(l, k); };
-    bool hand_undecided = false;
-    for (std::size_t k : top(hv, hand_undecided)) p.hand_argmax.push_back(entry_name(k));
-    for (std::size_t k : top(ev, p.exact_undecided)) p.exact_argmax.push_back(entry_name(k));
-    p.exact_undecided = p.exact_undecided || hand_undecided;
-    Real tv = Rational(0);
-    for (std::size_t k = 0; k < len; ++k) tv = tv + scalar::abs(hv(k) - ev(k));
-    p.total_variation = certified6(tv / Real(Rational(2)));
-    a.probability.push_back(std::move(p));
-  }
-  return a;
-}
-
 }  // namespace
 
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated,
@@ -721,26 +597,7 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
     audited.hand = std::move(runs.first);
     audited.exact = std::move(runs.second);
     out = std::move(audited);
-    if (out.hand && out.exact) {
-      // A step written once for both pipelines over such steps is one value in both, whatever
-      // its two enclosures say.
-      std::vector<bool> same(c.items.size(), true);
-      for (std::size_t i = 0; i < c.items.size(); ++i) {
-        const Item& item = c.items[i];
-        if (item.is_input) continue;
-        same[i] = item.same_expression;
-        for (const auto& n : referenced_names(*item.hand->ast)) same[i] = same[i] && same[static_cast<std::size_t>(c.find(n))];
-      }
-      // Step by step, on several threads for a large case; kept in step order.
-      std::vector<std::optional<Approximation>> found(c.items.size());
-      parallel_for(c.items.size(), [&](std::size_t i) {
-        if (same[i]) return;
-        with_precision(std::max(out.hand->digits10, out.exact->digits10),
-                       [&] { found[i] = compare_pipelines(c, *out.hand, *out.exact, i); });
-      }, threads);
-      for (auto& a : found)
-        if (a) out.approximation.push_back(std::move(*a));
-    }
+    if (out.hand && out.exact) out.approximation = compare_pipelines(c, *out.hand, *out.exact, threads);
   } catch (const Error& e) {
     out.status = CaseAudit::Status::error;
     out.error = e;
