@@ -128,4 +128,10 @@ std::string printed_like(const Literal& s, const Real& t, int digits) {
   return describe(t, digits);
 }
 
+bool may_match(const CompareMode& mode, const Literal& stated, const Real& l) {
+  if (stated.is_infinite() || l.is_infinite()) return stated.infinity == l.infinity_sign();
+  Range s = stated_range(mode, stated);
+  return s.lo <= l.upper() && l.lower() <= s.hi;
+}
+
 }  // namespace handcheck

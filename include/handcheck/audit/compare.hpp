@@ -22,6 +22,10 @@ Match matches(const CompareMode& mode, const Literal& stated, const Real& truth)
 // [0.205, 0.215]; an integer or a fraction for itself. DomainError for an infinity.
 Range stated_range(const CompareMode& mode, const Literal& stated);
 
+// Whether the stated value matches some value in the enclosure l (a recomputation from stated
+// operands): enough to show that a stated value follows from them, never to prove it right.
+bool may_match(const CompareMode& mode, const Literal& stated, const Real& l);
+
 // The stated number written as the truth would be printed in its place: with the same
 // number of decimals when it is a decimal, else as a fraction (hand) or certified digits.
 std::string printed_like(const Literal& stated, const Rational& truth);
