@@ -19,7 +19,7 @@ std::string render_key(const CaseAudit& a, std::string_view format, const KeyOpt
   if (format == "tex") return render_key_latex(a, options);
   if (format == "html") return render_key_html(a, options);
   if (format == "json") return render_key_json(a, options);
-  throw DomainError(fmt::format("unknown key format '{}' (md, tex, html or json)", format));
+  throw DomainError(ErrorId::cli_format, fmt::format("unknown key format '{}' (md, tex, html or json)", format));
 }
 
 }  // namespace handcheck
