@@ -31,6 +31,7 @@ void set_case_error(const Error& e) {
   exc.attr("line") = e.where().line;
   exc.attr("column") = e.where().column;
   exc.attr("message") = e.message();
+  exc.attr("id") = std::string(to_string(e.id()));
   PyErr_SetObject(case_error_type, exc.ptr());
 }
 
@@ -150,8 +151,8 @@ PYBIND11_MODULE(handcheck, m) {
   m.attr("__version__") = HANDCHECK_VERSION;
   case_error_type = PyErr_NewExceptionWithDoc(
       "handcheck.CaseError",
-      "A case or sheet that cannot be read or evaluated: str(e) is 'file:line:col: message'; "
-      "e.file, e.line, e.column (1-based, 0 when unknown) and e.message.",
+      "A case or sheet that cannot be read or evaluated: str(e) is 'file:line:col: error[id]: message'; "
+      "e.file, e.line, e.column (1-based, 0 when unknown), e.message and e.id (docs/errors.md).",
       PyExc_ValueError, nullptr);
   m.attr("CaseError") = py::handle(case_error_type);
   py::register_exception_translator([](std::exception_ptr p) {

@@ -82,7 +82,7 @@ class Auditor {
     const Item& item = c_.items[i];
     if (item.stated->form == Stated::Form::matrix && !item.stated->rows.empty())
       return {item.stated->rows.size(), item.stated->rows[0].size()};
-    throw Error(item.stated->loc, fmt::format("step {}: its stated values cannot be placed: {}", item.name,
+    throw Error(ErrorId::load_stated, item.stated->loc, fmt::format("step {}: its stated values cannot be placed: {}", item.name,
                                               run_of(i).missing[i]));
   }
 

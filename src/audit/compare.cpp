@@ -101,7 +101,7 @@ Match matches(const CompareMode& mode, const Literal& s, const Real& t) {
 }
 
 Range stated_range(const CompareMode& mode, const Literal& s) {
-  if (s.is_infinite()) throw DomainError("an infinity stands for no range of numbers");
+  if (s.is_infinite()) throw DomainError(ErrorId::eval_infinity, "an infinity stands for no range of numbers");
   return acceptance(mode, s, s.value.sign());
 }
 

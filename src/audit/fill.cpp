@@ -179,7 +179,7 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
     const auto* hand_values = hand && audit.hand && audit.hand->values[i] ? &*audit.hand->values[i] : nullptr;
     const auto* exact_values = !hand && audit.exact && audit.exact->values[i] ? &*audit.exact->values[i] : nullptr;
     if (!hand_values && !exact_values)
-      throw Error(item.loc, fmt::format("step {}: the {} pipeline could not compute it ({}); its stated values "
+      throw Error(ErrorId::cli_fill, item.loc, fmt::format("step {}: the {} pipeline could not compute it ({}); its stated values "
                                         "cannot be filled", item.name, hand ? "hand" : "exact",
                                         (hand ? audit.hand : audit.exact)->missing[i]));
     Shape shape = hand_values ? hand_values->shape() : exact_values->shape();
@@ -192,7 +192,7 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
       bool found = token && (cell.value ? std::string(trim(token->inner)) == cell.value->text
                                         : is_blank_text(trim(token->inner)));
       if (!found)
-        throw Error(cell.loc, fmt::format("step {}: cannot find the stated value of {} at its place; write it as a "
+        throw Error(ErrorId::cli_fill, cell.loc, fmt::format("step {}: cannot find the stated value of {} at its place; write it as a "
                                           "number, null or \"?\"", item.name, label));
       Real value = hand_values ? (*hand_values)(p.row, p.col) : (*exact_values)(p.row, p.col);
       std::string text = format_case_number(value, cell_format(item, decimals, cell.value, value));
@@ -214,7 +214,7 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
     try {
       load_case_text(result.text, c.file);
     } catch (const Error& e) {
-      throw Error(e.where(), "the filled case would not load: " + e.message());
+      throw Error(e.id(), e.where(), "the filled case would not load: " + e.message());
     }
   }
   return result;

@@ -368,7 +368,7 @@ class Builder {
 KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
   if (a.status == CaseAudit::Status::error || !a.kase) {
     if (a.error) throw *a.error;
-    throw Error(SourceLoc{a.file, 0, 0}, "the case was not evaluated");
+    throw Error(ErrorId::internal_unreachable, SourceLoc{a.file, 0, 0}, "the case was not evaluated");
   }
   return Builder(a, options).build();
 }

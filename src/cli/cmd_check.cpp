@@ -25,12 +25,12 @@ struct CheckOptions {
   unsigned jobs = 0;
 };
 
-int run_check(const CheckOptions& o) {
+ExitCode run_check(const CheckOptions& o) {
   const AuditOptions options = o.limits.audit_options();
   std::vector<CasePath> files = expand_case_paths(o.paths);
   std::vector<std::string> inputs;
   for (const auto& f : files) inputs.push_back(f.path);
-  if (!output_spares_inputs(o.output, inputs)) return 2;
+  if (!output_spares_inputs(o.output, inputs)) return ExitCode::error;
   std::vector<CaseAudit> audits(files.size());
   Progress progress("checked", files.size());
   parallel_for(files.size(), [&](std::size_t i) {
@@ -40,18 +40,18 @@ int run_check(const CheckOptions& o) {
     }
     audits[i].file = files[i].path;
     audits[i].status = CaseAudit::Status::error;
-    audits[i].error = Error({files[i].path, 0, 0}, kNoCaseFiles);
+    audits[i].error = Error(ErrorId::cli_no_cases, {files[i].path, 0, 0}, kNoCaseFiles);
   }, o.jobs, [&](std::size_t done) { progress.update(done); });
   progress.finish();
   std::string text = find_report_format(o.format)->render(audits, TextOptions{!o.no_values});
-  if (!write_output(o.output, text)) return 2;
-  int code = 0;
+  if (!write_output(o.output, text)) return ExitCode::error;
+  ExitCode code = ExitCode::clean;
   for (const auto& a : audits) {
     if (a.status == CaseAudit::Status::error) {
-      code = std::max(code, 2);
+      code = std::max(code, ExitCode::error);
       if (o.format != "text" || !o.output.empty()) fmt::print(stderr, "{}\n", a.error->what());
     }
-    if (a.status == CaseAudit::Status::errata) code = std::max(code, 1);
+    if (a.status == CaseAudit::Status::errata) code = std::max(code, ExitCode::errata);
   }
   return code;
 }

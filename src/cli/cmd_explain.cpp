@@ -18,17 +18,17 @@ struct ExplainOptions {
   LimitOptions limits;
 };
 
-int run_explain(const ExplainOptions& o) {
+ExitCode run_explain(const ExplainOptions& o) {
   CaseAudit a = audit_file(o.file, o.limits.audit_options());
   if (a.status == CaseAudit::Status::error) {
     fmt::print(stderr, "{}\n", a.error->what());
-    return 2;
+    return ExitCode::error;
   }
   try {
-    return write_output("", render_explanation(explain_cell(a, o.cell))) ? 0 : 2;
+    return write_output("", render_explanation(explain_cell(a, o.cell))) ? ExitCode::clean : ExitCode::error;
   } catch (const Error& e) {
-    fmt::print(stderr, "{}: {}\n", printable(o.file, false), e.message());
-    return 2;
+    fmt::print(stderr, "{}\n", error_line(printable(o.file, false), e.id(), e.message()));
+    return ExitCode::error;
   }
 }
 

@@ -37,7 +37,7 @@ GradesFormat grades_format(const std::string& f) {
                                                                                                   : GradesFormat::csv;
 }
 
-int run_grade(const GradeCliOptions& o) {
+ExitCode run_grade(const GradeCliOptions& o) {
   GradeOptions options;
   options.threads = o.jobs;
   // The gradebook and the wide table show no slip names: do not search for them.
@@ -46,16 +46,17 @@ int run_grade(const GradeCliOptions& o) {
   try {
     options.carried_credit = parse_finite_literal(o.carried_credit).value;
   } catch (const DomainError& e) {
-    fmt::print(stderr, "handcheck: --carried-credit {}: {}\n", o.carried_credit, e.what());
-    return 2;
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option, fmt::format("--carried-credit {}: {}", o.carried_credit, e.what())));
+    return ExitCode::error;
   }
   if (options.carried_credit < 0 || options.carried_credit > 1) {
-    fmt::print(stderr, "handcheck: --carried-credit must lie between 0 and 1, not {}\n", o.carried_credit);
-    return 2;
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option,
+                                       fmt::format("--carried-credit must lie between 0 and 1, not {}", o.carried_credit)));
+    return ExitCode::error;
   }
   std::vector<std::string> inputs{o.case_path};
   inputs.insert(inputs.end(), o.sheets.begin(), o.sheets.end());
-  if (!output_spares_inputs(o.output, inputs)) return 2;
+  if (!output_spares_inputs(o.output, inputs)) return ExitCode::error;
   try {
     AnswerKey key(o.limits.load(o.case_path), o.limits.audit_options().pipeline);
     for (const auto& step : key.skipped())
@@ -85,8 +86,9 @@ int run_grade(const GradeCliOptions& o) {
             fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), s.id, note), false));
         }
         if (gradescope && tally.sheets() + batch.size() > 1) {
-          fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; more sheets given\n");
-          return 2;
+          fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_ungradable,
+                                                 "--format gradescope writes the results of one submission; more sheets given"));
+          return ExitCode::error;
         }
         grader.grade(batch, grades);
         for (std::size_t i = 0; i < batch.size(); ++i)
@@ -101,14 +103,15 @@ int run_grade(const GradeCliOptions& o) {
         }
         if (rows) {
           writer.rows(batch, grades, text);
-          if (!out.write(text)) return 2;
+          if (!out.write(text)) return ExitCode::error;
           text.clear();
         }
       }
     }
     if (gradescope && first_sheet.empty()) {
-      fmt::print(stderr, "handcheck: --format gradescope writes the results of one submission; 0 sheets given\n");
-      return 2;
+      fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_ungradable,
+                                         "--format gradescope writes the results of one submission; 0 sheets given"));
+      return ExitCode::error;
     }
     ClassSummary summary = tally.summary();
     if (o.summary) {
@@ -121,10 +124,10 @@ int run_grade(const GradeCliOptions& o) {
       if (gradescope) text = render_gradescope({key, first_sheet, first_grade, options.carried_credit}, 0);
       else writer.tail(text);  // after the head alone when there were no sheets
     }
-    return out.write(text) && out.commit() ? 0 : 2;
+    return out.write(text) && out.commit() ? ExitCode::clean : ExitCode::error;
   } catch (const Error& e) {
     fmt::print(stderr, "{}\n", e.what());
-    return 2;
+    return ExitCode::error;
   }
 }
 

@@ -20,15 +20,15 @@ struct KeyCliOptions {
   LimitOptions limits;
 };
 
-int run_key(const KeyCliOptions& o) {
-  if (!output_spares_inputs(o.output, {o.path})) return 2;
+ExitCode run_key(const KeyCliOptions& o) {
+  if (!output_spares_inputs(o.output, {o.path})) return ExitCode::error;
   CaseAudit a = audit_file(o.path, o.limits.audit_options());
   // A case with errata still has a key; only one that cannot be evaluated has none.
   if (a.status == CaseAudit::Status::error) {
     fmt::print(stderr, "{}\n", a.error->what());
-    return 2;
+    return ExitCode::error;
   }
-  return write_output(o.output, render_key(a, o.format, handcheck::KeyOptions{o.limits.digits})) ? 0 : 2;
+  return write_output(o.output, render_key(a, o.format, handcheck::KeyOptions{o.limits.digits})) ? ExitCode::clean : ExitCode::error;
 }
 
 }  // namespace

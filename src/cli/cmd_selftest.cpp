@@ -24,28 +24,28 @@ struct SelftestCliOptions {
   LimitOptions limits;
 };
 
-int run_selftest(const SelftestCliOptions& o) {
+ExitCode run_selftest(const SelftestCliOptions& o) {
   SelftestOptions options;
   if (o.inject_fault) options.grading.compare = &faulty_compare;
   std::string text;
-  int code = 0;
+  ExitCode code = ExitCode::clean;
   std::vector<CasePath> files = expand_case_paths(o.paths);
   std::vector<std::string> inputs;
   for (const auto& f : files) inputs.push_back(f.path);
-  if (!output_spares_inputs(o.output, inputs)) return 2;
+  if (!output_spares_inputs(o.output, inputs)) return ExitCode::error;
   for (const auto& [path, empty_directory] : files) {
     try {
-      if (empty_directory) throw Error({path, 0, 0}, kNoCaseFiles);
+      if (empty_directory) throw Error(ErrorId::cli_no_cases, {path, 0, 0}, kNoCaseFiles);
       AnswerKey key(o.limits.load(path), o.limits.audit_options().pipeline);
       SelftestReport report = selftest(key, options);
       text += render_selftest_text(report);
-      if (report.failures() > 0) code = std::max(code, 1);
+      if (report.failures() > 0) code = std::max(code, ExitCode::errata);
     } catch (const Error& e) {
       text += fmt::format("selftest {}\n  error: {}\n", printable(path, false), e.what());
-      code = 2;
+      code = ExitCode::error;
     }
   }
-  return write_output(o.output, text) ? code : 2;
+  return write_output(o.output, text) ? code : ExitCode::error;
 }
 
 }  // namespace

@@ -4,11 +4,13 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
+#include "handcheck/error.hpp"
+
 namespace handcheck::cli {
 
 // Each setup function adds its subcommand to `app` and returns what runs it; the runner
 // returns the process exit code.
-using Runner = std::function<int()>;
+using Runner = std::function<ExitCode()>;
 
 Runner setup_check(CLI::App& app);
 Runner setup_explain(CLI::App& app);

@@ -10,6 +10,9 @@
 #include "handcheck/error.hpp"
 #include "handcheck/numbers/allocation.hpp"
 
+using handcheck::ErrorId;
+using handcheck::ExitCode;
+
 int main(int argc, char** argv) {
   handcheck::install_gmp_allocator();
   CLI::App app{"handcheck: verifies worksheets computed by hand, in exact rationals and certified precision"};
@@ -34,21 +37,22 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return 2;  // usage errors are input errors
+    return static_cast<int>(ExitCode::error);  // usage errors are input errors
   }
   try {
     for (auto& [sub, run] : runners)
-      if (sub->parsed()) return run();
+      if (sub->parsed()) return static_cast<int>(run());
   } catch (const handcheck::LimitError& e) {
     // The last guards: memory that a limit did not foresee is an input too large, not a bug.
-    fmt::print(stderr, "handcheck: {}\n", e.what());
-    return 2;
+    fmt::print(stderr, "{}\n", handcheck::error_line("handcheck", e.id(), e.what()));
+    return static_cast<int>(ExitCode::error);
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "handcheck: out of memory: the input needs more memory than the process has\n");
-    return 2;
+    fmt::print(stderr, "{}\n", handcheck::error_line("handcheck", ErrorId::limit_memory,
+                                                    "out of memory: the input needs more memory than the process has"));
+    return static_cast<int>(ExitCode::error);
   } catch (const std::exception& e) {
     fmt::print(stderr, "handcheck: internal error: {}\n", e.what());
-    return 3;
+    return static_cast<int>(ExitCode::internal);
   }
-  return 2;
+  return static_cast<int>(ExitCode::error);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "handcheck/error.hpp"
 #include "handcheck/printable.hpp"
 
 namespace handcheck::cli {
@@ -108,8 +109,9 @@ std::string final_target(const std::string& path) {
 
 bool write_output(const std::string& path, const std::string& text) {
   auto fail = [&](int err) {
-    fmt::print(stderr, "handcheck: cannot write {}: {}\n",
-               path.empty() || path == "-" ? "the output" : printable(path, false), std::strerror(err));
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::io_write,
+                                         fmt::format("cannot write {}: {}", path.empty() || path == "-" ? "the output"
+                                                     : printable(path, false), std::strerror(err))));
     return false;
   };
   if (path.empty() || path == "-") {
@@ -138,8 +140,9 @@ bool output_spares_inputs(const std::string& output, const std::vector<std::stri
     struct stat st {};
     if (in == "-" || ::stat(in.c_str(), &st) != 0) continue;
     if (st.st_dev == out.st_dev && st.st_ino == out.st_ino) {
-      fmt::print(stderr, "handcheck: -o {} would overwrite the input {}: write the output elsewhere\n",
-                 printable(output, false), printable(in, false));
+      fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::io_output_is_input,
+                                           fmt::format("-o {} would overwrite the input {}: write the output elsewhere",
+                                                       printable(output, false), printable(in, false))));
       return false;
     }
   }

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "handcheck/error.hpp"
+
 namespace handcheck::cli {
 
 OutputStream::OutputStream(std::string path) : path_(std::move(path)), stdout_(path_.empty() || path_ == "-") {}
@@ -22,7 +24,8 @@ OutputStream::~OutputStream() {
 
 bool OutputStream::fail(int err) {
   if (!failed_)
-    fmt::print(stderr, "handcheck: cannot write {}: {}\n", stdout_ ? "the output" : path_, std::strerror(err));
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::io_write, fmt::format("cannot write {}: {}",
+                                           stdout_ ? "the output" : path_, std::strerror(err))));
   failed_ = true;
   return false;
 }

@@ -20,17 +20,16 @@ class Evaluator {
     try {
       Matrix<T> m = eval_node(e);
       if (m.size() > limits_.max_cells)
-        throw LimitError(fmt::format("a {} result is larger than the limit of {} cells (raise it with --max-cells)",
+        throw LimitError(ErrorId::limit_cells, fmt::format("a {} result is larger than the limit of {} cells (raise it with --max-cells)",
                                      m.shape().to_string(), limits_.max_cells));
       hold_to_bit_limits(m);
       return m;
     } catch (const EvalError&) {
       throw;
     } catch (const CellError& err) {
-      throw EvalError(e.pos, to_string(e), err, true, err.row, err.col, err.not_rational, err.limit);
+      throw EvalError(e.pos, to_string(e), err, true, err.row, err.col);
     } catch (const DomainError& err) {
-      throw EvalError(e.pos, to_string(e), err, false, 0, 0, false,
-                      dynamic_cast<const LimitError*>(&err) != nullptr);
+      throw EvalError(e.pos, to_string(e), err, false, 0, 0);
     }
   }
 
@@ -49,14 +48,14 @@ class Evaluator {
         return binary(e.op, eval(*e.args[0]), eval(*e.args[1]));
       case Expr::Kind::call: {
         const OpSpec* op = find_op(e.name);
-        if (!op) throw DomainError(fmt::format("unknown function '{}'", e.name));
+        if (!op) throw DomainError(ErrorId::internal_unreachable, fmt::format("unknown function '{}'", e.name));
         std::vector<Matrix<T>> args;
         args.reserve(e.args.size());
         for (const auto& a : e.args) args.push_back(eval(*a));
         return op->fn(args);
       }
     }
-    throw DomainError("unknown expression");
+    throw DomainError(ErrorId::internal_unreachable, "unknown expression");
   }
 
   // Every operation's result, whatever made it: each number within --max-bits, and the run's
@@ -87,7 +86,7 @@ class Evaluator {
     const BitBudget& budget = bit_budget();
     std::size_t bound = b.cols() * rows + a.rows() * cols + a.rows() * b.cols() * 64;
     if (budget.used + bound > budget.limit)
-      throw LimitError(fmt::format("a product of {} and {} could hold {} bits, more than the {} left of the limit "
+      throw LimitError(ErrorId::limit_bits, fmt::format("a product of {} and {} could hold {} bits, more than the {} left of the limit "
                                    "of {} (raise it with --max-total-bits)", a.shape().to_string(),
                                    b.shape().to_string(), bound, budget.limit - std::min(budget.limit, budget.used),
                                    budget.limit));
@@ -102,17 +101,17 @@ class Evaluator {
       case '^': return power_cells(a, b);
       case '@':
         if (a.rows() * b.cols() > limits_.max_cells)
-          throw LimitError(fmt::format("a {}x{} product is larger than the limit of {} cells (raise it with "
+          throw LimitError(ErrorId::limit_cells, fmt::format("a {}x{} product is larger than the limit of {} cells (raise it with "
                                        "--max-cells)", a.rows(), b.cols(), limits_.max_cells));
         // m k n, compared without overflow: m k is the size of an operand.
         if (a.cols() == b.rows() && b.cols() > 0 && a.size() > 100 * limits_.max_cells / b.cols())
-          throw LimitError(fmt::format("a product of {} and {} takes {} multiplications, more than 100 x the cell "
+          throw LimitError(ErrorId::limit_work, fmt::format("a product of {} and {} takes {} multiplications, more than 100 x the cell "
                                        "limit of {} (raise it with --max-cells)", a.shape().to_string(),
                                        b.shape().to_string(), a.rows() * a.cols() * b.cols(), limits_.max_cells));
         bound_product_bits(a, b);
         return matmul(a, b);
     }
-    throw DomainError(fmt::format("unknown operator '{}'", op));
+    throw DomainError(ErrorId::internal_unreachable, fmt::format("unknown operator '{}'", op));
   }
 
   const Lookup<T>& lookup_;

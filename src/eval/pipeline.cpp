@@ -16,10 +16,10 @@ namespace {
 // A step's result must fit its declared labels.
 void check_labels(const Item& item, Shape s, const Expression& e) {
   if (!item.columns.names.empty() && item.columns.names.size() != s.cols)
-    throw Error(item.columns.loc, fmt::format("step {}: {} column names for a result with {} columns ({})", item.name,
+    throw Error(ErrorId::eval_labels, item.columns.loc, fmt::format("step {}: {} column names for a result with {} columns ({})", item.name,
                                               item.columns.names.size(), s.cols, to_string(*e.ast)));
   if (!item.rows.names.empty() && item.rows.names.size() != s.rows)
-    throw Error(item.rows.loc, fmt::format("step {}: {} row names for a result with {} rows ({})", item.name,
+    throw Error(ErrorId::eval_labels, item.rows.loc, fmt::format("step {}: {} row names for a result with {} rows ({})", item.name,
                                            item.rows.names.size(), s.rows, to_string(*e.ast)));
 }
 
@@ -31,7 +31,7 @@ class CellBudget {
   void add(const Item& item, const Expression& e, std::size_t cells) {
     used_ += cells;
     if (used_ > limit_)
-      throw Error(e.loc, fmt::format("step {}: the results of the steps up to this one have {} cells together, more "
+      throw Error(ErrorId::limit_cells, e.loc, fmt::format("step {}: the results of the steps up to this one have {} cells together, more "
                                      "than the limit of {} (raise it with --max-cells)", item.name, used_, limit_));
   }
 
@@ -84,7 +84,7 @@ Error step_error(const Item& item, const Expression& e, const EvalError& err) {
   } else if (err.node != to_string(*e.ast)) {
     where = fmt::format(", in {}", err.node);
   }
-  return Error(e.at(err.pos), fmt::format("step {}{}: {}", item.name, where, err.what()));
+  return Error(err.id(), e.at(err.pos), fmt::format("step {}{}: {}", item.name, where, err.what()));
 }
 
 namespace {
@@ -123,7 +123,7 @@ void close_run(const Case& c, Run& run) {
     for (std::size_t r = 0; r < m.rows() && !run.undecided; ++r)
       for (std::size_t col = 0; col < m.cols(); ++col)
         if (m(r, col).is_interval() && !certified_significant(m(r, col), c.items[i].digits)) {
-          run.undecided = Error(c.items[i].loc, fmt::format("step {}, cell {}: undecided at {} digits of working "
+          run.undecided = Error(ErrorId::eval_undecided, c.items[i].loc, fmt::format("step {}, cell {}: undecided at {} digits of working "
                                                             "precision (the cap): {}", c.items[i].name,
                                                             c.items[i].cell_label(r, col), run.digits10,
                                                             describe(m(r, col), 6)));
@@ -166,7 +166,7 @@ Run evaluate_at(const Case& c, bool hand, unsigned digits10, const PipelineOptio
       throw step_error(item, e, err);
     } catch (const Undecided& u) {
       run.missing[i] = fmt::format("undecided: {}", u.what());
-      if (!run.undecided) run.undecided = Error(e.loc, fmt::format("step {}: undecided: {}", item.name, u.what()));
+      if (!run.undecided) run.undecided = Error(ErrorId::eval_undecided, e.loc, fmt::format("step {}: undecided: {}", item.name, u.what()));
       continue;
     }
     budget.add(item, e, run.values[i]->size());

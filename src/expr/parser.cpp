@@ -20,13 +20,13 @@ class Parser {
 
   ExprPtr parse() {
     if (s_.size() > limits_.max_length)
-      throw ParseError(0, fmt::format("expression of {} characters (limit {})", s_.size(),
+      throw ParseError(ErrorId::limit_expression_length, 0, fmt::format("expression of {} characters (limit {})", s_.size(),
                                       limits_.max_length));
     skip();
-    if (at_end()) throw ParseError(0, "empty expression");
+    if (at_end()) throw ParseError(ErrorId::expr_empty, 0, "empty expression");
     ExprPtr e = expr();
     skip();
-    if (!at_end()) throw ParseError(i_, fmt::format("unexpected {}", quoted_char()));
+    if (!at_end()) throw ParseError(ErrorId::expr_unexpected, i_, fmt::format("unexpected {}", quoted_char()));
     return e;
   }
 
@@ -41,7 +41,7 @@ class Parser {
   };
 
   [[noreturn]] void too_deep(std::size_t pos) const {
-    throw ParseError(pos, fmt::format("expression nested too deeply (limit {} levels; raise it with --max-depth)",
+    throw ParseError(ErrorId::limit_nesting, pos, fmt::format("expression nested too deeply (limit {} levels; raise it with --max-depth)",
                                       limits_.max_depth));
   }
 
@@ -147,7 +147,7 @@ class Parser {
     }
     // NumPy's X.T
     if (i_ + 1 < s_.size() && s_[i_] == '.' && s_[i_ + 1] == 'T' && (i_ + 2 == s_.size() || !is_name_char(s_[i_ + 2])))
-      throw ParseError(i_, fmt::format("unexpected '.': write {}^T for the transpose",
+      throw ParseError(ErrorId::expr_unexpected, i_, fmt::format("unexpected '.': write {}^T for the transpose",
                                        e->kind == Expr::Kind::name ? e->name : "(...)"));
     return e;
   }
@@ -178,8 +178,8 @@ class Parser {
         call->kind = Expr::Kind::call;
         call->pos = start;
         call->name = std::move(name);
-        if (std::string hint = function_hint(call->name); !hint.empty()) throw ParseError(start, hint);
-        if (peek() == ')') throw ParseError(i_, fmt::format("{}() needs arguments", call->name));
+        if (std::string hint = function_hint(call->name); !hint.empty()) throw ParseError(ErrorId::expr_foreign_syntax, start, hint);
+        if (peek() == ')') throw ParseError(ErrorId::expr_no_arguments, i_, fmt::format("{}() needs arguments", call->name));
         call->args.push_back(expr());
         while (peek() == ',') {
           ++i_;
@@ -195,8 +195,8 @@ class Parser {
       e->name = std::move(name);
       return e;
     }
-    if (at_end()) throw ParseError(i_, "unexpected end of expression");
-    throw ParseError(i_, fmt::format("unexpected {}", quoted_char()));
+    if (at_end()) throw ParseError(ErrorId::expr_unexpected, i_, "unexpected end of expression");
+    throw ParseError(ErrorId::expr_unexpected, i_, fmt::format("unexpected {}", quoted_char()));
   }
 
   // `inf`, `infinity` and `∞` are numbers (a mask is written -inf).
@@ -225,15 +225,15 @@ class Parser {
     try {
       e->number = parse_literal(s_.substr(start, i_ - start));
     } catch (const DomainError& err) {
-      throw ParseError(start, err.what());
+      throw ParseError(err.id(), start, err.what());
     }
     return e;
   }
 
   void expect(char c, std::size_t open_pos, const std::string& message) {
     if (peek() != c) {
-      if (at_end()) throw ParseError(open_pos, message);
-      throw ParseError(i_, fmt::format("expected '{}', found {}", c, quoted_char()));
+      if (at_end()) throw ParseError(ErrorId::expr_unclosed, open_pos, message);
+      throw ParseError(ErrorId::expr_unexpected, i_, fmt::format("expected '{}', found {}", c, quoted_char()));
     }
     ++i_;
   }

@@ -140,21 +140,21 @@ class Placer {
 // Fills `sheet` (its memory reused) from the JSON text of one line.
 void fill_sheet_json(Sheet& sheet, std::string_view json_text, const SourceLoc& where, const AnswerKey& key) {
   thread_local json_line::Document doc;
-  if (auto e = doc.parse(json_text)) throw Error({where.file, where.line, e->column}, "not a JSON object: " + e->message);
+  if (auto e = doc.parse(json_text)) throw Error(ErrorId::sheet_json, {where.file, where.line, e->column}, "not a JSON object: " + e->message);
   const std::vector<Node>& nodes = doc.nodes();
-  auto fail = [&](const std::string& what) { return Error(where, what); };
-  if (doc.root().kind != Node::Kind::object) throw fail("a sheet is a JSON object {\"id\": ..., \"answers\": {...}}");
+  auto fail = [&](ErrorId id, const std::string& what) { return Error(id, where, what); };
+  if (doc.root().kind != Node::Kind::object) throw fail(ErrorId::sheet_form, "a sheet is a JSON object {\"id\": ..., \"answers\": {...}}");
   const Node *id = nullptr, *answers = nullptr;
   for (const Node& m : Children(nodes, doc.root())) {
     const Node*& slot = m.key == "id" ? id : m.key == "answers" ? answers : id;
     if (m.key != "id" && m.key != "answers") continue;
     // JSON leaves a repeated name to the reader; a sheet must not hide one of two answers.
-    if (slot) throw fail(fmt::format("the sheet has \"{}\" twice", m.key));
+    if (slot) throw fail(ErrorId::sheet_form, fmt::format("the sheet has \"{}\" twice", m.key));
     slot = &m;
   }
   if (!id || (id->kind != Node::Kind::string && id->kind != Node::Kind::number) || id->text.empty())
-    throw fail("the sheet has no \"id\" (a string)");
-  if (!answers || answers->kind != Node::Kind::object) throw fail("the sheet has no \"answers\" object");
+    throw fail(ErrorId::sheet_missing, "the sheet has no \"id\" (a string)");
+  if (!answers || answers->kind != Node::Kind::object) throw fail(ErrorId::sheet_missing, "the sheet has no \"answers\" object");
   sheet.id.assign(id->text);
   sheet.where = where;
   sheet.notes.clear();
@@ -178,7 +178,7 @@ SourceLoc loc_at(const std::string& name, std::string_view text, std::size_t at)
 
 void check_utf8(std::string_view text, const std::string& name) {
   if (auto at = json_line::invalid_utf8(text))
-    throw Error(loc_at(name, text, *at),
+    throw Error(ErrorId::sheet_json, loc_at(name, text, *at),
                 fmt::format("invalid UTF-8 (byte 0x{:02x}); sheets are UTF-8 text", static_cast<unsigned char>(text[*at])));
 }
 
@@ -192,12 +192,12 @@ class Source {
       return;
     }
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw Error({path, 0, 0}, fmt::format("cannot read the sheets file: {}", std::strerror(errno)));
+    if (fd_ < 0) throw Error(ErrorId::io_open, {path, 0, 0}, fmt::format("cannot read the sheets file: {}", std::strerror(errno)));
     struct stat st {};
     if (::fstat(fd_, &st) == 0 && S_ISDIR(st.st_mode)) {
       ::close(fd_);
       fd_ = -1;
-      throw Error({path, 0, 0}, "is a directory, not a sheets file (JSON Lines, or a .csv)");
+      throw Error(ErrorId::io_directory, {path, 0, 0}, "is a directory, not a sheets file (JSON Lines, or a .csv)");
     }
   }
   Source(const Source&) = delete;
@@ -216,7 +216,7 @@ class Source {
     if (got < 0) {
       int err = errno;
       buf.resize(old);
-      throw Error({path_ == "-" ? "standard input" : path_, 0, 0},
+      throw Error(ErrorId::io_read, {path_ == "-" ? "standard input" : path_, 0, 0},
                   fmt::format("cannot read the sheets file: {}", std::strerror(err)));
     }
     buf.resize(old + static_cast<std::size_t>(got));
@@ -287,12 +287,12 @@ void SheetIds::add(const Sheet& sheet) {
   for (; t.slots[i] != Table::empty; i = (i + 1) & (t.slots.size() - 1)) {
     const Table::Entry& e = t.entries[t.slots[i]];
     if (t.id(e) == sheet.id)
-      throw Error(sheet.where, fmt::format("sheet id '{}' is given twice (first at {})", sheet.id,
+      throw Error(ErrorId::sheet_duplicate_id, sheet.where, fmt::format("sheet id '{}' is given twice (first at {})", sheet.id,
                                            SourceLoc{t.files[e.file], e.line, 1}.to_string()));
   }
   if (t.entries.size() >= Table::empty || sheet.where.line > UINT32_MAX || sheet.id.size() >= (1u << 24) ||
       t.bytes.size() >= (std::uint64_t{1} << 40))
-    throw Error(sheet.where, "too many sheets, or an id too long, to check ids for repeats");
+    throw Error(ErrorId::limit_sheets, sheet.where, "too many sheets, or an id too long, to check ids for repeats");
   if (t.files.empty() || t.files.back() != sheet.where.file) t.files.push_back(sheet.where.file);
   t.slots[i] = static_cast<std::uint32_t>(t.entries.size());
   Table::Entry e;
@@ -350,7 +350,7 @@ std::vector<Sheet> read_sheets_csv(std::string_view text, const std::string& nam
       if (i < text.size() && text[i] == '"') {
         ++i;
         for (;;) {
-          if (i >= text.size()) throw Error(loc_of(name, rec.line), "a quoted field is not closed");
+          if (i >= text.size()) throw Error(ErrorId::sheet_csv, loc_of(name, rec.line), "a quoted field is not closed");
           if (text[i] == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
               field += '"';
@@ -389,8 +389,8 @@ std::vector<Sheet> read_sheets_csv(std::string_view text, const std::string& nam
     for (auto& x : f) x = std::string(trim(x));
     if (r == 0 && f.size() == 4 && f[0] == "id" && f[1] == "step" && f[2] == "cell" && f[3] == "value") continue;
     if (f.size() != 4)
-      throw Error(loc_of(name, records[r].line), fmt::format("a row has {} fields; the columns are id,step,cell,value", f.size()));
-    if (f[0].empty()) throw Error(loc_of(name, records[r].line), "a row has no id");
+      throw Error(ErrorId::sheet_csv, loc_of(name, records[r].line), fmt::format("a row has {} fields; the columns are id,step,cell,value", f.size()));
+    if (f[0].empty()) throw Error(ErrorId::sheet_csv, loc_of(name, records[r].line), "a row has no id");
     auto [it, fresh] = index.emplace(f[0], sheets.size());
     if (fresh) {
       sheets.emplace_back();

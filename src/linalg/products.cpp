@@ -17,7 +17,7 @@ namespace {
 
 void check_shapes(Shape a, Shape b) {
   if (a.cols != b.rows)
-    throw DomainError(fmt::format("matrix product of {} and {}: {} columns against {} rows", a.to_string(),
+    throw DomainError(ErrorId::eval_shape, fmt::format("matrix product of {} and {}: {} columns against {} rows", a.to_string(),
                                   b.to_string(), a.cols, b.rows));
 }
 

@@ -45,7 +45,7 @@ class Loader {
 
   Case load(const std::string& raw) {
     if (raw.size() > limits_.max_file_bytes)
-      throw Error({file_, 1, 1}, fmt::format("file of {} bytes is larger than the limit of {} bytes (raise it with "
+      throw Error(ErrorId::limit_file_size, {file_, 1, 1}, fmt::format("file of {} bytes is larger than the limit of {} bytes (raise it with "
                                              "--max-file-size)", raw.size(), limits_.max_file_bytes));
     // A byte order mark may start the file; the columns count from after it, as editors show them.
     std::string_view text = raw;
@@ -57,25 +57,25 @@ class Loader {
       doc = YAML::Load(std::string(text));
       starts = document_starts(text, 3);
     } catch (const YAML::DeepRecursion& e) {
-      throw Error(mark_loc(e.mark), "YAML nested too deeply for the YAML reader");
+      throw Error(ErrorId::limit_nesting, mark_loc(e.mark), "YAML nested too deeply for the YAML reader");
     } catch (const YAML::Exception& e) {
       if (auto tab = indenting_tab(text, e.mark))
-        throw Error(*tab, "a tab indents this line; YAML indents with spaces only");
-      throw Error(mark_loc(e.mark), fmt::format("YAML syntax error: {}", e.msg));
+        throw Error(ErrorId::load_tab, *tab, "a tab indents this line; YAML indents with spaces only");
+      throw Error(ErrorId::load_yaml_syntax, mark_loc(e.mark), fmt::format("YAML syntax error: {}", e.msg));
     }
     // yaml-cpp stops at some stray characters (a ',' or ']' at the start of a line) and starts
     // one empty document after another there, without end: a place it cannot get past.
     if (starts.size() == 3 && starts[1].pos == starts[2].pos) {
       auto at = static_cast<std::size_t>(starts[1].pos);
       std::string what = at < text.size() ? fmt::format("'{}'", text[at]) : "end of file";
-      throw Error(mark_loc(starts[1]), fmt::format("YAML syntax error: unexpected {}", what));
+      throw Error(ErrorId::load_yaml_syntax, mark_loc(starts[1]), fmt::format("YAML syntax error: unexpected {}", what));
     }
     if (starts.size() > 1)
-      throw Error(second_document(text, starts[1]), "a second YAML document: a case file holds one case");
+      throw Error(ErrorId::load_second_document, second_document(text, starts[1]), "a second YAML document: a case file holds one case");
     try {
       return read_case(doc);
     } catch (const YAML::Exception& e) {
-      throw Error(mark_loc(e.mark), fmt::format("cannot read this YAML: {}", e.msg));
+      throw Error(ErrorId::load_yaml_syntax, mark_loc(e.mark), fmt::format("cannot read this YAML: {}", e.msg));
     }
   }
 
@@ -85,8 +85,8 @@ class Loader {
     return {file_, static_cast<std::size_t>(m.line) + 1, static_cast<std::size_t>(m.column) + 1};
   }
   SourceLoc loc(const YAML::Node& n) const { return mark_loc(n.Mark()); }
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
-    throw Error(loc(n), message);
+  [[noreturn]] void fail(ErrorId id, const YAML::Node& n, const std::string& message) const {
+    throw Error(id, loc(n), message);
   }
 
   SourceLoc offset_loc(std::string_view text, std::size_t offset) const {
@@ -106,7 +106,7 @@ class Loader {
   // than the limit (yaml-cpp recurses on them).
   void scan(std::string_view text) const {
     if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
-      throw Error({file_, 1, 1}, "the file is UTF-16 or UTF-32 (it starts with a byte order mark); save it as UTF-8");
+      throw Error(ErrorId::load_encoding, {file_, 1, 1}, "the file is UTF-16 or UTF-32 (it starts with a byte order mark); save it as UTF-8");
     // Every byte, comments included: what looks like a comment may be the text of a block
     // scalar (`explain: |` then `  a # b`), and the whole file is UTF-8 text for YAML anyway.
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -114,12 +114,12 @@ class Loader {
       if (c >= 0x80) {
         std::size_t n = utf8_length(text, i);
         if (n == 0)
-          throw Error(offset_loc(text, i), fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", c));
+          throw Error(ErrorId::load_encoding, offset_loc(text, i), fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", c));
         if (text.substr(i, 3) == "\xEF\xBB\xBF")
-          throw Error(offset_loc(text, i), "a byte order mark (U+FEFF) in the middle of the file");
+          throw Error(ErrorId::load_encoding, offset_loc(text, i), "a byte order mark (U+FEFF) in the middle of the file");
         i += n - 1;
       } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        throw Error(offset_loc(text, i), fmt::format("control character U+{:04X}: not a YAML text file", c));
+        throw Error(ErrorId::load_control_character, offset_loc(text, i), fmt::format("control character U+{:04X}: not a YAML text file", c));
       }
     }
     // Brackets, outside quoted strings and comments.
@@ -141,7 +141,7 @@ class Loader {
         quote = static_cast<char>(c);
       } else if (c == '[' || c == '{') {
         if (++depth > limits_.expression.max_depth)
-          throw Error(offset_loc(text, i), fmt::format("YAML nested too deeply (more than {} levels of brackets; raise "
+          throw Error(ErrorId::limit_nesting, offset_loc(text, i), fmt::format("YAML nested too deeply (more than {} levels of brackets; raise "
                                                        "the limit with --max-depth)", limits_.expression.max_depth));
       } else if ((c == ']' || c == '}') && depth > 0) {
         --depth;
@@ -208,16 +208,16 @@ class Loader {
   std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map,
                                                          const std::vector<std::string>& allowed,
                                                          const std::string& what) const {
-    if (!map.IsMap()) fail(map, fmt::format("{}{} must be a mapping of keys to values", in_step(), what));
+    if (!map.IsMap()) fail(ErrorId::load_wrong_type, map, fmt::format("{}{} must be a mapping of keys to values", in_step(), what));
     std::vector<std::pair<YAML::Node, YAML::Node>> out;
     std::set<std::string> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
       YAML::Node key = it->first;
-      if (!key.IsScalar()) fail(key, fmt::format("{}keys of {} must be plain names", in_step(), what));
+      if (!key.IsScalar()) fail(ErrorId::load_wrong_type, key, fmt::format("{}keys of {} must be plain names", in_step(), what));
       const std::string& k = key.Scalar();
-      if (!seen.insert(k).second) fail(key, fmt::format("{}duplicate key '{}' in {}", in_step(), shortened(k), what));
+      if (!seen.insert(k).second) fail(ErrorId::load_duplicate_key, key, fmt::format("{}duplicate key '{}' in {}", in_step(), shortened(k), what));
       if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), k) == allowed.end())
-        fail(key, fmt::format("{}unknown key '{}' in {}{}", in_step(), shortened(k), what,
+        fail(ErrorId::load_unknown_key, key, fmt::format("{}unknown key '{}' in {}{}", in_step(), shortened(k), what,
                              k.size() > 64 ? "" : did_you_mean(k, allowed)));
       out.emplace_back(key, it->second);
     }
@@ -225,7 +225,7 @@ class Loader {
   }
 
   std::string scalar(const YAML::Node& n, const std::string& what) const {
-    if (!n.IsScalar()) fail(n, fmt::format("{}{} must be a single value", in_step(), what));
+    if (!n.IsScalar()) fail(ErrorId::load_wrong_type, n, fmt::format("{}{} must be a single value", in_step(), what));
     return n.Scalar();
   }
 
@@ -233,10 +233,10 @@ class Loader {
     std::string s = scalar(n, "digits");
     try {
       Literal l = parse_literal(s);
-      if (!is_integer(l.value) || l.value < 1 || l.value > limits_.max_digits) throw DomainError("");
+      if (!is_integer(l.value) || l.value < 1 || l.value > limits_.max_digits) throw DomainError(ErrorId::load_bad_value, "");
       return static_cast<int>(boost::multiprecision::numerator(l.value).convert_to<long>());
     } catch (const DomainError&) {
-      fail(n, fmt::format("{}digits must be a whole number from 1 to {}, not '{}'", in_step(), limits_.max_digits, s));
+      fail(ErrorId::load_bad_value, n, fmt::format("{}digits must be a whole number from 1 to {}, not '{}'", in_step(), limits_.max_digits, s));
     }
   }
 
@@ -244,7 +244,7 @@ class Loader {
     std::string s = scalar(n, "follows");
     if (s == "hand") return Follows::hand;
     if (s == "exact") return Follows::exact;
-    fail(n, fmt::format("{}follows must be 'hand' or 'exact', not '{}'", in_step(), s));
+    fail(ErrorId::load_bad_value, n, fmt::format("{}follows must be 'hand' or 'exact', not '{}'", in_step(), s));
   }
 
   CompareMode read_compare(const YAML::Node& n) const {
@@ -252,7 +252,7 @@ class Loader {
     try {
       return parse_compare_mode(s);
     } catch (const DomainError& e) {
-      fail(n, in_step() + e.what());
+      fail(e.id(), n, in_step() + e.what());
     }
   }
 
@@ -262,27 +262,27 @@ class Loader {
     if (n.IsScalar()) {
       l.prefix = n.Scalar();
       if (!is_valid_name(l.prefix))
-        fail(n, fmt::format("{}{} prefix '{}' is not a valid name{}", in_step(), what, shortened(l.prefix),
+        fail(ErrorId::load_bad_name, n, fmt::format("{}{} prefix '{}' is not a valid name{}", in_step(), what, shortened(l.prefix),
                             l.prefix.find_first_of(", ") != std::string::npos ? " (a list of names is written [a, b])" : ""));
       return l;
     }
-    if (!n.IsSequence()) fail(n, fmt::format("{}{} must be a prefix (like q) or a list of names", in_step(), what));
+    if (!n.IsSequence()) fail(ErrorId::load_wrong_type, n, fmt::format("{}{} must be a prefix (like q) or a list of names", in_step(), what));
     std::set<std::string> seen;
     for (const auto& e : n) {
       std::string name = scalar(e, what);
-      if (!is_valid_name(name)) fail(e, fmt::format("{}'{}' is not a valid name for {}", in_step(), shortened(name), what));
-      if (!seen.insert(name).second) fail(e, fmt::format("{}'{}' is named twice in {}", in_step(), name, what));
+      if (!is_valid_name(name)) fail(ErrorId::load_bad_name, e, fmt::format("{}'{}' is not a valid name for {}", in_step(), shortened(name), what));
+      if (!seen.insert(name).second) fail(ErrorId::load_duplicate_name, e, fmt::format("{}'{}' is named twice in {}", in_step(), name, what));
       l.names.push_back(name);
     }
     return l;
   }
 
   Literal number(const YAML::Node& n, const std::string& what) const {
-    if (!n.IsScalar()) fail(n, fmt::format("{}{} must be a number", in_step(), what));
+    if (!n.IsScalar()) fail(ErrorId::load_wrong_type, n, fmt::format("{}{} must be a number", in_step(), what));
     try {
       return parse_literal(n.Scalar(), limits_.number);
     } catch (const DomainError& e) {
-      fail(n, fmt::format("{}{}: {}", in_step(), what, e.what()));
+      fail(e.id(), n, fmt::format("{}{}: {}", in_step(), what, e.what()));
     }
   }
 
@@ -296,23 +296,23 @@ class Loader {
       return rows;
     }
     if (!n.IsSequence() || n.size() == 0)
-      fail(n, fmt::format("{}{} must be a number or a non-empty list of rows", in_step(), what));
+      fail(ErrorId::load_wrong_type, n, fmt::format("{}{} must be a number or a non-empty list of rows", in_step(), what));
     bool nested = n[0].IsSequence();
     if (!nested) {
       count_cells(n, what, n.size(), n.size());
       rows.emplace_back();
       for (const auto& e : n) {
-        if (e.IsSequence()) fail(e, fmt::format("{}{}: mixes numbers and rows", in_step(), what));
+        if (e.IsSequence()) fail(ErrorId::load_wrong_type, e, fmt::format("{}{}: mixes numbers and rows", in_step(), what));
         rows[0].push_back(read(e));
       }
       return rows;
     }
     std::size_t cells = 0;
     for (const auto& r : n) {
-      if (!r.IsSequence()) fail(r, fmt::format("{}{}: every row must be a list", in_step(), what));
-      if (r.size() == 0) fail(r, fmt::format("{}{}: empty row", in_step(), what));
+      if (!r.IsSequence()) fail(ErrorId::load_wrong_type, r, fmt::format("{}{}: every row must be a list", in_step(), what));
+      if (r.size() == 0) fail(ErrorId::load_shape, r, fmt::format("{}{}: empty row", in_step(), what));
       if (!rows.empty() && r.size() != rows[0].size())
-        fail(r, fmt::format("{}{}: row {} has {} entries, row 1 has {}", in_step(), what, rows.size() + 1,
+        fail(ErrorId::load_shape, r, fmt::format("{}{}: row {} has {} entries, row 1 has {}", in_step(), what, rows.size() + 1,
                             r.size(), rows[0].size()));
       cells += r.size();
       count_cells(r, what, cells, r.size());
@@ -327,16 +327,16 @@ class Loader {
   void count_cells(const YAML::Node& at, const std::string& what, std::size_t cells, std::size_t added) const {
     total_cells_ += added;
     if (cells > limits_.max_cells)
-      fail(at, fmt::format("{}{}: more than {} cells (raise the limit with --max-cells)", in_step(), what,
+      fail(ErrorId::limit_cells, at, fmt::format("{}{}: more than {} cells (raise the limit with --max-cells)", in_step(), what,
                            limits_.max_cells));
     if (total_cells_ > limits_.max_cells)
-      fail(at, fmt::format("{}{}: the inputs and stated values of this case have more than {} cells together "
+      fail(ErrorId::limit_cells, at, fmt::format("{}{}: the inputs and stated values of this case have more than {} cells together "
                            "(raise the limit with --max-cells)", in_step(), what, limits_.max_cells));
   }
 
   Matrix<Literal> literal_matrix(const YAML::Node& n, const std::string& what) const {
     auto rows = grid<Literal>(n, what, [&](const YAML::Node& e) {
-      if (e.IsNull()) fail(e, fmt::format("{}{}: a value is missing", in_step(), what));
+      if (e.IsNull()) fail(ErrorId::load_missing, e, fmt::format("{}{}: a value is missing", in_step(), what));
       return number(e, what);
     });
     Matrix<Literal> m(rows.size(), rows[0].size());
@@ -361,23 +361,23 @@ class Loader {
       for (const auto& [key, value] : entries(n, {}, "stated")) {
         const std::string& k = key.Scalar();
         if (auto cell = cell_key(key)) {
-          if (!s.vectors.empty()) fail(key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
+          if (!s.vectors.empty()) fail(ErrorId::load_stated, key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
           s.form = Stated::Form::cells;
           auto [first, fresh] = cells.emplace(*cell, loc(key));
           if (!fresh)
-            fail(key, fmt::format("{}stated cell \"{}\" is cell {},{} again (first given at line {}, column {})",
+            fail(ErrorId::load_stated, key, fmt::format("{}stated cell \"{}\" is cell {},{} again (first given at line {}, column {})",
                                   in_step(), shortened(k), cell->first, cell->second, first->second.line,
                                   first->second.column));
           s.cells.push_back({cell->first, cell->second, loc(key), stated_cell(value)});
         } else {
-          if (!s.cells.empty()) fail(key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
+          if (!s.cells.empty()) fail(ErrorId::load_stated, key, fmt::format("{}stated mixes cells \"r,c\" and named vectors", in_step()));
           if (!is_valid_name(k))
-            fail(key, fmt::format("{}stated key \"{}\" is neither a cell \"r,c\" nor the name of a column or row",
+            fail(ErrorId::load_stated, key, fmt::format("{}stated key \"{}\" is neither a cell \"r,c\" nor the name of a column or row",
                                   in_step(), shortened(k)));
           s.form = Stated::Form::vectors;
-          if (value.IsMap()) fail(value, fmt::format("{}stated vector '{}' must be a list", in_step(), k));
+          if (value.IsMap()) fail(ErrorId::load_wrong_type, value, fmt::format("{}stated vector '{}' must be a list", in_step(), k));
           auto rows = grid<StatedCell>(value, "stated vector " + k, [&](const YAML::Node& e) { return stated_cell(e); });
-          if (rows.size() != 1) fail(value, fmt::format("{}stated vector '{}' must be a flat list", in_step(), k));
+          if (rows.size() != 1) fail(ErrorId::load_wrong_type, value, fmt::format("{}stated vector '{}' must be a flat list", in_step(), k));
           s.vectors.push_back({k, loc(key), std::move(rows[0])});
         }
       }
@@ -407,7 +407,7 @@ class Loader {
     auto number = [&](std::string_view d) -> std::size_t {
       d.remove_prefix(std::min(d.find_first_not_of('0'), d.size()));
       if (d.empty() || d.size() > 6)
-        fail(key, fmt::format("{}stated cell \"{}\": rows and columns count from 1 and are at most 999999",
+        fail(ErrorId::load_stated, key, fmt::format("{}stated cell \"{}\": rows and columns count from 1 and are at most 999999",
                               in_step(), shortened(std::string(k))));
       std::size_t v = 0;
       for (char ch : d) v = v * 10 + static_cast<std::size_t>(ch - '0');
@@ -436,7 +436,7 @@ class Loader {
     try {
       e.ast = parse_expression(e.text, limits_.expression);
     } catch (const ParseError& err) {
-      throw Error(e.at(err.pos), fmt::format("{}in '{}': {}", in_step(), key, err.what()));
+      throw Error(err.id(), e.at(err.pos), fmt::format("{}in '{}': {}", in_step(), key, err.what()));
     }
     check_expression(*e.ast, e, key, c, self);
     return e;
@@ -447,30 +447,30 @@ class Loader {
                         std::size_t self) const {
     if (x.kind == Expr::Kind::name) {
       if (x.name == step_)
-        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' refers to the step itself", in_step(), key, x.name));
+        throw Error(ErrorId::load_self_reference, e.at(x.pos), fmt::format("{}in '{}': '{}' refers to the step itself", in_step(), key, x.name));
       long i = c.find(x.name);
       if (i >= 0 && static_cast<std::size_t>(i) < self) return;
       if (static_cast<std::size_t>(i) == self)
-        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' refers to the step itself", in_step(), key, x.name));
+        throw Error(ErrorId::load_self_reference, e.at(x.pos), fmt::format("{}in '{}': '{}' refers to the step itself", in_step(), key, x.name));
       auto later = pending_.find(x.name);
       if (later != pending_.end())
-        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' is defined later (line {}); a step may use only "
+        throw Error(ErrorId::load_forward_reference, e.at(x.pos), fmt::format("{}in '{}': '{}' is defined later (line {}); a step may use only "
                                              "inputs and earlier steps", in_step(), key, x.name, later->second));
       std::vector<std::string> known;
       for (std::size_t k = 0; k < self; ++k) known.push_back(c.items[k].name);
       if (find_op(x.name))
-        throw Error(e.at(x.pos), fmt::format("{}in '{}': '{}' is a function; call it as {}(...)", in_step(), key, x.name, x.name));
-      throw Error(e.at(x.pos), fmt::format("{}in '{}': unknown name '{}'{}", in_step(), key, x.name, did_you_mean(x.name, known)));
+        throw Error(ErrorId::load_not_a_value, e.at(x.pos), fmt::format("{}in '{}': '{}' is a function; call it as {}(...)", in_step(), key, x.name, x.name));
+      throw Error(ErrorId::load_unknown_name, e.at(x.pos), fmt::format("{}in '{}': unknown name '{}'{}", in_step(), key, x.name, did_you_mean(x.name, known)));
     }
     if (x.kind == Expr::Kind::call) {
       const OpSpec* op = find_op(x.name);
       if (!op) {
         std::string near = closest_op(x.name);
-        throw Error(e.at(x.pos), fmt::format("{}in '{}': unknown function '{}'{}", in_step(), key, x.name,
+        throw Error(ErrorId::load_unknown_function, e.at(x.pos), fmt::format("{}in '{}': unknown function '{}'{}", in_step(), key, x.name,
                                              near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
       }
       if (x.args.size() < op->min_args || x.args.size() > op->max_args)
-        throw Error(e.at(x.pos), fmt::format("{}in '{}': {} takes {}, not {} argument{}", in_step(), key, x.name,
+        throw Error(ErrorId::load_arity, e.at(x.pos), fmt::format("{}in '{}': {} takes {}, not {} argument{}", in_step(), key, x.name,
                                              op->signature, x.args.size(), x.args.size() == 1 ? "" : "s"));
     }
     for (const auto& a : x.args) check_expression(*a, e, key, c, self);
@@ -478,22 +478,22 @@ class Loader {
 
   void define(Case& c, const YAML::Node& key_node, const std::string& name) const {
     if (!is_valid_name(name))
-      fail(key_node, fmt::format("'{}' is not a valid name (letters, digits and _, not starting with a digit; at most "
+      fail(ErrorId::load_bad_name, key_node, fmt::format("'{}' is not a valid name (letters, digits and _, not starting with a digit; at most "
                                  "64 characters)", shortened(name)));
     long prev = c.find(name);
     if (prev >= 0)
-      fail(key_node, fmt::format("'{}' is defined twice (first at line {})", name, c.items[static_cast<std::size_t>(prev)].loc.line));
+      fail(ErrorId::load_duplicate_name, key_node, fmt::format("'{}' is defined twice (first at line {})", name, c.items[static_cast<std::size_t>(prev)].loc.line));
   }
 
   Case read_case(const YAML::Node& root) {
-    if (!root.IsDefined() || root.IsNull()) throw Error({file_, 1, 1}, "empty case file: expected 'format: handcheck/1'");
+    if (!root.IsDefined() || root.IsNull()) throw Error(ErrorId::load_empty, {file_, 1, 1}, "empty case file: expected 'format: handcheck/1'");
     Case c;
     c.file = file_;
     auto top = entries(root, {"format", "title", "source", "follows", "compare", "digits", "inputs", "steps"}, "a case");
     YAML::Node format = root["format"];
-    if (!format) fail(root, "missing 'format: handcheck/1' at the top of the case");
+    if (!format) fail(ErrorId::load_missing, root, "missing 'format: handcheck/1' at the top of the case");
     if (scalar(format, "format") != "handcheck/1")
-      fail(format, fmt::format("unknown format '{}': this version reads 'handcheck/1'", format.Scalar()));
+      fail(ErrorId::load_format, format, fmt::format("unknown format '{}': this version reads 'handcheck/1'", format.Scalar()));
     if (root["title"]) c.title = scalar(root["title"], "title");
     if (root["source"]) c.source = scalar(root["source"], "source");
     if (root["follows"]) c.follows = read_follows(root["follows"]);
@@ -501,8 +501,8 @@ class Loader {
     if (root["digits"]) c.digits = read_digits(root["digits"]);
 
     YAML::Node inputs = root["inputs"], steps = root["steps"];
-    if (!steps) fail(root, "missing 'steps': a case needs at least one step");
-    if (!steps.IsSequence() || steps.size() == 0) fail(steps, "'steps' must be a non-empty list of steps");
+    if (!steps) fail(ErrorId::load_missing, root, "missing 'steps': a case needs at least one step");
+    if (!steps.IsSequence() || steps.size() == 0) fail(ErrorId::load_wrong_type, steps, "'steps' must be a non-empty list of steps");
 
     // Names of steps, to tell a forward reference from an unknown name.
     for (const auto& s : steps)
@@ -522,7 +522,7 @@ class Loader {
         item.digits = c.digits;
         if (value.IsMap()) {
           auto keys = entries(value, {"value", "columns", "rows", "explain"}, "input " + item.name);
-          if (!value["value"]) fail(value, fmt::format("input {}: missing 'value'", item.name));
+          if (!value["value"]) fail(ErrorId::load_missing, value, fmt::format("input {}: missing 'value'", item.name));
           item.value = literal_matrix(value["value"], "input " + item.name);
           if (value["columns"]) item.columns = read_labels(value["columns"], "columns");
           if (value["rows"]) item.rows = read_labels(value["rows"], "rows");
@@ -536,8 +536,8 @@ class Loader {
     }
     for (const auto& s : steps) {
       step_.clear();
-      if (!s.IsMap()) fail(s, "each step must be a mapping with at least 'name' and 'do'");
-      if (!s["name"]) fail(s, "a step needs a 'name'");
+      if (!s.IsMap()) fail(ErrorId::load_wrong_type, s, "each step must be a mapping with at least 'name' and 'do'");
+      if (!s["name"]) fail(ErrorId::load_missing, s, "a step needs a 'name'");
       Item item;
       item.name = scalar(s["name"], "name");
       item.loc = loc(s["name"]);
@@ -551,7 +551,7 @@ class Loader {
       item.digits = s["digits"] ? read_digits(s["digits"]) : c.digits;
       std::size_t self = c.items.size();
       if (s["do"]) {
-        if (s["hand"] || s["exact"]) fail(s["do"], fmt::format("step {}: give either 'do' or 'hand' and 'exact', not both", item.name));
+        if (s["hand"] || s["exact"]) fail(ErrorId::load_step_form, s["do"], fmt::format("step {}: give either 'do' or 'hand' and 'exact', not both", item.name));
         item.hand = expression(s["do"], "do", c, self);
         item.exact = item.hand;
         item.same_expression = true;
@@ -559,7 +559,7 @@ class Loader {
         item.hand = expression(s["hand"], "hand", c, self);
         item.exact = expression(s["exact"], "exact", c, self);
       } else {
-        fail(s, fmt::format("step {}: needs 'do', or both 'hand' and 'exact'", item.name));
+        fail(ErrorId::load_step_form, s, fmt::format("step {}: needs 'do', or both 'hand' and 'exact'", item.name));
       }
       if (s["columns"]) item.columns = read_labels(s["columns"], "columns");
       if (s["rows"]) item.rows = read_labels(s["rows"], "rows");
@@ -588,7 +588,7 @@ class Loader {
       if (item.columns.index_of(v.label)) continue;
       auto i = item.rows.index_of(v.label);
       if (!i || *i >= column->cells.size() || column_index >= v.cells.size()) continue;
-      throw Error(v.loc, fmt::format("step {}: stated row {} and column {} (line {}, column {}) both give cell {},{}; "
+      throw Error(ErrorId::load_stated, v.loc, fmt::format("step {}: stated row {} and column {} (line {}, column {}) both give cell {},{}; "
                                      "state a step by its columns or by its rows", item.name, v.label, column->label,
                                      column->loc.line, column->loc.column, *i + 1, column_index + 1));
     }
@@ -596,10 +596,10 @@ class Loader {
 
   void check_label_count(const Item& item) const {
     if (item.columns.names.size() > 0 && item.columns.names.size() != item.value.cols())
-      throw Error(item.columns.loc, fmt::format("input {}: {} column names for {} columns", item.name,
+      throw Error(ErrorId::load_shape, item.columns.loc, fmt::format("input {}: {} column names for {} columns", item.name,
                                                 item.columns.names.size(), item.value.cols()));
     if (item.rows.names.size() > 0 && item.rows.names.size() != item.value.rows())
-      throw Error(item.rows.loc, fmt::format("input {}: {} row names for {} rows", item.name,
+      throw Error(ErrorId::load_shape, item.rows.loc, fmt::format("input {}: {} row names for {} rows", item.name,
                                              item.rows.names.size(), item.value.rows()));
   }
 
@@ -624,20 +624,20 @@ CompareMode parse_compare_mode(const std::string& text) {
   std::string head = text.substr(0, colon), arg = colon == std::string::npos ? "" : text.substr(colon + 1);
   if (head == "abs" || head == "rel") {
     m.kind = head == "abs" ? CompareMode::Kind::abs : CompareMode::Kind::rel;
-    if (arg.empty()) throw DomainError(fmt::format("compare '{}' needs a tolerance, like {}:0.01", text, head));
+    if (arg.empty()) throw DomainError(ErrorId::load_compare_mode, fmt::format("compare '{}' needs a tolerance, like {}:0.01", text, head));
     m.eps = parse_finite_literal(arg).value;
-    if (m.eps < 0) throw DomainError(fmt::format("compare '{}': the tolerance must not be negative", text));
+    if (m.eps < 0) throw DomainError(ErrorId::load_compare_mode, fmt::format("compare '{}': the tolerance must not be negative", text));
     return m;
   }
   if (head == "sigfig") {
     m.kind = CompareMode::Kind::sigfig;
     Literal n = parse_literal(arg.empty() ? "x" : arg);
     if (!is_integer(n.value) || n.value < 1 || n.value > 1000)
-      throw DomainError(fmt::format("compare '{}': the number of figures must be a whole number from 1 to 1000", text));
+      throw DomainError(ErrorId::load_compare_mode, fmt::format("compare '{}': the number of figures must be a whole number from 1 to 1000", text));
     m.figures = static_cast<int>(boost::multiprecision::numerator(n.value).convert_to<long>());
     return m;
   }
-  throw DomainError(fmt::format("unknown compare mode '{}' (printed, exact, abs:EPS, rel:EPS or sigfig:N)", text));
+  throw DomainError(ErrorId::load_compare_mode, fmt::format("unknown compare mode '{}' (printed, exact, abs:EPS, rel:EPS or sigfig:N)", text));
 }
 
 Case load_case_text(const std::string& text, const std::string& name, const LoadLimits& limits) {
@@ -647,20 +647,20 @@ Case load_case_text(const std::string& text, const std::string& name, const Load
 
 Case load_case_file(const std::string& path, const LoadLimits& limits) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error({path, 0, 0}, "cannot read the file: it is a directory");
+  if (std::filesystem::is_directory(path, ec)) throw Error(ErrorId::io_directory, {path, 0, 0}, "cannot read the file: it is a directory");
   errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error({path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
+  if (!in) throw Error(ErrorId::io_open, {path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
   // Read, not seek: a pipe or a device has no size, and may not end.
   std::string text;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (text.size() > limits.max_file_bytes)
-      throw Error({path, 1, 1}, fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
+      throw Error(ErrorId::limit_file_size, {path, 1, 1}, fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
                                             limits.max_file_bytes));
   }
-  if (in.bad()) throw Error({path, 0, 0}, "cannot read the file");
+  if (in.bad()) throw Error(ErrorId::io_read, {path, 0, 0}, "cannot read the file");
   return load_case_text(text, path, limits);
 }
 

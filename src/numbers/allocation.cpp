@@ -17,7 +17,7 @@ std::atomic<std::size_t> block_limit{std::size_t{1} << 32};
 
 [[noreturn]] void refuse(std::size_t bytes) {
   std::size_t limit = block_limit.load();
-  throw LimitError(bytes > limit ? fmt::format("a number needs {} bytes at once, over the limit of {}", bytes, limit)
+  throw LimitError(ErrorId::limit_memory, bytes > limit ? fmt::format("a number needs {} bytes at once, over the limit of {}", bytes, limit)
                                  : fmt::format("out of memory: a number needs {} bytes at once", bytes));
 }
 

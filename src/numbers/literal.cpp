@@ -27,7 +27,7 @@ std::string character_at(std::string_view s, std::size_t i) {
 }
 
 [[noreturn]] void bad(std::string_view text, std::string_view why) {
-  throw DomainError(fmt::format("malformed number '{}': {}", text, why));
+  throw DomainError(ErrorId::load_number, fmt::format("malformed number '{}': {}", text, why));
 }
 
 // An optionally signed run of digits; returns its digits and sign.
@@ -111,7 +111,7 @@ void decimal_value(std::string_view text, const LiteralLimits& limits, Literal& 
     // Leading zeros say nothing of the size: 1e0000001 is 10.
     e.digits.erase(0, std::min(e.digits.find_first_not_of('0'), e.digits.size() - 1));
     if (e.digits.size() > 6 || std::stol(e.digits) > limits.max_exponent)
-      throw LimitError(fmt::format("exponent of '{}' is too large (limit {}; raise it with --max-number-length)",
+      throw LimitError(ErrorId::limit_number_length, fmt::format("exponent of '{}' is too large (limit {}; raise it with --max-number-length)",
                                    text, limits.max_exponent));
     exponent = std::stol(e.digits) * (e.negative ? -1 : 1);
     i = text.size();
@@ -131,7 +131,7 @@ void decimal_value(std::string_view text, const LiteralLimits& limits, Literal& 
 Literal parse_literal(std::string_view raw, const LiteralLimits& limits) {
   std::string_view text = trim(raw);
   if (text.size() > limits.max_length)
-    throw LimitError(fmt::format("number of {} characters (limit {}; raise it with --max-number-length)",
+    throw LimitError(ErrorId::limit_number_length, fmt::format("number of {} characters (limit {}; raise it with --max-number-length)",
                                  text.size(), limits.max_length));
   if (text.empty()) bad(raw, "empty");
   Literal lit;

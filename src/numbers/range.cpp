@@ -17,7 +17,7 @@ Range operator*(const Range& a, const Range& b) {
 }
 
 Range operator/(const Range& a, const Range& b) {
-  if (b.contains(Rational(0))) throw DomainError("division by a range that contains zero");
+  if (b.contains(Rational(0))) throw DomainError(ErrorId::eval_division_by_zero, "division by a range that contains zero");
   return a * Range(Rational(1) / b.hi, Rational(1) / b.lo);
 }
 

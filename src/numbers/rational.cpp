@@ -31,14 +31,14 @@ Integer round_half_away(const Rational& q) {
 
 Rational pow_int(const Rational& q, long e, std::size_t max_bits) {
   if (q == 0) {
-    if (e < 0) throw DomainError("0 raised to a negative power");
+    if (e < 0) throw DomainError(ErrorId::eval_division_by_zero, "0 raised to a negative power");
     return e == 0 ? Rational(1) : Rational(0);
   }
   Integer n = mp::numerator(q), d = mp::denominator(q);
   unsigned long ue = e < 0 ? 0UL - static_cast<unsigned long>(e) : static_cast<unsigned long>(e);
   std::size_t bits = std::max(mp::msb(mp::abs(n)), mp::msb(d)) + 1;
   if (ue != 0 && bits * ue > max_bits)
-    throw LimitError(fmt::format(
+    throw LimitError(ErrorId::limit_bits, fmt::format(
         "power too large: the result would have about {} bits (limit {}; raise it with "
         "--max-bits)", bits * ue, max_bits));
   Rational r(Integer(mp::pow(n, static_cast<unsigned>(ue))),

@@ -24,13 +24,13 @@ std::size_t& max_interval_exponent() {
 static void check_endpoint(mpfr_srcptr x) {
   if (mpfr_zero_p(x)) return;
   if (!mpfr_number_p(x))
-    throw LimitError("the value overflows: the exact pipeline's interval has an infinite endpoint");
+    throw LimitError(ErrorId::limit_overflow, "the value overflows: the exact pipeline's interval has an infinite endpoint");
   mpfr_exp_t e = mpfr_get_exp(x);  // 2^(e-1) <= |x| < 2^e
   auto limit = static_cast<long>(std::min<std::size_t>(max_interval_exponent(), 1u << 30));
   if (e > limit)
-    throw LimitError(fmt::format("the value overflows: it exceeds 2^{} (raise the limit with --max-bits)", limit));
+    throw LimitError(ErrorId::limit_overflow, fmt::format("the value overflows: it exceeds 2^{} (raise the limit with --max-bits)", limit));
   if (e < -limit)
-    throw LimitError(fmt::format("the value underflows: it is not 0 but below 2^-{} (raise the limit with --max-bits)",
+    throw LimitError(ErrorId::limit_overflow, fmt::format("the value underflows: it is not 0 but below 2^-{} (raise the limit with --max-bits)",
                                  limit));
 }
 
@@ -52,7 +52,7 @@ BitBudget& bit_budget() {
 void check_bits(const Rational& q) {
   std::size_t bits = rational_bits(q);
   if (bits > max_rational_bits())
-    throw LimitError(fmt::format("the value is too large: it has {} bits, more than the limit of {} (raise it with "
+    throw LimitError(ErrorId::limit_bits, fmt::format("the value is too large: it has {} bits, more than the limit of {} (raise it with "
                                  "--max-bits)", bits, max_rational_bits()));
 }
 
@@ -60,7 +60,7 @@ void charge_bits(std::size_t bits) {
   BitBudget& b = bit_budget();
   b.used += bits;
   if (b.used > b.limit)
-    throw LimitError(fmt::format("the values computed so far hold more than {} bits together (raise the limit with "
+    throw LimitError(ErrorId::limit_bits, fmt::format("the values computed so far hold more than {} bits together (raise the limit with "
                                  "--max-total-bits)", b.limit));
 }
 
@@ -74,7 +74,7 @@ void charge_precision_work(std::size_t ops) {
   std::size_t digits = Interval::default_precision();
   w.used += ops * (digits * digits / 1024 + 1);
   if (w.used > w.limit)
-    throw LimitError(fmt::format("the interval arithmetic at {} digits of working precision exceeds the work limit "
+    throw LimitError(ErrorId::limit_work, fmt::format("the interval arithmetic at {} digits of working precision exceeds the work limit "
                                  "of {} (lower the case's digits, or raise the limit with --max-precision-work)",
                                  digits, w.limit));
 }
@@ -119,7 +119,7 @@ Real Real::infinity(int sign) {
 static std::string_view infinity_text(int sign) { return sign < 0 ? "-inf" : "inf"; }
 
 [[noreturn]] static void no_enclosure(int sign) {
-  throw DomainError(fmt::format("{} cannot be used here: only sums, products, exp, powers, max, min and "
+  throw DomainError(ErrorId::eval_infinity, fmt::format("{} cannot be used here: only sums, products, exp, powers, max, min and "
                                 "comparisons take an infinity", infinity_text(sign)));
 }
 
@@ -219,7 +219,7 @@ Real real_between(const Rational& lo, const Rational& hi) {
 Real hull(const Real& a, const Real& b) {
   if (a.is_infinite() || b.is_infinite()) {
     if (a.infinity_sign() == b.infinity_sign()) return a;
-    throw DomainError("no finite range holds an infinity and another value");
+    throw DomainError(ErrorId::eval_infinity, "no finite range holds an infinity and another value");
   }
   if (same_value(a, b)) return a;
   Rational lo = a.lower(), hi = a.upper(), blo = b.lower(), bhi = b.upper();
@@ -233,7 +233,7 @@ Real hull(const Real& a, const Real& b) {
 Real operator+(const Real& a, const Real& b) {
   if (a.is_infinite() || b.is_infinite()) {
     if (a.is_infinite() && b.is_infinite() && a.infinity_sign() != b.infinity_sign())
-      throw DomainError("inf - inf is undefined");
+      throw DomainError(ErrorId::eval_undefined, "inf - inf is undefined");
     return a.is_infinite() ? a : b;
   }
   if (a.is_exact() && b.is_exact()) return checked(a.exact() + b.exact());
@@ -253,7 +253,7 @@ static int factor_sign(const Real& x, const char* what) {
   if (x.is_infinite()) return x.infinity_sign();
   auto s = certain_sign(x);
   if (!s) throw Undecided(fmt::format("{} by a value whose sign is not yet certain", what));
-  if (*s == 0) throw DomainError(std::string(what) == "division" ? "inf / 0 is undefined" : "0 * inf is undefined");
+  if (*s == 0) throw DomainError(ErrorId::eval_undefined, std::string(what) == "division" ? "inf / 0 is undefined" : "0 * inf is undefined");
   return *s;
 }
 
@@ -269,9 +269,9 @@ Real operator*(const Real& a, const Real& b) {
   return identified(Real(a.enclosure() * b.enclosure()), '*', a, b);
 }
 Real operator/(const Real& a, const Real& b) {
-  if (b.is_exact() && b.exact() == 0) throw DomainError("division by zero");
+  if (b.is_exact() && b.exact() == 0) throw DomainError(ErrorId::eval_division_by_zero, "division by zero");
   if (b.is_infinite()) {
-    if (a.is_infinite()) throw DomainError("inf / inf is undefined");
+    if (a.is_infinite()) throw DomainError(ErrorId::eval_undefined, "inf / inf is undefined");
     return Rational(0);
   }
   if (a.is_infinite()) return Real::infinity(a.infinity_sign() * factor_sign(b, "division"));

@@ -41,7 +41,7 @@ Matrix<T> to_decimals(const Args<T>& a, Whole whole, Decimals decimals) {
   if (a.size() == 1) return map_cells(a[0], whole);
   long d = index_arg(a[1], "the number of decimals");
   if (d < -kMaxDecimals || d > kMaxDecimals)
-    throw LimitError(fmt::format("{} decimals is beyond the limit of {}", d, kMaxDecimals));
+    throw LimitError(ErrorId::limit_decimals, fmt::format("{} decimals is beyond the limit of {}", d, kMaxDecimals));
   return map_cells(a[0], [&](const T& x) { return decimals(x, d); });
 }
 template <class T>
@@ -88,7 +88,7 @@ Matrix<T> op_rowmean(const Args<T>& a) { return mean(a[0], Axis::along_rows); }
 // Exponentials (base e, or the given base) divided by their column (row) sums.
 template <class T>
 Matrix<T> softmax(const Args<T>& a, Axis axis) {
-  if (a.size() == 2 && !a[1].is_scalar()) throw DomainError("the base of a softmax must be a single number");
+  if (a.size() == 2 && !a[1].is_scalar()) throw DomainError(ErrorId::eval_shape, "the base of a softmax must be a single number");
   Matrix<T> e = a.size() == 2 ? power_cells(a[1], a[0])
                               : map_cells(a[0], [](const T& x) { return scalar::exp(x); });
   Matrix<T> totals = sums(e, axis);
@@ -146,7 +146,7 @@ Matrix<T> op_concat_cols(const Args<T>& a) {
   std::size_t cols = 0;
   for (const auto& m : a) {
     if (m.rows() != a[0].rows())
-      throw DomainError(fmt::format("concat_cols of {} and {}: the row counts differ",
+      throw DomainError(ErrorId::eval_shape, fmt::format("concat_cols of {} and {}: the row counts differ",
                                     a[0].shape().to_string(), m.shape().to_string()));
     cols += m.cols();
   }
@@ -164,7 +164,7 @@ Matrix<T> op_concat_rows(const Args<T>& a) {
   std::size_t rows = 0;
   for (const auto& m : a) {
     if (m.cols() != a[0].cols())
-      throw DomainError(fmt::format("concat_rows of {} and {}: the column counts differ",
+      throw DomainError(ErrorId::eval_shape, fmt::format("concat_rows of {} and {}: the column counts differ",
                                     a[0].shape().to_string(), m.shape().to_string()));
     rows += m.rows();
   }

@@ -20,7 +20,7 @@ using Args = std::vector<Matrix<T>>;
 
 template <class T>
 const T& scalar_arg(const Matrix<T>& m, const char* what) {
-  if (!m.is_scalar()) throw DomainError(fmt::format("{} must be a single number, not a {} matrix", what, m.shape().to_string()));
+  if (!m.is_scalar()) throw DomainError(ErrorId::eval_shape, fmt::format("{} must be a single number, not a {} matrix", what, m.shape().to_string()));
   return m(0, 0);
 }
 
@@ -33,9 +33,9 @@ long index_arg(const Matrix<T>& m, const char* what) {
 template <class T>
 std::size_t count_arg(const Matrix<T>& m, const char* what, long least) {
   long n = index_arg(m, what);
-  if (n < least) throw DomainError(fmt::format("{} must be at least {}, not {}", what, least, n));
+  if (n < least) throw DomainError(ErrorId::eval_argument, fmt::format("{} must be at least {}, not {}", what, least, n));
   if (static_cast<std::size_t>(n) > kDefaultMaxCells)
-    throw LimitError(fmt::format("{} {} is too large (limit {} cells)", what, n, kDefaultMaxCells));
+    throw LimitError(ErrorId::limit_cells, fmt::format("{} {} is too large (limit {} cells)", what, n, kDefaultMaxCells));
   return static_cast<std::size_t>(n);
 }
 
@@ -47,7 +47,7 @@ std::size_t size_arg(const Matrix<T>& m, const char* what) {
 // Sizes are at most kDefaultMaxCells each, so the product cannot overflow 64 bits.
 inline Shape checked_shape(std::size_t r, std::size_t c) {
   if (r * c > kDefaultMaxCells)
-    throw LimitError(fmt::format("a {}x{} matrix is too large (limit {} cells)", r, c, kDefaultMaxCells));
+    throw LimitError(ErrorId::limit_cells, fmt::format("a {}x{} matrix is too large (limit {} cells)", r, c, kDefaultMaxCells));
   return {r, c};
 }
 
@@ -121,9 +121,9 @@ template <class T>
 Matrix<T> block_of(const Matrix<T>& m, long r1, long r2, long c1, long c2) {
   auto in = [](long v, std::size_t n) { return v >= 1 && static_cast<std::size_t>(v) <= n; };
   if (!in(r1, m.rows()) || !in(r2, m.rows()) || r1 > r2)
-    throw DomainError(fmt::format("rows {}..{} are outside 1..{}", r1, r2, m.rows()));
+    throw DomainError(ErrorId::eval_argument, fmt::format("rows {}..{} are outside 1..{}", r1, r2, m.rows()));
   if (!in(c1, m.cols()) || !in(c2, m.cols()) || c1 > c2)
-    throw DomainError(fmt::format("columns {}..{} are outside 1..{}", c1, c2, m.cols()));
+    throw DomainError(ErrorId::eval_argument, fmt::format("columns {}..{} are outside 1..{}", c1, c2, m.cols()));
   Matrix<T> out(static_cast<std::size_t>(r2 - r1 + 1), static_cast<std::size_t>(c2 - c1 + 1));
   for (std::size_t r = 0; r < out.rows(); ++r)
     for (std::size_t c = 0; c < out.cols(); ++c)

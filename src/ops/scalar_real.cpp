@@ -31,12 +31,12 @@ Real monotone_continuous(const Real& x, F g) {
 Real require_positive(const Real& x, const char* name) {
   auto s = certain_sign(x);
   if (!s) throw Undecided(fmt::format("{} of a value whose sign is not yet certain", name));
-  if (*s <= 0) throw DomainError(fmt::format("{} of a value that is not positive", name));
+  if (*s <= 0) throw DomainError(ErrorId::eval_out_of_domain, fmt::format("{} of a value that is not positive", name));
   return x;
 }
 
 [[noreturn]] void infinite_argument(const char* name, const Real& x) {
-  throw DomainError(fmt::format("{}({}) is undefined", name, describe(x, 6)));
+  throw DomainError(ErrorId::eval_undefined, fmt::format("{}({}) is undefined", name, describe(x, 6)));
 }
 
 // sin and cos reduce their argument modulo 2 pi with as many bits as it has: past this size
@@ -47,7 +47,7 @@ void check_trig_argument(const Real& x, const char* name) {
   if (x.is_infinite()) infinite_argument(name, x);
   Rational m = scalar::max(mp::abs(x.lower()), mp::abs(x.upper()));
   if (m > 1 && decimal_exponent(m) > kMaxTrigExponent * 3 / 10)
-    throw LimitError(fmt::format("{} of a value of {} decimal digits: the argument must stay below 2^{} in "
+    throw LimitError(ErrorId::limit_exponent, fmt::format("{} of a value of {} decimal digits: the argument must stay below 2^{} in "
                                  "magnitude", name, decimal_exponent(m) + 1, kMaxTrigExponent));
 }
 
@@ -107,10 +107,10 @@ Real max(const Real& a, const Real& b) {
 // a ^ b where a or b is infinite: 3 ^ -inf = 0, 3 ^ inf = inf, (1/2) ^ inf = 0, inf ^ 2 = inf.
 static Real infinite_power(const Real& a, const Real& b) {
   if (b.is_infinite()) {
-    if (a.is_infinite()) throw DomainError(fmt::format("{} ^ {} is undefined", describe(a, 6), describe(b, 6)));
+    if (a.is_infinite()) throw DomainError(ErrorId::eval_undefined, fmt::format("{} ^ {} is undefined", describe(a, 6), describe(b, 6)));
     require_positive(a, "a power with an infinite exponent");
     int vs_one = handcheck::compare(a, Real(Rational(1)));
-    if (vs_one == 0) throw DomainError("1 ^ inf is undefined");
+    if (vs_one == 0) throw DomainError(ErrorId::eval_undefined, "1 ^ inf is undefined");
     bool grows = (vs_one > 0) == (b.infinity_sign() > 0);
     return grows ? Real::infinity(1) : Real(Rational(0));
   }
@@ -121,7 +121,7 @@ static Real infinite_power(const Real& a, const Real& b) {
   if (a.infinity_sign() > 0) return a;
   if (b.is_exact() && is_integer(b.exact()))
     return Real::infinity(mp::numerator(b.exact()) % 2 == 0 ? 1 : -1);
-  throw DomainError(fmt::format("-inf ^ {} is undefined", describe(b, 6)));
+  throw DomainError(ErrorId::eval_undefined, fmt::format("-inf ^ {} is undefined", describe(b, 6)));
 }
 
 Real pow(const Real& a, const Real& b) {
@@ -145,7 +145,7 @@ Real pow(const Real& a, const Real& b) {
     // Binary powering of the enclosure: correct containment for any sign of the base.
     Real base = n < 0 ? div(Rational(1), a) : a;
     unsigned long k = n < 0 ? 0UL - static_cast<unsigned long>(n) : static_cast<unsigned long>(n);
-    if (k > 100000) throw LimitError(fmt::format("exponent {} is too large for an inexact base", n));
+    if (k > 100000) throw LimitError(ErrorId::limit_exponent, fmt::format("exponent {} is too large for an inexact base", n));
     Real result = Rational(1);
     while (k) {
       if (k & 1) result = result * base;
@@ -155,7 +155,7 @@ Real pow(const Real& a, const Real& b) {
     return identified(result, '^', a, b);
   }
   if (a.is_exact() && a.exact() < 0)
-    throw DomainError(fmt::format("{} ^ (a non-integer) of a negative base", to_fraction_string(a.exact())));
+    throw DomainError(ErrorId::eval_out_of_domain, fmt::format("{} ^ (a non-integer) of a negative base", to_fraction_string(a.exact())));
   require_positive(a, "power with a real exponent");
   charge_precision_work(16);
   return identified(Real(mp::exp(b.enclosure() * mp::log(a.enclosure()))), '^', a, b);
@@ -173,7 +173,7 @@ Real log(const Real& x) {
     infinite_argument("log", x);
   }
   if (x.is_exact()) {
-    if (x.exact() <= 0) throw DomainError(fmt::format("log({}) of a value that is not positive", to_fraction_string(x.exact())));
+    if (x.exact() <= 0) throw DomainError(ErrorId::eval_out_of_domain, fmt::format("log({}) of a value that is not positive", to_fraction_string(x.exact())));
     if (x.exact() == 1) return Rational(0);
   }
   require_positive(x, "log");
@@ -186,10 +186,10 @@ Real sqrt(const Real& x) {
     infinite_argument("sqrt", x);
   }
   if (x.is_exact()) {
-    if (x.exact() < 0) throw DomainError(fmt::format("sqrt({}) of a negative value", to_fraction_string(x.exact())));
+    if (x.exact() < 0) throw DomainError(ErrorId::eval_out_of_domain, fmt::format("sqrt({}) of a negative value", to_fraction_string(x.exact())));
     if (auto r = exact_sqrt(x.exact())) return *r;
   } else if (x.lower() < 0) {
-    if (x.upper() < 0) throw DomainError("sqrt of a negative value");
+    if (x.upper() < 0) throw DomainError(ErrorId::eval_out_of_domain, "sqrt of a negative value");
     throw Undecided("sqrt of a value whose sign is not yet certain");
   }
   charge_precision_work(8);
@@ -236,7 +236,7 @@ Real select(const Real& cond, const Real& a, const Real& b) {
 }
 
 long to_index(const Real& x) {
-  if (x.is_infinite()) throw DomainError("an index or size must be a whole number, not an infinity");
+  if (x.is_infinite()) throw DomainError(ErrorId::eval_infinity, "an index or size must be a whole number, not an infinity");
   if (!x.is_exact()) throw Undecided("an index or size that is not yet known to be a whole number");
   return to_index(x.exact());
 }

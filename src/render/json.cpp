@@ -72,7 +72,8 @@ json case_json(const CaseAudit& a) {
   j["title"] = a.title;
   j["status"] = status_name(a.status);
   if (a.error) {
-    j["error"] = {{"message", a.error->message()},
+    j["error"] = {{"id", to_string(a.error->id())},
+                  {"message", a.error->message()},
                   {"line", a.error->where().line},
                   {"column", a.error->where().column}};
   }

@@ -142,7 +142,7 @@ def main():
         path.write_bytes(broken.encode())
         r = run(binary, "fill", name)
         expect(r.returncode == 2, f"broken case: exit {r.returncode}, expected 2")
-        expect(f"{name}:14:13: step H: in 'do': unknown name 'q'" in r.stderr.decode(),
+        expect(f"{name}:14:13: error[load.unknown-name]: step H: in 'do': unknown name 'q'" in r.stderr.decode(),
                f"broken case: stderr {r.stderr.decode()!r}")
         expect(path.read_bytes() == broken.encode(), "a refused fill changed the file")
         left = [p.name for p in pathlib.Path(tmp).iterdir() if p.name != "case.yaml"]
@@ -159,10 +159,10 @@ def main():
 
     # Files that are not cases: a message with the path, exit 2, never a hang on an endless device.
     r = run(binary, "fill", "--max-file-size", "1000", "/dev/zero")
-    expect(r.returncode == 2 and b"/dev/zero:1:1: file larger than the limit of 1000 bytes" in r.stderr,
+    expect(r.returncode == 2 and b"/dev/zero:1:1: error[limit.file-size]: file larger than the limit of 1000 bytes" in r.stderr,
            f"/dev/zero: exit {r.returncode}, {r.stderr!r}")
     r = run(binary, "fill", "/nonexistent/case.yaml")
-    expect(r.returncode == 2 and b"/nonexistent/case.yaml: cannot open the file" in r.stderr,
+    expect(r.returncode == 2 and b"/nonexistent/case.yaml: error[io.open]: cannot open the file" in r.stderr,
            f"missing file: exit {r.returncode}, {r.stderr!r}")
 
     for p in problems:

@@ -53,12 +53,12 @@ def main():
         bad_csv = tmp / "bad.csv"
         bad_csv.write_bytes(b"id,step,cell,value\na,Q,\"1,1\",1\nb,Q,\"1,1\",x\xff\xfey\n")
         r = grade(binary, root, bad_csv)
-        expect(r.returncode == 2 and f"{bad_csv}:3:12: invalid UTF-8".encode() in r.stderr,
+        expect(r.returncode == 2 and f"{bad_csv}:3:12: error[sheet.json]: invalid UTF-8".encode() in r.stderr,
                f"invalid UTF-8 in CSV: exit {r.returncode}: {r.stderr!r}")
         bad_jsonl = tmp / "bad.jsonl"
         bad_jsonl.write_bytes(b'{"id": "a", "answers": {}}\n{"id": "b\xc3(", "answers": {}}\n')
         r = grade(binary, root, bad_jsonl)
-        expect(r.returncode == 2 and f"{bad_jsonl}:2:10: not a JSON object: invalid UTF-8".encode() in r.stderr,
+        expect(r.returncode == 2 and f"{bad_jsonl}:2:10: error[sheet.json]: not a JSON object: invalid UTF-8".encode() in r.stderr,
                f"invalid UTF-8 in JSON Lines: exit {r.returncode}: {r.stderr!r}")
         for fmt in ("csv", "long", "wide", "json"):
             r = grade(binary, root, bad_jsonl, "--format", fmt, "-o", tmp / "out")
@@ -74,7 +74,7 @@ def main():
             twice = tmp / "twice.jsonl"
             twice.write_text(line + "\n")
             r = grade(binary, root, twice)
-            expect(r.returncode == 2 and f'{twice}:1:1: the sheet has "{member}" twice'.encode() in r.stderr,
+            expect(r.returncode == 2 and f'{twice}:1:1: error[sheet.form]: the sheet has "{member}" twice'.encode() in r.stderr,
                    f"{member} twice: exit {r.returncode}: {r.stderr!r}")
 
         # Formulas: ids and answers that a spreadsheet would run get a leading quote; numbers,

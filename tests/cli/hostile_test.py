@@ -140,7 +140,7 @@ def main():
             r = run("check", "--format", fmt, str(bad_utf8 / "case.yaml"))
             no_internal_error(r, f"check --format {fmt} of invalid UTF-8 in a block scalar")
             expect(r.returncode == 2, f"invalid UTF-8 in a block scalar, {fmt}: exit {r.returncode}")
-            expect(b"case.yaml:7:11: invalid UTF-8" in r.stdout + r.stderr, f"invalid UTF-8, {fmt}: no place")
+            expect(b"case.yaml:7:11: error[load.encoding]: invalid UTF-8" in r.stdout + r.stderr, f"invalid UTF-8, {fmt}: no place")
             r.stdout.decode("utf-8")
 
         # A sheet id and an unknown step with escape sequences: the notes on stderr and the

@@ -59,7 +59,8 @@ def test_case_error_has_file_line_column_and_message():
     e = info.value
     assert (e.file, e.line, e.column) == ("<string>", 9, 13)
     assert e.message == "step c: in 'do': unknown name 'd' (did you mean 'a'?)"
-    assert str(e) == "<string>:9:13: step c: in 'do': unknown name 'd' (did you mean 'a'?)"
+    assert e.id == "load.unknown-name"
+    assert str(e) == "<string>:9:13: error[load.unknown-name]: step c: in 'do': unknown name 'd' (did you mean 'a'?)"
     assert isinstance(e, ValueError)
 
 
@@ -69,6 +70,7 @@ def test_missing_file_is_a_case_error(tmp_path):
         handcheck.check(missing)
     assert info.value.file == str(missing)
     assert info.value.message.startswith("cannot open the file")
+    assert info.value.id == "io.open"
 
 
 @pytest.mark.parametrize("fmt", ["md", "json", "tex", "html"])

@@ -12,17 +12,17 @@ namespace handcheck {
 
 // An operation failed at `pos` (offset into the expression text); `cell` is set when the
 // failure is in one cell of the node's result.
-class EvalError : public std::runtime_error {
+// The cause's id and kind carry over.
+class EvalError : public Exception {
  public:
   EvalError(std::size_t pos, std::string node, const DomainError& cause, bool has_cell, std::size_t row,
-            std::size_t col, bool not_rational, bool limit)
-      : std::runtime_error(cause.what()), pos(pos), node(std::move(node)), has_cell(has_cell), row(row),
-        col(col), not_rational(not_rational), limit(limit) {}
+            std::size_t col)
+      : Exception(cause.id(), cause.what()), pos(pos), node(std::move(node)), has_cell(has_cell), row(row),
+        col(col) {}
   std::size_t pos;
   std::string node;  // the failing sub-expression, as text
   bool has_cell;
   std::size_t row, col;  // 0-based, in the node's result
-  bool not_rational, limit;
 };
 
 template <class T>

@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "handcheck/error.hpp"
 #include "handcheck/expr/ast.hpp"
 
 namespace handcheck {
 
-class ParseError : public std::runtime_error {
+class ParseError : public Exception {
  public:
-  ParseError(std::size_t pos, const std::string& message)
-      : std::runtime_error(message), pos(pos) {}
+  ParseError(ErrorId id, std::size_t pos, const std::string& message) : Exception(id, message), pos(pos) {}
   std::size_t pos;  // offset into the expression text
 };
 

@@ -66,11 +66,11 @@ inline Shape broadcast_shape(Shape a, Shape b) {
   auto dim = [&](std::size_t x, std::size_t y) {
     if (x == y || y == 1) return x;
     if (x == 1) return y;
-    throw DomainError(fmt::format("shapes {} and {} do not broadcast", a.to_string(), b.to_string()));
+    throw DomainError(ErrorId::eval_shape, fmt::format("shapes {} and {} do not broadcast", a.to_string(), b.to_string()));
   };
   Shape s{dim(a.rows, b.rows), dim(a.cols, b.cols)};
   if (s.cells() > max_broadcast_cells())
-    throw LimitError(fmt::format("shapes {} and {} broadcast to {}, more than the limit of {} cells (raise it "
+    throw LimitError(ErrorId::limit_cells, fmt::format("shapes {} and {} broadcast to {}, more than the limit of {} cells (raise it "
                                  "with --max-cells)", a.to_string(), b.to_string(), s.to_string(),
                                  max_broadcast_cells()));
   return s;
@@ -135,7 +135,7 @@ Matrix<T> transpose(const Matrix<T>& m) {
 template <class T>
 Matrix<T> matmul(const Matrix<T>& a, const Matrix<T>& b) {
   if (a.cols() != b.rows())
-    throw DomainError(fmt::format("matrix product of {} and {}: {} columns against {} rows",
+    throw DomainError(ErrorId::eval_shape, fmt::format("matrix product of {} and {}: {} columns against {} rows",
                                   a.shape().to_string(), b.shape().to_string(), a.cols(), b.rows()));
   Matrix<T> out(a.rows(), b.cols());
   for (std::size_t r = 0; r < a.rows(); ++r)

@@ -41,7 +41,7 @@ inline void bound_power_bits(const Matrix<Real>& a, const Matrix<Real>& b) {
       if (cell > max_rational_bits()) continue;
       bound += cell;
       if (budget.used + bound > budget.limit)
-        throw LimitError(fmt::format("powers of a {} matrix could hold more than the {} bits left of the limit of {} "
+        throw LimitError(ErrorId::limit_bits, fmt::format("powers of a {} matrix could hold more than the {} bits left of the limit of {} "
                                      "(raise it with --max-total-bits)", s.to_string(),
                                      budget.limit - std::min(budget.limit, budget.used), budget.limit));
     }

@@ -82,7 +82,7 @@ Rational trunc(const Rational& x);
 Rational relu(const Rational& x);
 Rational min(const Rational& a, const Rational& b);
 Rational max(const Rational& a, const Rational& b);
-// a ^ b when it is rational; NotRational when it is not, LimitError past the bit limit.
+// a ^ b when it is rational; a DomainError (eval.not-rational) when it is not, LimitError past the bit limit.
 Rational pow(const Rational& a, const Rational& b);
 long to_index(const Rational& x);
 

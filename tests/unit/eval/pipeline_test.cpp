@@ -33,7 +33,7 @@ Error eval_error(const std::string& yaml) {
     return e;
   }
   BOOST_FAIL("no error");
-  return Error({}, "");
+  return Error(ErrorId::internal_unreachable, {}, "");
 }
 
 }  // namespace
@@ -140,17 +140,17 @@ steps:
 BOOST_AUTO_TEST_CASE(evaluation_errors_name_step_cell_and_place) {
   const char* head = "format: handcheck/1\ninputs:\n  a: [[1, 2], [3, 4]]\n  b: [[1, 0]]\nsteps:\n";
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a @ b\n").what() ==
-             std::string("e.yaml:7:11: step s: matrix product of 2x2 and 1x2: 2 columns against 1 rows"));
+             std::string("e.yaml:7:11: error[eval.shape]: step s: matrix product of 2x2 and 1x2: 2 columns against 1 rows"));
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a / b\n").what() ==
-             std::string("e.yaml:7:11: step s, cell s[1,2]: division by zero"));
+             std::string("e.yaml:7:11: error[eval.division-by-zero]: step s, cell s[1,2]: division by zero"));
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: sqrt(a - 2)\n").what() ==
-             std::string("e.yaml:7:9: step s, cell s[1,1]: sqrt(-1) of a negative value"));
+             std::string("e.yaml:7:9: error[eval.out-of-domain]: step s, cell s[1,1]: sqrt(-1) of a negative value"));
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a - inf + inf\n").what() ==
-             std::string("e.yaml:7:17: step s, cell s[1,1]: inf - inf is undefined"));
+             std::string("e.yaml:7:17: error[eval.undefined]: step s, cell s[1,1]: inf - inf is undefined"));
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: (a - 1) * -inf\n").what() ==
-             std::string("e.yaml:7:17: step s, cell s[1,1]: 0 * inf is undefined"));
+             std::string("e.yaml:7:17: error[eval.undefined]: step s, cell s[1,1]: 0 * inf is undefined"));
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a + concat_cols(b, b)\n").what() ==
-             std::string("e.yaml:7:11: step s: shapes 2x2 and 1x4 do not broadcast"));
+             std::string("e.yaml:7:11: error[eval.shape]: step s: shapes 2x2 and 1x4 do not broadcast"));
 }
 
 BOOST_AUTO_TEST_CASE(matrix_quotients_and_powers_report_their_first_bad_cell) {
@@ -162,12 +162,12 @@ BOOST_AUTO_TEST_CASE(matrix_quotients_and_powers_report_their_first_bad_cell) {
                      "  e: [[1, 2, 3, 4], [5, 6, 7, 8], [1, 2, 3, 4000000], [5, 6, 7, 8], [1, 2, 3, 9000000]]\n"
                      "steps:\n";
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: a / b\n").what() ==
-             std::string("e.yaml:8:11: step s, cell s[1,3]: division by zero"));
+             std::string("e.yaml:8:11: error[eval.division-by-zero]: step s, cell s[1,3]: division by zero"));
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: 3 ^ e\n").what() ==
-             std::string("e.yaml:8:11: step s, cell s[3,4]: power too large: the result would have about 8000000 bits "
+             std::string("e.yaml:8:11: error[limit.bits]: step s, cell s[3,4]: power too large: the result would have about 8000000 bits "
                          "(limit 1048576; raise it with --max-bits)"));
   BOOST_TEST(eval_error(std::string(head) + "  - name: s\n    do: 0 ^ (a - 3)\n").what() ==
-             std::string("e.yaml:8:11: step s, cell s[1,1]: 0 raised to a negative power"));
+             std::string("e.yaml:8:11: error[eval.division-by-zero]: step s, cell s[1,1]: 0 raised to a negative power"));
   Case c = load_case_text(std::string(head) + "  - name: s\n    do: 3 ^ (a - 4) / colsum(3 ^ (a - 4))\n", "p.yaml");
   HandRun run = run_hand(c);
   BOOST_TEST(test::rationals(*run.values.back())(0, 0) == q("1/165"));  // 3^-3 / (3 * 3^-3 + 2 * 3) = (1/27) / (55/9)

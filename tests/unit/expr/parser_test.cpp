@@ -85,7 +85,7 @@ ParseError parse_error(const std::string& s) {
     return e;
   }
   BOOST_FAIL("no parse error for " + s);
-  return ParseError(0, "");
+  return ParseError(ErrorId::internal_unreachable, 0, "");
 }
 }  // namespace
 

@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(product_and_transpose) {
 BOOST_AUTO_TEST_CASE(cell_errors_name_the_cell) {
   auto a = m({{1, 0}, {2, 3}});
   BOOST_CHECK_EXCEPTION(map_cells(a, [](const Rational& x) {
-                          if (x == 0) throw DomainError("zero");
+                          if (x == 0) throw DomainError(ErrorId::eval_division_by_zero, "zero");
                           return x;
                         }),
                         CellError, [](const CellError& e) { return e.row == 0 && e.col == 1; });

@@ -76,29 +76,29 @@ BOOST_AUTO_TEST_CASE(reads_every_part_of_a_case) {
 BOOST_AUTO_TEST_CASE(errors_have_file_line_column_and_name_the_step) {
   std::string base = kMini;
   BOOST_TEST(load_error(test::replace_once(base, "do: X * w", "do: X * ww")) ==
-             "t.yaml:15:13: step Y: in 'do': unknown name 'ww' (did you mean 'w'?)");
+             "t.yaml:15:13: error[load.unknown-name]: step Y: in 'do': unknown name 'ww' (did you mean 'w'?)");
   BOOST_TEST(load_error(test::replace_once(base, "do: X * w", "do: X * Z")) ==
-             "t.yaml:15:13: step Y: in 'do': 'Z' is defined later (line 18); a step may use only inputs and earlier steps");
+             "t.yaml:15:13: error[load.forward-reference]: step Y: in 'do': 'Z' is defined later (line 18); a step may use only inputs and earlier steps");
   BOOST_TEST(load_error(test::replace_once(base, "floor(Y / k)", "flor(Y / k)")) ==
-             "t.yaml:19:11: step Z: in 'hand': unknown function 'flor' (did you mean 'floor'?)");
+             "t.yaml:19:11: error[load.unknown-function]: step Z: in 'hand': unknown function 'flor' (did you mean 'floor'?)");
   BOOST_TEST(load_error(test::replace_once(base, "floor(Y / k)", "floor(Y / k")) ==
-             "t.yaml:19:11: step Z: in 'hand': unclosed '(' of floor(");
+             "t.yaml:19:11: error[expr.unclosed]: step Z: in 'hand': unclosed '(' of floor(");
   BOOST_TEST(load_error(test::replace_once(base, "  - name: Z", "  - name: Y")) ==
-             "t.yaml:18:11: 'Y' is defined twice (first at line 14)");
+             "t.yaml:18:11: error[load.duplicate-name]: 'Y' is defined twice (first at line 14)");
   BOOST_TEST(load_error(test::replace_once(base, "handcheck/1", "handcheck/9")) ==
-             "t.yaml:1:9: unknown format 'handcheck/9': this version reads 'handcheck/1'");
+             "t.yaml:1:9: error[load.format]: unknown format 'handcheck/9': this version reads 'handcheck/1'");
   BOOST_TEST(load_error(test::replace_once(base, "[1.5, 4.5]", "[1.5, 4..5]")) ==
-             "t.yaml:17:23: step Y: stated value: malformed number '4..5': unexpected character '.'");
+             "t.yaml:17:23: error[load.number]: step Y: stated value: malformed number '4..5': unexpected character '.'");
   BOOST_TEST(load_error(test::replace_once(base, "compare: printed", "compare: loose")) ==
-             "t.yaml:21:14: step Z: unknown compare mode 'loose' (printed, exact, abs:EPS, rel:EPS or sigfig:N)");
+             "t.yaml:21:14: error[load.compare-mode]: step Z: unknown compare mode 'loose' (printed, exact, abs:EPS, rel:EPS or sigfig:N)");
   BOOST_TEST(load_error(test::replace_once(base, "  k: 2", "  k: [")) .find("t.yaml:") == 0u);
   BOOST_TEST(load_error(test::replace_once(base, "    do: X * w", "    do: X * w\n    hand: X")) ==
-             "t.yaml:15:9: step Y: give either 'do' or 'hand' and 'exact', not both");
+             "t.yaml:15:9: error[load.step-form]: step Y: give either 'do' or 'hand' and 'exact', not both");
   BOOST_TEST(load_error(test::replace_once(base, "    columns: [a, b]", "    colums: [a, b]")) ==
-             "t.yaml:16:5: step Y: unknown key 'colums' in step Y (did you mean 'columns'?)");
+             "t.yaml:16:5: error[load.unknown-key]: step Y: unknown key 'colums' in step Y (did you mean 'columns'?)");
   BOOST_TEST(load_error(test::replace_once(base, "value: [[1, 2], [3, 4]]", "value: [[1, 2], [3]]")) ==
-             "t.yaml:8:21: step X: input X: row 2 has 1 entries, row 1 has 2");
-  BOOST_TEST(load_error("") == "t.yaml:1:1: empty case file: expected 'format: handcheck/1'");
+             "t.yaml:8:21: error[load.shape]: step X: input X: row 2 has 1 entries, row 1 has 2");
+  BOOST_TEST(load_error("") == "t.yaml:1:1: error[load.empty]: empty case file: expected 'format: handcheck/1'");
 }
 
 BOOST_AUTO_TEST_CASE(compare_modes) {
