@@ -344,9 +344,11 @@ class Auditor {
         CellAudit cell;
         cell.row = r;
         cell.col = c;
-        cell.label = item.cell_label(r, c);
+        if (work_.texts) {
+          cell.label = item.cell_label(r, c);
+          cell.loc = cell_loc(i, r, c);
+        }
         cell.stated = *sa.stated(r, c);
-        cell.loc = cell_loc(i, r, c);
         if (!run.values[i]) {
           // Undecided, never ok: the step needs a decision no precision up to the cap made.
           cell.verdict = Verdict::undecided;
@@ -378,8 +380,10 @@ class Auditor {
     const Item& item = c_.items[i];
     const Real& truth = (*run_of(i).values[i])(cell.row, cell.col);
     cell.against_correct = matches(item.compare, cell.stated, truth);
-    cell.expected = describe(truth, item.digits);
-    cell.expected_printed = printed_like(cell.stated, truth, item.digits);
+    if (work_.texts) {
+      cell.expected = describe(truth, item.digits);
+      cell.expected_printed = printed_like(cell.stated, truth, item.digits);
+    }
     if (cell.against_correct == Match::yes) {
       cell.verdict = Verdict::ok;
       return;

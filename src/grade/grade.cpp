@@ -163,8 +163,9 @@ CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet, bool grading) con
   // For grades, a step is given to the audit only where it matters: it has an answer that does
   // not match its correct value, or such a step reads it. Every other step is all ok (§5: ok is
   // "matches C") whatever the audit would recompute, and nothing given reads it.
-  std::vector<char> give(steps.size(), grading ? 0 : 1);
-  if (grading)
+  const bool subset = grading && options_.shortcuts;
+  std::vector<char> give(steps.size(), subset ? 0 : 1);
+  if (subset)
     for (std::size_t k = 0; k < steps.size(); ++k) {
       bool wrong = false;
       for (std::size_t i = 0; i < steps[k].shape.cells() && !wrong; ++i) {
@@ -192,6 +193,7 @@ CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet, bool grading) con
   // Grading needs verdicts and slips only: no `downstream`, and the per-sheet slip budget.
   AuditWork work;
   work.downstream = false;
+  work.texts = !options_.shortcuts;
   work.slip_cells = options_.slip_cells;
   return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options(), nullptr, work);
 }
@@ -223,7 +225,8 @@ Grader::Audited Grader::grades_of(const CaseAudit& a) const {
 
 Grader::Audited Grader::audited(Judge& judge, const Sheet& sheet) const {
   std::string signature;
-  if (options_.reuse_identical) {
+  const bool reuse = options_.reuse_identical && options_.shortcuts;
+  if (reuse) {
     signature.reserve(sheet.answers.size() * 6);
     for (std::size_t i = 0; i < sheet.answers.size(); ++i) {
       signature += static_cast<char>('0' + static_cast<int>(sheet.answers.kind(i)));
@@ -234,7 +237,7 @@ Grader::Audited Grader::audited(Judge& judge, const Sheet& sheet) const {
     if (auto found = memo_->sheets.find(signature)) return std::move(*found);
   }
   Audited out = grades_of(audit_with(judge, sheet, !options_.compare));
-  if (options_.reuse_identical) {
+  if (reuse) {
     std::lock_guard<std::mutex> lock(memo_->mutex);
     memo_->sheets.add(std::move(signature), out);
   }
@@ -259,7 +262,7 @@ SheetGrade Grader::grade_with(Judge& judge, const Sheet& sheet) const {
   }
   // When every answer matches its correct value, every one is ok (DESIGN §5) without the
   // audit; otherwise the audit decides every answered cell (invalid ones count as blank).
-  if (!all_match) {
+  if (!all_match || !options_.shortcuts) {
     Audited a = audited(judge, sheet);
     // A step not given to the audit keeps the judge's grades (ok, blank, invalid).
     for (std::size_t i = 0; i < g.cells.size(); ++i)

@@ -115,9 +115,11 @@ using StatedValues = std::vector<std::optional<Matrix<std::optional<Literal>>>>;
 // `work` bounds what is done beyond the verdicts, for callers that need less (grading): without
 // `downstream`, errata keep Downstream::none; past `slip_cells` erratum cells (in audit order)
 // the slip search stops, and CaseAudit::slips_unsearched counts the errata left without it.
-// `slip_work` bounds the slip search of the errata (see SlipBudget).
+// `slip_work` bounds the slip search of the errata (see SlipBudget). Without `texts`, cells get
+// no label, source place or expected values (the verdicts need none of them).
 struct AuditWork {
   bool downstream = true;
+  bool texts = true;
   std::size_t slip_cells = static_cast<std::size_t>(-1);
   std::size_t slip_work = kDefaultSlipWork;
 };
