@@ -244,6 +244,16 @@ class Auditor {
     }
   }
 
+  // The step recomputed from its stated operands, through the caller's store when it has one.
+  std::optional<Matrix<Real>> recompute_shared(std::size_t i) const {
+    std::string key = work_.recomputed ? work_.recomputed->key(i) : std::string();
+    if (key.empty()) return recompute_expr(i, *step_expression(i), std::nullopt);
+    if (auto found = work_.recomputed->find(key)) return *found;
+    auto l = std::make_shared<const std::optional<Matrix<Real>>>(recompute_expr(i, *step_expression(i), std::nullopt));
+    work_.recomputed->add(std::move(key), l);
+    return *l;
+  }
+
   // The slip variants of one step are the same expressions for every cell: evaluate each once.
   const Matrix<Real>* recompute_memo(std::size_t i, const Expr& e) const {
     std::string key = to_string(e);
@@ -393,7 +403,7 @@ class Auditor {
     bool consistent = false;
     if (operands.any_stated) {
       if (!l_done) {
-        l = recompute_expr(i, *step_expression(i), std::nullopt);
+        l = recompute_shared(i);
         l_done = true;
       }
       consistent = l && may_match(item.compare, cell.stated, (*l)(cell.row, cell.col));
@@ -669,9 +679,11 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
     out.file = c.file;
     out.title = c.title;
     const unsigned digits10 = std::max(h->digits10, e->digits10);
+    AuditWork w = work;
+    if (h != &hand) w.recomputed = nullptr;  // its values are those of the first precision
     with_precision(digits10, [&] {
       ScopedLimits limits(po);
-      Auditor(c, *h, *e, stated, out, work).run();
+      Auditor(c, *h, *e, stated, out, w).run();
     });
     // Raise the precision until every comparison is decided, or the cap says it cannot be.
     if (out.undecided == 0 || digits10 >= cap || cap_reached) {
