@@ -103,7 +103,12 @@ class Grader::SheetRecomputed : public Recomputed {
     return it == g_.memo_->recomputed.end() ? nullptr : it->second;
   }
   void add(std::string key, std::shared_ptr<const std::optional<Matrix<Real>>> value) const override {
-    std::size_t size = key.size() + 128 + (*value ? (*value)->size() * (sizeof(Real) + 64) : 0);
+    // What the values hold, numbers of any size included: the store's bound is on bytes.
+    std::size_t size = key.size() + 128;
+    if (*value)
+      for (const Real& x : **value)
+        size += sizeof(Real) + 64 +
+                (x.is_exact() ? rational_bits(x.exact()) / 8 : x.is_infinite() ? 0 : rational_bits(x.upper()) / 4);
     std::lock_guard<std::mutex> lock(g_.memo_->recomputed_mutex);
     Memo& m = *g_.memo_;
     if (m.recomputed_bytes + size > Memo::max_bytes) {
