@@ -51,9 +51,11 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
     out.file = c.file;
     out.title = c.title;
     const unsigned digits10 = std::max(h->digits10, e->digits10);
+    AuditWork w = work;
+    if (h != &hand) w.recomputed = nullptr;  // its values are those of the first precision
     with_precision(digits10, [&] {
       ScopedLimits limits(po);
-      audit_cells(c, *h, *e, stated, out, work);
+      audit_cells(c, *h, *e, stated, out, w);
     });
     // Raise the precision until every comparison is decided, or the cap says it cannot be.
     if (out.undecided == 0 || digits10 >= cap || cap_reached) {

@@ -154,6 +154,16 @@ class Auditor {
     }
   }
 
+  // The step recomputed from its stated operands, through the caller's store when it has one.
+  std::optional<Matrix<Real>> recompute_shared(std::size_t i) const {
+    std::string key = work_.recomputed ? work_.recomputed->key(i) : std::string();
+    if (key.empty()) return recompute_expr(i, *step_expression(i), std::nullopt);
+    if (auto found = work_.recomputed->find(key)) return *found;
+    auto l = std::make_shared<const std::optional<Matrix<Real>>>(recompute_expr(i, *step_expression(i), std::nullopt));
+    work_.recomputed->add(std::move(key), l);
+    return *l;
+  }
+
   // The slip variants of one step are the same expressions for every cell: evaluate each once.
   const Matrix<Real>* recompute_memo(std::size_t i, const Expr& e) const {
     std::string key = to_string(e);
@@ -254,9 +264,11 @@ class Auditor {
         CellAudit cell;
         cell.row = r;
         cell.col = c;
-        cell.label = item.cell_label(r, c);
+        if (work_.texts) {
+          cell.label = item.cell_label(r, c);
+          cell.loc = cell_loc(i, r, c);
+        }
         cell.stated = *sa.stated(r, c);
-        cell.loc = cell_loc(i, r, c);
         if (!run.values[i]) {
           // Undecided, never ok: the step needs a decision no precision up to the cap made.
           cell.verdict = Verdict::undecided;
@@ -288,8 +300,10 @@ class Auditor {
     const Item& item = c_.items[i];
     const Real& truth = (*run_of(i).values[i])(cell.row, cell.col);
     cell.against_correct = matches(item.compare, cell.stated, truth);
-    cell.expected = describe(truth, item.digits);
-    cell.expected_printed = printed_like(cell.stated, truth, item.digits);
+    if (work_.texts) {
+      cell.expected = describe(truth, item.digits);
+      cell.expected_printed = printed_like(cell.stated, truth, item.digits);
+    }
     if (cell.against_correct == Match::yes) {
       cell.verdict = Verdict::ok;
       return;
@@ -299,7 +313,7 @@ class Auditor {
     bool consistent = false;
     if (operands.any_stated) {
       if (!l_done) {
-        l = recompute_expr(i, *step_expression(i), std::nullopt);
+        l = recompute_shared(i);
         l_done = true;
       }
       consistent = l && may_match(item.compare, cell.stated, (*l)(cell.row, cell.col));

@@ -57,6 +57,71 @@ struct Grader::Memo {
   static constexpr std::size_t max_bytes = 8u << 20;
   std::mutex mutex;
   Table sheets;  // by every answer of the sheet
+
+  // Steps recomputed from their stated operands, by the answers of the steps they read: a class
+  // shares its slips and what follows from them, even on sheets that differ elsewhere.
+  using Value = std::shared_ptr<const std::optional<Matrix<Real>>>;
+  std::mutex recomputed_mutex;
+  std::unordered_map<std::string, Value> recomputed;
+  std::size_t recomputed_bytes = 0;
+};
+
+// Appends a cell's answer to a key: its kind, its length, its text (so that no two answers
+// write the same bytes).
+static void append_answer(std::string& key, const Answers& answers, std::size_t cell) {
+  std::string_view text = answers.text(cell);
+  auto n = static_cast<std::uint32_t>(text.size());
+  key += static_cast<char>('0' + static_cast<int>(answers.kind(cell)));
+  key.append(reinterpret_cast<const char*>(&n), sizeof n);
+  key += text;
+}
+
+// One sheet's view of the shared store: the key of a step is what the audit is given of every
+// step it reads (in either pipeline's expression): nothing when the step is not given, else
+// each cell's answer.
+class Grader::SheetRecomputed : public Recomputed {
+ public:
+  SheetRecomputed(const Grader& g, const Sheet& sheet, const std::vector<char>& give)
+      : g_(g), sheet_(sheet), give_(give) {}
+
+  std::string key(std::size_t item) const override {
+    long s = g_.step_of_[item];
+    if (s < 0) return {};
+    std::string key = std::to_string(item);
+    for (std::size_t o : g_.reads_[static_cast<std::size_t>(s)]) {
+      key += give_[o] ? '=' : '-';
+      key += std::to_string(o);
+      if (!give_[o]) continue;
+      const KeyStep& step = g_.key_.steps()[o];
+      for (std::size_t i = 0; i < step.shape.cells(); ++i) append_answer(key, sheet_.answers, step.first + i);
+    }
+    return key;
+  }
+  std::shared_ptr<const std::optional<Matrix<Real>>> find(const std::string& key) const override {
+    std::lock_guard<std::mutex> lock(g_.memo_->recomputed_mutex);
+    auto it = g_.memo_->recomputed.find(key);
+    return it == g_.memo_->recomputed.end() ? nullptr : it->second;
+  }
+  void add(std::string key, std::shared_ptr<const std::optional<Matrix<Real>>> value) const override {
+    // What the values hold, numbers of any size included: the store's bound is on bytes.
+    std::size_t size = key.size() + 128;
+    if (*value)
+      for (const Real& x : **value)
+        size += sizeof(Real) + 64 +
+                (x.is_exact() ? rational_bits(x.exact()) / 8 : x.is_infinite() ? 0 : rational_bits(x.upper()) / 4);
+    std::lock_guard<std::mutex> lock(g_.memo_->recomputed_mutex);
+    Memo& m = *g_.memo_;
+    if (m.recomputed_bytes + size > Memo::max_bytes) {
+      m.recomputed.clear();
+      m.recomputed_bytes = 0;
+    }
+    if (m.recomputed.emplace(std::move(key), std::move(value)).second) m.recomputed_bytes += size;
+  }
+
+ private:
+  const Grader& g_;
+  const Sheet& sheet_;
+  const std::vector<char>& give_;
 };
 
 // What each written answer means for its cell: parsed and compared once per distinct text.
@@ -163,8 +228,9 @@ CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet, bool grading) con
   // For grades, a step is given to the audit only where it matters: it has an answer that does
   // not match its correct value, or such a step reads it. Every other step is all ok (§5: ok is
   // "matches C") whatever the audit would recompute, and nothing given reads it.
-  std::vector<char> give(steps.size(), grading ? 0 : 1);
-  if (grading)
+  const bool subset = grading && options_.shortcuts;
+  std::vector<char> give(steps.size(), subset ? 0 : 1);
+  if (subset)
     for (std::size_t k = 0; k < steps.size(); ++k) {
       bool wrong = false;
       for (std::size_t i = 0; i < steps[k].shape.cells() && !wrong; ++i) {
@@ -192,7 +258,10 @@ CaseAudit Grader::audit_with(Judge& judge, const Sheet& sheet, bool grading) con
   // Grading needs verdicts and slips only: no `downstream`, and the per-sheet slip budget.
   AuditWork work;
   work.downstream = false;
+  work.texts = !options_.shortcuts;
   work.slip_cells = options_.slip_cells;
+  SheetRecomputed recomputed(*this, sheet, give);
+  if (options_.shortcuts && options_.reuse_identical) work.recomputed = &recomputed;
   return audit_stated(c, key_.hand(), key_.exact(), stated, key_.options(), nullptr, work);
 }
 
@@ -223,18 +292,15 @@ Grader::Audited Grader::grades_of(const CaseAudit& a) const {
 
 Grader::Audited Grader::audited(Judge& judge, const Sheet& sheet) const {
   std::string signature;
-  if (options_.reuse_identical) {
-    signature.reserve(sheet.answers.size() * 6);
-    for (std::size_t i = 0; i < sheet.answers.size(); ++i) {
-      signature += static_cast<char>('0' + static_cast<int>(sheet.answers.kind(i)));
-      signature += sheet.answers.text(i);
-      signature += '\x1f';
-    }
+  const bool reuse = options_.reuse_identical && options_.shortcuts;
+  if (reuse) {
+    signature.reserve(sheet.answers.size() * 10);
+    for (std::size_t i = 0; i < sheet.answers.size(); ++i) append_answer(signature, sheet.answers, i);
     std::lock_guard<std::mutex> lock(memo_->mutex);
     if (auto found = memo_->sheets.find(signature)) return std::move(*found);
   }
   Audited out = grades_of(audit_with(judge, sheet, !options_.compare));
-  if (options_.reuse_identical) {
+  if (reuse) {
     std::lock_guard<std::mutex> lock(memo_->mutex);
     memo_->sheets.add(std::move(signature), out);
   }
@@ -259,7 +325,7 @@ SheetGrade Grader::grade_with(Judge& judge, const Sheet& sheet) const {
   }
   // When every answer matches its correct value, every one is ok (DESIGN §5) without the
   // audit; otherwise the audit decides every answered cell (invalid ones count as blank).
-  if (!all_match) {
+  if (!all_match || !options_.shortcuts) {
     Audited a = audited(judge, sheet);
     // A step not given to the audit keeps the judge's grades (ok, blank, invalid).
     for (std::size_t i = 0; i < g.cells.size(); ++i)

@@ -1,6 +1,7 @@
 #include "handcheck/grade/summary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 
@@ -9,12 +10,16 @@ namespace handcheck {
 // Per cell: the verdict counts, and each wrong text with the sheets that wrote it and the
 // slips their errata match. Texts are grouped by value only at the end: a class writes few.
 struct ClassTally::Cell {
-  std::size_t ok = 0, carried = 0, erratum = 0, blank = 0, invalid = 0, undecided = 0;
+  std::array<std::size_t, 6> count{};  // by Grade
   struct Text {
     std::size_t count = 0;
     std::map<std::uint8_t, std::size_t> slips;  // slip (CellGrade::slip) -> sheets
   };
-  std::unordered_map<std::string, Text> wrong;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Text, Hash, std::equal_to<>> wrong;
   // The last text seen, looked up without hashing: most wrong answers repeat.
   const std::string* last_text = nullptr;
   Text* last = nullptr;
@@ -25,23 +30,20 @@ ClassTally::~ClassTally() = default;
 
 void ClassTally::add(const Sheet& sheet, const SheetGrade& grade) {
   ++sheets_;
-  // A class has few distinct scores: count them, and add them up once at the end.
-  ++scores_[grade.score];
+  // A class has few distinct scores: count them, and add them up once at the end. A score
+  // follows from its counts: the entry last used for them is tried first (and checked).
+  auto& hint = score_hints_[(grade.ok * 31 + grade.carried) % score_hints_.size()];
+  if (!hint.used || hint.at->first != grade.score) hint = {scores_.try_emplace(grade.score).first, true};
+  ++hint.at->second;
   for (std::size_t i = 0; i < cells_.size(); ++i) {
     Cell& c = cells_[i];
     const CellGrade& g = grade.cells[i];
-    switch (g.grade) {
-      case Grade::ok: ++c.ok; break;
-      case Grade::carried: ++c.carried; break;
-      case Grade::erratum: ++c.erratum; break;
-      case Grade::blank: ++c.blank; break;
-      case Grade::invalid: ++c.invalid; break;
-      case Grade::undecided: ++c.undecided; break;
-    }
+    ++c.count[static_cast<std::size_t>(g.grade)];
     if (g.grade != Grade::erratum && g.grade != Grade::carried) continue;
     std::string_view text = sheet.answers.text(i);
     if (!c.last || *c.last_text != text) {
-      auto it = c.wrong.try_emplace(std::string(text)).first;
+      auto it = c.wrong.find(text);
+      if (it == c.wrong.end()) it = c.wrong.emplace(std::string(text), Cell::Text{}).first;
       c.last_text = &it->first;
       c.last = &it->second;
     }
@@ -64,12 +66,13 @@ ClassSummary ClassTally::summary(std::size_t top) const {
     const Cell& c = cells_[i];
     CellSummary cs;
     cs.cell = i;
-    cs.ok = c.ok;
-    cs.carried = c.carried;
-    cs.erratum = c.erratum;
-    cs.blank = c.blank;
-    cs.invalid = c.invalid;
-    cs.undecided = c.undecided;
+    auto n = [&](Grade g) { return c.count[static_cast<std::size_t>(g)]; };
+    cs.ok = n(Grade::ok);
+    cs.carried = n(Grade::carried);
+    cs.erratum = n(Grade::erratum);
+    cs.blank = n(Grade::blank);
+    cs.invalid = n(Grade::invalid);
+    cs.undecided = n(Grade::undecided);
     // Wrong answers grouped by value, so that 0.5 and 1/2 count together.
     struct Group {
       std::map<std::string, std::size_t> texts;

@@ -115,9 +115,26 @@ using StatedValues = std::vector<std::optional<Matrix<std::optional<Literal>>>>;
 // `work` bounds what is done beyond the verdicts, for callers that need less (grading): without
 // `downstream`, errata keep Downstream::none; past `slip_cells` erratum cells (in audit order)
 // the slip search stops, and CaseAudit::slips_unsearched counts the errata left without it.
-// `slip_work` bounds the slip search of the errata (see SlipBudget).
+// `slip_work` bounds the slip search of the errata (see SlipBudget). Without `texts`, cells get
+// no label, source place or expected values (the verdicts need none of them).
+//
+// `recomputed`: a store, shared by many audits of one case (a class of sheets), of each step
+// recomputed from its stated operands (L of DESIGN §5). That value depends on nothing but the
+// stated cells of the items the step's expression names, at the pipelines' own precision; the
+// store names that content by a key. It is used at the pipelines' precision only, never after
+// a raise.
+struct Recomputed {
+  virtual ~Recomputed() = default;
+  // A key that differs whenever a stated cell of an item that `item` reads differs (value,
+  // blank or not), or "" to recompute it.
+  virtual std::string key(std::size_t item) const = 0;
+  virtual std::shared_ptr<const std::optional<Matrix<Real>>> find(const std::string& key) const = 0;
+  virtual void add(std::string key, std::shared_ptr<const std::optional<Matrix<Real>>> value) const = 0;
+};
 struct AuditWork {
   bool downstream = true;
+  bool texts = true;
+  const Recomputed* recomputed = nullptr;
   std::size_t slip_cells = static_cast<std::size_t>(-1);
   std::size_t slip_work = kDefaultSlipWork;
 };

@@ -42,8 +42,13 @@ using Comparator = bool (*)(const CompareMode&, const Literal&, const Rational&)
 struct GradeOptions {
   Rational carried_credit = 1;  // in [0, 1]
   unsigned threads = 0;         // 0: one per hardware thread
-  // Sheets identical in every answer get the same grades: grade such a sheet once.
+  // Sheets identical in every answer get the same grades: grade such a sheet once. A step whose
+  // operand steps are answered alike on two sheets is recomputed from them once.
   bool reuse_identical = true;
+  // false: no shortcut at all. Every sheet gets its own audit of every step, with every text,
+  // even when all its answers match: the reference the shortcuts are tested against
+  // (HANDCHECK_NO_REUSE=1 for `handcheck grade`, a debugging aid).
+  bool shortcuts = true;
   // The per-sheet budget: erratum cells searched for a known slip, in step order. The search
   // costs up to n^2 recomputations a cell of an n x n product; one all-wrong sheet of a large
   // case must not stall a class. Errata past it are graded without a slip name.
@@ -75,6 +80,7 @@ class Grader {
  private:
   struct Memo;
   class Judge;
+  class SheetRecomputed;
   SheetGrade grade_with(Judge& judge, const Sheet& sheet) const;
   // grading: only the steps that decide a grade, no downstream analysis, the slip budget.
   CaseAudit audit_with(Judge& judge, const Sheet& sheet, bool grading) const;

@@ -3,6 +3,7 @@
 // sheets (of at least 3) agree on one value that is not the key's (the key itself may be wrong).
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -55,6 +56,11 @@ class ClassTally {
   const AnswerKey& key_;
   std::size_t sheets_ = 0;
   std::map<Rational, std::size_t> scores_;
+  struct ScoreHint {
+    std::map<Rational, std::size_t>::iterator at;
+    bool used = false;
+  };
+  std::array<ScoreHint, 64> score_hints_{};
   std::vector<Cell> cells_;
 };
 
