@@ -231,7 +231,7 @@
   function go(i) {
     index = Math.max(0, Math.min(items.length - 1, i));
     render();
-    try { history.replaceState(null, '', '#' + encodeURIComponent(items[index].name)); } catch (e) { /* file: URLs may refuse */ }
+    try { history.replaceState(null, '', '#' + encodeURIComponent(items[index].name)); } catch { /* file: URLs may refuse */ }
   }
   function stop() {
     if (timer !== null) clearInterval(timer);
@@ -293,7 +293,7 @@
   var start = 0;
   var wanted = location.hash.slice(1);
   // A malformed fragment (#%E0%A4%A) is taken as written, not a reason for a blank page.
-  try { wanted = decodeURIComponent(wanted); } catch (err) {}
+  try { wanted = decodeURIComponent(wanted); } catch { /* keep it as written */ }
   items.forEach(function (it, i) { if (it.name === wanted) start = i; });
   go(start);
 })();
