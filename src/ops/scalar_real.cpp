@@ -231,8 +231,12 @@ Real holds(Relation rel, const Real& a, const Real& b) {
 }
 Real select(const Real& cond, const Real& a, const Real& b) {
   auto s = certain_sign(cond);
-  if (!s) return hull(a, b);
-  return *s != 0 ? a : b;
+  if (s) return *s != 0 ? a : b;
+  // No finite range holds an infinity and another value, but either is a defined result:
+  // more precision may decide the condition, so this is undecided, not a domain error.
+  if ((a.is_infinite() || b.is_infinite()) && !same_value(a, b))
+    throw Undecided("where between an infinity and another value, with a condition whose sign is not yet certain");
+  return hull(a, b);
 }
 
 long to_index(const Real& x) {

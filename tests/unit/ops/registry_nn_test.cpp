@@ -232,6 +232,11 @@ BOOST_AUTO_TEST_CASE(undecided_comparisons_give_every_possible_value) {
   BOOST_TEST(is(scalar::select(both, Real(q("5")), Real(q("-1"))), "-1", "5"));
   BOOST_TEST(is(scalar::select(Real(q("0")), Real(q("5")), Real(q("-1"))), "-1", "-1"));
   BOOST_TEST(is(scalar::select(a, Real(q("5")), Real(q("-1"))), "5", "5"));
+  // Between an infinity and a value no finite range holds both, but each is a defined result:
+  // undecided (more precision may tell), not a domain error; the same infinity both ways is it.
+  BOOST_CHECK_THROW(scalar::select(both, Real(q("5")), Real::infinity(-1)), Undecided);
+  BOOST_CHECK_THROW(scalar::select(both, Real::infinity(1), Real::infinity(-1)), Undecided);
+  BOOST_TEST(scalar::select(both, Real::infinity(-1), Real::infinity(-1)).infinity_sign() == -1);
   // floor of a value on both sides of 2 is 1 or 2: the interval [1, 2], never a guess.
   BOOST_TEST(is(scalar::floor(between("19/10", "21/10")), "1", "2"));
   BOOST_TEST(scalar::floor(between("21/10", "22/10")).is_exact());
