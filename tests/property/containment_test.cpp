@@ -301,6 +301,7 @@ const std::map<std::string, Generator, std::less<>>& generators() {
       {"clip", clip()},
       {"hard_tanh", unary(true)},
       {"hard_sigmoid", unary(true)},
+      {"gelu", unary(true)},
       // A product-sum over a window holding an infinity meets 0 * inf: finite values only.
       {"conv1d", conv(false)},
       {"conv2d", conv(true)},
