@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs handcheck's build and test dependencies from Debian 12 packages.
 # Idempotent: packages already present are skipped, and apt is not touched at all when
-# nothing is missing. `test` and `all` also install the browser test's npm packages
-# (tests/browser) when they are absent. Usage: scripts/install-deps.sh [build|test|bench|fuzz|all]
+# nothing is missing. `test` and `all` also install the npm packages of the browser test
+# (tests/browser) and of the lint tests (tests/lint) when they are absent. Usage: scripts/install-deps.sh [build|test|bench|fuzz|all]
 set -euo pipefail
 
 build_pkgs=(build-essential cmake ninja-build pkg-config
@@ -47,7 +47,8 @@ else
 fi
 
 # The browser test drives Chromium with playwright-core, pinned by tests/browser/package-lock.json.
-# Never downloads a browser: the test uses Debian's /usr/bin/chromium.
+# Never downloads a browser: the test uses Debian's /usr/bin/chromium. The lint tests run ESLint
+# and Stylelint, pinned by tests/lint/package-lock.json (Debian has no CSS linter).
 if [[ ${1:-build} == test || ${1:-build} == all ]]; then
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   if [[ -d $root/tests/browser/node_modules/playwright-core ]]; then
@@ -55,5 +56,11 @@ if [[ ${1:-build} == test || ${1:-build} == all ]]; then
   else
     echo "install-deps: npm ci in tests/browser"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$root/tests/browser" --no-audit --no-fund
+  fi
+  if [[ -d $root/tests/lint/node_modules/eslint && -d $root/tests/lint/node_modules/stylelint ]]; then
+    echo "install-deps: tests/lint/node_modules present"
+  else
+    echo "install-deps: npm ci in tests/lint"
+    npm ci --prefix "$root/tests/lint" --no-audit --no-fund
   fi
 fi

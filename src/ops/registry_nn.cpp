@@ -160,6 +160,13 @@ Matrix<T> op_hard_sigmoid(const Args<T>& a) {
   return map_cells(a[0], [&](const T& x) { return clip_value(x * quarter + half, lo, hi); });
 }
 
+// The Gaussian error linear unit (Hendrycks and Gimpel 2016), x * Phi(x): exact only at 0, so
+// a worksheet computes it by a hand rule (cases/mlp/gelu-table.yaml).
+template <class T>
+Matrix<T> op_gelu(const Args<T>& a) {
+  return map_cells(a[0], [](const T& x) { return scalar::gelu(x); });
+}
+
 // --- convolution and pooling ---------------------------------------------------------------
 
 // M with `rows` rows of zeros above and below and `cols` columns of zeros left and right.
@@ -252,6 +259,7 @@ const std::vector<OpSpec>& nn_ops() {
       HANDCHECK_OP(clip, 3, 3, "clip(M, lo, hi)", "min(max(x, lo), hi)", Reads::cell),
       HANDCHECK_OP(hard_tanh, 1, 1, "hard_tanh(M)", "clip(x, -1, 1)", Reads::cell),
       HANDCHECK_OP(hard_sigmoid, 1, 1, "hard_sigmoid(M)", "clip(x/4 + 1/2, 0, 1), the sigmoid's tangent at 0", Reads::cell),
+      HANDCHECK_OP(gelu, 1, 1, "gelu(M)", "x * Phi(x) = x/2 * (1 + erf(x / sqrt(2)))", Reads::cell),
       HANDCHECK_OP(conv1d, 2, 4, "conv1d(x, k[, stride[, pad]])", "sliding dot product of a row vector with a kernel", Reads::all),
       HANDCHECK_OP(conv2d, 2, 4, "conv2d(X, K[, stride[, pad]])", "sliding elementwise product-sum of a matrix with a kernel", Reads::all),
       HANDCHECK_OP(maxpool, 2, 3, "maxpool(X, size[, stride])", "largest entry of each window", Reads::all),

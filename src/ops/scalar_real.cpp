@@ -221,6 +221,31 @@ Real sigmoid(const Real& x) {
   return identified(Real(one / (one + mp::exp(-x.enclosure()))), 'g', x);
 }
 
+// x * Phi(x), with Phi(x) = (1 + erf(x / sqrt(2))) / 2 = erfc(-x / sqrt(2)) / 2. MPFI has no
+// erf; erfc is decreasing, so over [a, b] it is [erfc(b) rounded down, erfc(a) rounded up]
+// (MPFR rounds each correctly in the direction asked), and interval arithmetic does the rest.
+// erfc rather than 1 + erf: for a large negative x, 1 + erf cancels to nothing, while erfc
+// keeps every digit of the tiny Phi(x).
+Real gelu(const Real& x) {
+  if (x.is_infinite()) return x.infinity_sign() < 0 ? Real(Rational(0)) : x;
+  if (x.is_exact() && x.exact() == 0) return Rational(0);
+  charge_precision_work(16);
+  Interval v = x.enclosure();
+  Interval z = -v / mp::sqrt(to_interval(Rational(2)));
+  Interval phi2 = z;  // erfc(z), at z's precision
+  mpfi_ptr zi = z.backend().data();
+  mpfi_ptr out = phi2.backend().data();
+  mpfr_t lo, hi;
+  mpfr_init2(lo, mpfi_get_prec(zi));
+  mpfr_init2(hi, mpfi_get_prec(zi));
+  mpfr_erfc(lo, &zi->right, MPFR_RNDD);
+  mpfr_erfc(hi, &zi->left, MPFR_RNDU);
+  mpfi_interv_fr(out, lo, hi);
+  mpfr_clear(lo);
+  mpfr_clear(hi);
+  return identified(Real(v * phi2 / to_interval(Rational(2))), 'u', x);
+}
+
 int compare(const Real& a, const Real& b) { return handcheck::compare(a, b); }
 Real holds(Relation rel, const Real& a, const Real& b) {
   try {
@@ -231,8 +256,12 @@ Real holds(Relation rel, const Real& a, const Real& b) {
 }
 Real select(const Real& cond, const Real& a, const Real& b) {
   auto s = certain_sign(cond);
-  if (!s) return hull(a, b);
-  return *s != 0 ? a : b;
+  if (s) return *s != 0 ? a : b;
+  // No finite range holds an infinity and another value, but either is a defined result:
+  // more precision may decide the condition, so this is undecided, not a domain error.
+  if ((a.is_infinite() || b.is_infinite()) && !same_value(a, b))
+    throw Undecided("where between an infinity and another value, with a condition whose sign is not yet certain");
+  return hull(a, b);
 }
 
 long to_index(const Real& x) {

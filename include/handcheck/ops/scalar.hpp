@@ -54,6 +54,8 @@ inline bool relation_holds(Relation rel, int cmp) {
   T cos(const T& x);                                          \
   T tanh(const T& x);                                         \
   T sigmoid(const T& x);                                      \
+  /* x * Phi(x) = x/2 * (1 + erf(x / sqrt(2))) */            \
+  T gelu(const T& x);                                         \
   /* -1, 0, 1; Undecided when the precision cannot tell */   \
   int compare(const T& a, const T& b);                        \
   /* 1 where `a rel b` holds, 0 where it does not, [0, 1]     \

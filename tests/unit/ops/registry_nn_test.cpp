@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_SUITE(ops_registry_nn)
 BOOST_AUTO_TEST_CASE(new_functions_are_in_the_one_table) {
   for (const char* name : {"layernorm", "batchnorm", "outer", "diag", "repeat_rows", "repeat_cols", "cumsum_rows",
                            "cumsum_cols", "gt", "ge", "lt", "le", "eq", "where", "clip", "hard_tanh",
-                           "hard_sigmoid", "conv1d", "conv2d", "maxpool", "avgpool"}) {
+                           "hard_sigmoid", "gelu", "conv1d", "conv2d", "maxpool", "avgpool"}) {
     BOOST_TEST_CONTEXT(name) {
       const OpSpec* op = find_op(name);
       BOOST_REQUIRE(op != nullptr);
@@ -232,6 +232,11 @@ BOOST_AUTO_TEST_CASE(undecided_comparisons_give_every_possible_value) {
   BOOST_TEST(is(scalar::select(both, Real(q("5")), Real(q("-1"))), "-1", "5"));
   BOOST_TEST(is(scalar::select(Real(q("0")), Real(q("5")), Real(q("-1"))), "-1", "-1"));
   BOOST_TEST(is(scalar::select(a, Real(q("5")), Real(q("-1"))), "5", "5"));
+  // Between an infinity and a value no finite range holds both, but each is a defined result:
+  // undecided (more precision may tell), not a domain error; the same infinity both ways is it.
+  BOOST_CHECK_THROW(scalar::select(both, Real(q("5")), Real::infinity(-1)), Undecided);
+  BOOST_CHECK_THROW(scalar::select(both, Real::infinity(1), Real::infinity(-1)), Undecided);
+  BOOST_TEST(scalar::select(both, Real::infinity(-1), Real::infinity(-1)).infinity_sign() == -1);
   // floor of a value on both sides of 2 is 1 or 2: the interval [1, 2], never a guess.
   BOOST_TEST(is(scalar::floor(between("19/10", "21/10")), "1", "2"));
   BOOST_TEST(scalar::floor(between("21/10", "22/10")).is_exact());
@@ -311,6 +316,62 @@ BOOST_AUTO_TEST_CASE(exact_convolution_and_pooling_are_certified) {
   auto e = exact("conv2d(concat_rows(concat_cols(1, 2), concat_cols(3, 4)), identity(2))");
   BOOST_TEST(e(0, 0).is_exact());
   BOOST_TEST(e(0, 0).exact() == 5);
+}
+
+// gelu(x) = x/2 * (1 + erf(x / sqrt(2))). References from mpmath at 60 digits, as
+// x/2 * erfc(-x/sqrt(2)) (no cancellation for negative x), printed to 50 significant digits.
+BOOST_AUTO_TEST_CASE(gelu_known_values_are_enclosed_tightly) {
+  WorkingPrecision p(50);
+  struct Known {
+    const char* x;
+    const char* value;
+  };
+  const Known known[] = {
+      {"1", "0.84134474606854294858523254563203792247791296672660"},
+      {"-1", "-0.15865525393145705141476745436796207752208703327340"},
+      {"1/2", "0.34573123063700655181885230530416886994180108777729"},
+      {"3/2", "1.3997891980967129009932589385301708807156572215082"},
+      {"-10", "-7.6198530241605260659733432515993083635040332779570e-23"},
+      {"-30", "-1.4720141781444561178601427769740571415990954824178e-196"},
+  };
+  for (const auto& k : known) {
+    BOOST_TEST_CONTEXT("gelu(" << k.x << ")") {
+      Real g = scalar::gelu(Real(q(k.x)));
+      BOOST_REQUIRE(g.is_interval());
+      Rational ref = q(k.value), margin = boost::multiprecision::abs(ref) * q("1e-48");
+      // The reference is within 1e-49 of the truth (relative): the enclosure holds it ...
+      BOOST_TEST(g.lower() <= ref + margin);
+      BOOST_TEST(ref - margin <= g.upper());
+      // ... and is as narrow as 50 digits allow, in relative terms even far in the left tail.
+      BOOST_TEST(g.upper() - g.lower() <= boost::multiprecision::abs(ref) * q("1e-46"));
+    }
+  }
+  WorkingPrecision p40(40);  // 30 certified digits need a few guard digits
+  BOOST_TEST(digits(scalar::gelu(Real(q("1")))) == "0.841344746068542948585232545632");
+  BOOST_TEST(digits(scalar::gelu(Real(q("-1")))) == "-0.158655253931457051414767454368");
+}
+
+BOOST_AUTO_TEST_CASE(gelu_exact_points_infinities_and_intervals) {
+  WorkingPrecision p(40);
+  BOOST_TEST(scalar::gelu(Real(q("0"))).is_exact());
+  BOOST_TEST(scalar::gelu(Real(q("0"))).exact() == 0);
+  BOOST_TEST(scalar::gelu(Real::infinity(-1)).is_exact());
+  BOOST_TEST(scalar::gelu(Real::infinity(-1)).exact() == 0);
+  BOOST_TEST(scalar::gelu(Real::infinity(1)).infinity_sign() == 1);
+  // Phi(x) + Phi(-x) = 1, so gelu(x) - gelu(-x) = x.
+  Real d = scalar::gelu(Real(q("7/4"))) - scalar::gelu(Real(q("-7/4")));
+  BOOST_TEST(d.lower() <= q("7/4"));
+  BOOST_TEST(q("7/4") <= d.upper());
+  // gelu is not monotone (its minimum, about -0.16997, is near x = -0.7518): an interval
+  // argument across the minimum holds both the minimum and the ends.
+  Real wide = scalar::gelu(real_between(q("-1"), q("1/2")));
+  BOOST_TEST(wide.lower() <= q("-0.16997"));
+  BOOST_TEST(q("0.3457") <= wide.upper());
+  // Through the registry, cell by cell.
+  auto m = exact("gelu(concat_cols(-1, 0, 1))");
+  BOOST_TEST(near(m(0, 0), "-0.158655253931457051414767454367962077522087033273"));
+  BOOST_TEST(m(0, 1).is_exact());
+  BOOST_TEST(near(m(0, 2), "0.841344746068542948585232545632037922477912966727"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
