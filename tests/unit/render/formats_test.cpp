@@ -3,6 +3,8 @@
 #include "handcheck/render/formats.hpp"
 #include "handcheck/render/json.hpp"
 #include "handcheck/render/junit.hpp"
+#include "handcheck/render/key.hpp"
+#include "handcheck/render/key_latex.hpp"
 #include "handcheck/render/key_markdown.hpp"
 #include "handcheck/render/report_markdown.hpp"
 #include "test_support.hpp"
@@ -41,7 +43,9 @@ BOOST_AUTO_TEST_CASE(each_row_renders_with_its_renderer) {
   BOOST_TEST(find_report_format("json")->render(audits, {}) == render_json(audits));
   BOOST_TEST(find_report_format("junit")->render(audits, {}) == render_junit(audits));
   BOOST_TEST(find_report_format("md")->render(audits, {}) == render_report_markdown(audits));
+  for (const auto& f : key_formats()) BOOST_TEST(f.render(audits[0], {}) == render_key(audits[0], f.name), f.name);
   BOOST_TEST(find_key_format("md")->render(audits[0], {}) == render_key_markdown(audits[0]));
+  BOOST_TEST(find_key_format("tex")->render(audits[0], {}) == render_key_latex(audits[0]));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
