@@ -3,6 +3,7 @@
 
 #include "handcheck/render/key_html.hpp"
 #include "handcheck/render/key_json.hpp"
+#include "handcheck/render/key.hpp"
 #include "handcheck/render/key_latex.hpp"
 #include "handcheck/render/key_markdown.hpp"
 #include "test_support.hpp"
@@ -86,66 +87,6 @@ BOOST_AUTO_TEST_CASE(json_key_marks_carried_cells_and_blanks) {
   BOOST_TEST(verdict["q2[1]"] == "carried");
   BOOST_TEST(verdict["q1[1]"] == "ok");
   BOOST_TEST(verdict["q4[4]"] == "blank");
-}
-
-BOOST_AUTO_TEST_CASE(markdown_key_of_the_seed) {
-  std::string md = render_key_markdown(seed());
-  BOOST_TEST(md.find("# Answer key: Self-attention, a 6-3 attention head\n") == 0u);
-  // The explanation of step Q, escaped for Markdown.
-  BOOST_TEST(md.find("> \\[2\\] Multiply the features by the query matrix: column j of Q = WQ X is the query vector") !=
-             std::string::npos);
-  BOOST_TEST(md.find("## 5. `Q = WQ @ X`") != std::string::npos);
-  // Fractions with their decimals, in a table row.
-  BOOST_TEST(md.find("| **k1** | 3/10 (0.3) | 3/14 (0.214286…) | 3/8 (0.375) | 9/22 (0.409091…) |") !=
-             std::string::npos);
-  BOOST_TEST(md.find("| **1** | 8/5 (1.6) |") != std::string::npos);
-  BOOST_TEST(md.find("- by hand: `S_scaled = floor(S / 2)`\n- exactly: `S_scaled = S / sqrt(3)`") != std::string::npos);
-  BOOST_TEST(md.find("0.365189 ") != std::string::npos);
-  BOOST_TEST(md.find("| **3** | 1 ✓ | **1** ✗ (2) | 1 ✓ | 2 ✓ |") != std::string::npos);
-  BOOST_TEST(md.find("- `q2[3]`: erratum: the sheet prints 1, should be 2") != std::string::npos);
-}
-
-BOOST_AUTO_TEST_CASE(latex_key_of_the_seed) {
-  std::string tex = render_key_latex(seed());
-  BOOST_TEST(tex.find("\\documentclass") == 0u);
-  BOOST_TEST(tex.find("\\usepackage{amsmath,amssymb}") != std::string::npos);
-  BOOST_TEST(tex.find("\\frac{3}{10}") != std::string::npos);
-  // A's fractions, then their decimals beside them.
-  BOOST_TEST(tex.find("{\\displaystyle \\frac{3}{10}} & {\\displaystyle \\frac{3}{14}} & {\\displaystyle \\frac{3}{8}}") !=
-             std::string::npos);
-  BOOST_TEST(tex.find("\\approx \\begin{bmatrix}\n  0.3 & 0.214286\\ldots & 0.375 & 0.409091\\ldots \\\\") !=
-             std::string::npos);
-  BOOST_TEST(tex.find("\\begin{bmatrix}") != std::string::npos);
-  BOOST_TEST(tex.find("\\boxed{1}") != std::string::npos);  // the erratum in Q
-  BOOST_TEST(tex.find("\\texttt{S\\_scaled = floor(S / 2)}") != std::string::npos);
-  BOOST_TEST(tex.find("\\end{document}\n") == tex.size() - 15);
-}
-
-BOOST_AUTO_TEST_CASE(latex_escapes_case_text) {
-  std::string yaml = test::read_file(test::source_path("cases/self-attention-6-3.yaml"));
-  yaml = test::replace_once(yaml, "title: Self-attention, a 6-3 attention head",
-                            "title: '100% of $x_1 & #2 {a} ~b^c \\end{document} <é> α ≈ 3 — done'");
-  std::string tex = render_key_latex(test::audit_text(yaml));
-  BOOST_TEST(tex.find("\\title{Answer key: 100\\% of \\$x\\_1 \\& \\#2 \\{a\\} \\textasciitilde{}b\\textasciicircum{}c "
-                      "\\textbackslash{}end\\{document\\} \\ensuremath{<}\\'{e}\\ensuremath{>} \\ensuremath{\\alpha} "
-                      "\\ensuremath{\\approx} 3 --- done}") != std::string::npos);
-  BOOST_TEST(count(tex, "\\end{document}") == 1u);
-}
-
-BOOST_AUTO_TEST_CASE(latex_numbers) {
-  std::string tex = render_key_latex(test::audit_text(R"(format: handcheck/1
-title: Signs
-inputs:
-  M: [["-3/10", 1], [2, "-1/2"]]
-steps:
-  - name: N
-    do: M / 2
-)"));
-  // A negative fraction keeps its sign outside: -\frac{p}{q}, never \frac{-p}{q}.
-  BOOST_TEST(tex.find("\\frac{-") == std::string::npos);
-  BOOST_TEST(tex.find("-\\frac{3}{20}") != std::string::npos);
-  BOOST_TEST(tex.find("-\\frac{1}{4}") != std::string::npos);
-  BOOST_TEST(tex.find("-0.15") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(html_key_is_self_contained_and_escapes_case_text) {
@@ -250,6 +191,19 @@ BOOST_AUTO_TEST_CASE(an_exact_zero_prints_as_0) {
   BOOST_TEST(a[1][0] == "0");
   BOOST_TEST(a[2][1] == "0");
   BOOST_TEST(a[1][1] == "0.500000");  // an enclosure of 1/2, certified to 6 digits
+}
+
+BOOST_AUTO_TEST_CASE(render_key_by_format_name) {
+  BOOST_TEST(handcheck::render_key(seed(), "md") == render_key_markdown(seed()));
+  BOOST_TEST(handcheck::render_key(seed(), "tex") == render_key_latex(seed()));
+  BOOST_TEST(handcheck::render_key(seed(), "html") == render_key_html(seed()));
+  BOOST_TEST(nlohmann::ordered_json::parse(handcheck::render_key(seed(), "json")) == key_json(seed()));
+  try {
+    handcheck::render_key(seed(), "pdf");
+    BOOST_FAIL("an unknown format renders");
+  } catch (const DomainError& e) {
+    BOOST_TEST(std::string(e.what()) == "unknown key format 'pdf' (md, tex, html, json)");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

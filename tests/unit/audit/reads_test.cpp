@@ -1,0 +1,90 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/audit/reads.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+
+namespace {
+
+// A (2x3, item 0), B (3x2, item 1), v (1x3, item 2), s (1x1, item 3).
+struct Fixture {
+  Case c;
+  std::vector<Shape> shapes{{2, 3}, {3, 2}, {1, 3}, {1, 1}};
+  Fixture() {
+    for (const char* n : {"A", "B", "v", "s"}) c.items.emplace_back().name = n;
+  }
+  std::optional<std::set<CellRef>> reads(const std::string& expr, std::size_t r, std::size_t col,
+                                         std::size_t max_reads = 1000) const {
+    return cell_reads(c, shapes, *parse_expression(expr), r, col, max_reads);
+  }
+  std::optional<Shape> shape(const std::string& expr) const { return walked_shape(c, shapes, *parse_expression(expr)); }
+};
+
+using Cells = std::set<CellRef>;
+constexpr std::size_t A = 0, B = 1, v = 2, s = 3;
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(audit_reads, Fixture)
+
+BOOST_AUTO_TEST_CASE(a_product_reads_a_row_and_a_column) {
+  auto r = reads("A @ B", 1, 0);
+  BOOST_REQUIRE(r.has_value());
+  BOOST_TEST((*r == Cells{{A, 1, 0}, {A, 1, 1}, {A, 1, 2}, {B, 0, 0}, {B, 1, 0}, {B, 2, 0}}));
+  // Over the limit: every cell of the operands instead.
+  BOOST_TEST(reads("A @ B", 1, 0, 6).has_value());
+  BOOST_TEST(!reads("A @ B", 1, 0, 5).has_value());
+  BOOST_TEST(!reads("A @ B", 1, 0, 0).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(cellwise_operations_read_one_cell_of_each_operand) {
+  BOOST_TEST((*reads("A + v", 1, 2) == Cells{{A, 1, 2}, {v, 0, 2}}));
+  BOOST_TEST((*reads("-A * 2", 0, 1) == Cells{{A, 0, 1}}));
+  BOOST_TEST((*reads("A^T", 2, 1) == Cells{{A, 1, 2}}));
+  BOOST_TEST((*reads("sqrt(A / s)", 1, 1) == Cells{{A, 1, 1}, {s, 0, 0}}));
+  BOOST_TEST((*reads("(B^T + v) * s", 0, 2) == Cells{{B, 2, 0}, {v, 0, 2}, {s, 0, 0}}));
+  BOOST_TEST(reads("3", 0, 0)->empty());
+}
+
+BOOST_AUTO_TEST_CASE(lines_and_folds) {
+  BOOST_TEST((*reads("softmax_cols(A)", 1, 2) == Cells{{A, 0, 2}, {A, 1, 2}}));
+  BOOST_TEST((*reads("colsum(A)", 0, 1) == Cells{{A, 0, 1}, {A, 1, 1}}));
+  BOOST_TEST((*reads("rowsum(A)", 1, 0) == Cells{{A, 1, 0}, {A, 1, 1}, {A, 1, 2}}));
+  BOOST_TEST((*reads("argmax_rows(B)", 2, 0) == Cells{{B, 2, 0}, {B, 2, 1}}));
+}
+
+BOOST_AUTO_TEST_CASE(picked_cells) {
+  BOOST_TEST((*reads("col(A, 2)", 1, 0) == Cells{{A, 1, 1}}));
+  BOOST_TEST((*reads("row(A, 1)", 0, 2) == Cells{{A, 0, 2}}));
+  BOOST_TEST((*reads("block(A, 1, 2, 2, 3)", 1, 1) == Cells{{A, 1, 2}}));
+  BOOST_TEST((*reads("concat_rows(A, v)", 2, 1) == Cells{{v, 0, 1}}));
+  BOOST_TEST((*reads("concat_rows(A, v)", 1, 1) == Cells{{A, 1, 1}}));
+  BOOST_TEST((*reads("concat_cols(B, B)", 2, 3) == Cells{{B, 2, 1}}));
+  BOOST_TEST(!reads("col(A, 0)", 0, 0).has_value());  // 1-based: no column 0
+  BOOST_TEST(!reads("col(A, s)", 0, 0).has_value());  // an index that is not a number
+}
+
+BOOST_AUTO_TEST_CASE(what_the_walk_cannot_follow) {
+  BOOST_TEST(!reads("conv2d(A, B)", 0, 0).has_value());  // a function of the whole matrix
+  BOOST_TEST(!reads("unknown(A)", 0, 0).has_value());
+  BOOST_TEST(!reads("A + W", 0, 0).has_value());  // a name not in the case
+  BOOST_TEST(!reads("A", 2, 0).has_value());      // beyond the item
+}
+
+BOOST_AUTO_TEST_CASE(walked_shapes) {
+  BOOST_TEST((*shape("A @ B") == Shape{2, 2}));
+  BOOST_TEST((*shape("A^T") == Shape{3, 2}));
+  BOOST_TEST((*shape("A + v") == Shape{2, 3}));
+  BOOST_TEST((*shape("colmean(A)") == Shape{1, 3}));
+  BOOST_TEST((*shape("rowsum(A)") == Shape{2, 1}));
+  BOOST_TEST((*shape("block(A, 1, 2, 2, 3)") == Shape{2, 2}));
+  BOOST_TEST((*shape("concat_cols(A, v^T)") == Shape{2, 4}));
+  BOOST_TEST((*shape("col(B, 1)") == Shape{3, 1}));
+  BOOST_TEST((*shape("2") == Shape{1, 1}));
+  BOOST_TEST(!shape("A + B").has_value());
+  BOOST_TEST(!shape("block(A, 2, 1, 1, 1)").has_value());
+  BOOST_TEST(!shape("W").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,110 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/eval/expression_eval.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+using handcheck::test::q;
+
+namespace {
+
+Matrix<Rational> rows(const std::vector<std::vector<std::string>>& cells) {
+  Matrix<Rational> m(cells.size(), cells.empty() ? 0 : cells[0].size());
+  for (std::size_t r = 0; r < cells.size(); ++r)
+    for (std::size_t c = 0; c < cells[r].size(); ++c) m(r, c) = q(cells[r][c]);
+  return m;
+}
+
+const std::map<std::string, Matrix<Rational>>& env() {
+  static const std::map<std::string, Matrix<Rational>> e{
+      {"A", rows({{"1", "2"}, {"3", "4"}})}, {"b", rows({{"5"}, {"6"}})}, {"z", rows({{"1", "0"}})}};
+  return e;
+}
+
+bool same(const Matrix<Rational>& a, const Matrix<Rational>& b) { return a.shape() == b.shape() && a.cells() == b.cells(); }
+
+Matrix<Real> eval_real(const std::string& expr, const EvalLimits& limits = {}) {
+  std::map<std::string, Matrix<Real>> values;
+  for (const auto& [name, m] : env()) values[name] = test::reals(m);
+  Lookup<Real> lookup = [&](const std::string& n) -> const Matrix<Real>& { return values.at(n); };
+  return evaluate<Real>(*parse_expression(expr), lookup, limits);
+}
+
+EvalError eval_error(const std::string& expr, const EvalLimits& limits = {}) {
+  try {
+    eval_real(expr, limits);
+  } catch (const EvalError& e) {
+    return e;
+  }
+  BOOST_FAIL("no EvalError for " + expr);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(eval_expression)
+
+BOOST_AUTO_TEST_CASE(operators_on_exact_matrices) {
+  BOOST_TEST(same(test::eval_rational("A @ b", env()), rows({{"17"}, {"39"}})));
+  BOOST_TEST(same(test::eval_rational("b^T @ A", env()), rows({{"23", "34"}})));
+  BOOST_TEST(same(test::eval_rational("A^T", env()), rows({{"1", "3"}, {"2", "4"}})));
+  BOOST_TEST(same(test::eval_rational("-A + 1/2", env()), rows({{"-1/2", "-3/2"}, {"-5/2", "-7/2"}})));
+  BOOST_TEST(same(test::eval_rational("(A - 1) * 3/4", env()), rows({{"0", "3/4"}, {"3/2", "9/4"}})));
+  BOOST_TEST(same(test::eval_rational("A / b", env()), rows({{"1/5", "2/5"}, {"1/2", "2/3"}})));
+  BOOST_TEST(same(test::eval_rational("A ^ 2", env()), rows({{"1", "4"}, {"9", "16"}})));
+  BOOST_TEST(same(test::eval_rational("2 ^ -3", env()), rows({{"1/8"}})));
+  BOOST_TEST(same(test::eval_rational("0.3 * 10 / 3", env()), rows({{"1"}})));
+  BOOST_TEST(same(test::eval_rational("colsum(A) / rowsum(z)", env()), rows({{"4", "6"}})));
+}
+
+BOOST_AUTO_TEST_CASE(an_irrational_value_is_a_certified_enclosure) {
+  WorkingPrecision precision(30);
+  Matrix<Real> m = eval_real("sqrt(2) * A");
+  BOOST_REQUIRE(!m(0, 0).is_exact());
+  // sqrt(2) = 1.41421356237309504880168872420969807856967187537694...
+  BOOST_TEST(m(0, 0).lower() <= q("1.4142135623730950488016887242096"));
+  BOOST_TEST(m(0, 0).upper() >= q("1.4142135623730950488016887242097"));
+  BOOST_TEST(m(0, 0).upper() - m(0, 0).lower() < q("1e-25"));
+  BOOST_TEST(m(1, 1).lower() <= q("5.6568542494923801952067548968387"));
+  BOOST_TEST(m(1, 1).upper() >= q("5.6568542494923801952067548968388"));
+  // Exact where the operation is: sqrt(4) = 2.
+  BOOST_TEST(eval_real("sqrt(A * A)")(1, 0).is_exact());
+  BOOST_TEST(eval_real("sqrt(A * A)")(1, 0).exact() == Rational(3));
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_cell_is_named_with_its_node) {
+  EvalError e = eval_error("A + 1 / z");
+  BOOST_TEST(e.pos == 6u);  // the '/'
+  BOOST_TEST(e.node == "1 / z");
+  BOOST_TEST(e.has_cell);
+  BOOST_TEST(e.row == 0u);
+  BOOST_TEST(e.col == 1u);
+  BOOST_TEST(!e.limit);
+}
+
+BOOST_AUTO_TEST_CASE(whole_node_failures) {
+  EvalError unknown = eval_error("2 * nosuch(A)");
+  BOOST_TEST(std::string(unknown.what()) == "unknown function 'nosuch'");
+  BOOST_TEST(unknown.pos == 4u);
+  BOOST_TEST(!unknown.has_cell);
+  EvalError shape = eval_error("A @ A @ z");
+  BOOST_TEST(shape.node == "(A @ A) @ z");
+  BOOST_TEST(!shape.has_cell);
+  BOOST_TEST(!shape.limit);
+}
+
+BOOST_AUTO_TEST_CASE(cell_limits) {
+  EvalLimits small{3};
+  EvalError product = eval_error("b @ z", small);  // 2x1 @ 1x2: 4 cells
+  BOOST_TEST(product.limit);
+  BOOST_TEST(std::string(product.what()) ==
+             "a 2x2 product is larger than the limit of 3 cells (raise it with --max-cells)");
+  EvalError sum = eval_error("b + z", small);  // broadcast to 2x2
+  BOOST_TEST(sum.limit);
+  BOOST_TEST(sum.node == "b + z");
+  BOOST_TEST(std::string(sum.what()) == "a 2x2 result is larger than the limit of 3 cells (raise it with --max-cells)");
+  // At the limit itself: fine.
+  BOOST_TEST(same(test::rationals(eval_real("b @ z", EvalLimits{4})), rows({{"5", "0"}, {"6", "0"}})));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

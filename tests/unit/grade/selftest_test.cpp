@@ -1,0 +1,91 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/grade/selftest.hpp"
+#include "handcheck/render/grades.hpp"
+#include "seed_sheets.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+using handcheck::test::q;
+using handcheck::test::seed_cell;
+using handcheck::test::seed_key;
+
+namespace {
+
+AnswerKey key_of(const std::string& yaml) { return AnswerKey(std::make_shared<Case>(load_case_text(yaml, "k.yaml"))); }
+
+const std::string kRoot = R"(format: handcheck/1
+follows: exact
+digits: 10
+inputs:
+  x: [[2, 4]]
+steps:
+  - name: r
+    do: sqrt(x)
+)";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(grade_selftest)
+
+BOOST_AUTO_TEST_CASE(correct_answers_as_a_student_writes_them) {
+  // Hand values are rationals: written exactly.
+  BOOST_TEST(*correct_answer(seed_key(), seed_cell("Q", "q2[3]")) == "2");  // WQ x2: 0 + 1 + 1
+  BOOST_TEST(*correct_answer(seed_key(), seed_cell("A", "q1[1]")) == "3/10");
+  BOOST_TEST(*correct_answer(seed_key(), seed_cell("C", "q2[1]")) == "42");
+  BOOST_TEST(*correct_answer(seed_key(), seed_cell("Z", "z1[1]")) == "8/5");  // 1(3/10) + 2(3/10) + 2(3/10) + 1(1/10)
+  // An exact step: a rational stays one, sqrt(2) is written in certified digits.
+  AnswerKey roots = key_of(kRoot);
+  BOOST_TEST(*correct_answer(roots, 1) == "2");
+  BOOST_TEST(correct_answer(roots, 0)->starts_with("1.41421356"));  // sqrt(2) = 1.41421356237...
+  // Under compare: exact no decimal is right for sqrt(2); under sigfig, its figures.
+  AnswerKey exact = key_of(test::replace_once(kRoot, "    do: sqrt(x)\n", "    do: sqrt(x)\n    compare: exact\n"));
+  BOOST_TEST(!correct_answer(exact, 0).has_value());
+  BOOST_TEST(*correct_answer(exact, 1) == "2");
+  AnswerKey sigfig = key_of(test::replace_once(kRoot, "    do: sqrt(x)\n", "    do: sqrt(x)\n    compare: sigfig:3\n"));
+  BOOST_TEST(*correct_answer(sigfig, 0) == "1.41");
+  BOOST_TEST(*correct_answer(sigfig, 1) == "2.00");
+}
+
+BOOST_AUTO_TEST_CASE(the_faulty_comparison_accepts_a_whole_unit) {
+  CompareMode printed;
+  // 2/3 printed to 2 decimals is 0.67; 0.66 is off by 1/150, within a unit (1/100) but not half of one.
+  BOOST_TEST(faulty_compare(printed, parse_literal("0.66"), q("2/3")));
+  BOOST_TEST(faulty_compare(printed, parse_literal("0.67"), q("2/3")));
+  BOOST_TEST(!faulty_compare(printed, parse_literal("0.68"), q("2/3")));  // off by 1/75
+  BOOST_TEST(faulty_compare(printed, parse_literal("3"), q("2")));
+  BOOST_TEST(!faulty_compare(printed, parse_literal("4"), q("2")));
+  BOOST_TEST(faulty_compare(printed, parse_literal("0.01"), q("0")));
+}
+
+BOOST_AUTO_TEST_CASE(selftest_passes_and_catches_a_broken_comparison) {
+  SelftestReport ok = selftest(seed_key());
+  BOOST_TEST(ok.failures() == 0u, render_selftest_text(ok));
+  BOOST_TEST(ok.checks.size() > 20u);
+  SelftestOptions broken;
+  broken.grading.compare = &faulty_compare;
+  BOOST_TEST(selftest(seed_key(), broken).failures() > 0u);
+}
+
+BOOST_AUTO_TEST_CASE(checks_of_the_seed) {
+  SelftestOptions options;
+  options.cells_per_step = 1;
+  options.boundary_cells = 0;
+  SelftestReport r = selftest(seed_key(), options);
+  BOOST_REQUIRE(!r.checks.empty());
+  BOOST_TEST(r.checks[0].name == "correct sheet");
+  BOOST_TEST(r.checks[0].intended == "every answered cell ok");
+  BOOST_TEST(r.checks[0].passed());
+  std::size_t slips = 0;
+  for (const auto& c : r.checks) slips += c.name.starts_with("single slip: ");
+  BOOST_TEST(slips <= seed_key().steps().size());  // at most one per step
+  BOOST_TEST(slips > 0u);
+  BOOST_TEST(r.failures() == 0u);
+  SelftestReport none;
+  BOOST_TEST(none.failures() == 0u);
+  none.checks.push_back({"a", "b", {"c"}});
+  none.checks.push_back({"d", "e", {}});
+  BOOST_TEST(none.failures() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
