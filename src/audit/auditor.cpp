@@ -401,8 +401,10 @@ class Auditor {
         const Real& g = (*with_good)(cell.row, cell.col);
         if (!disjoint(b, g)) continue;
         const CompareMode& mode = c_.items[t].compare;
-        if (may_match(mode, cell.stated, g)) ++good;
-        else if (may_match(mode, cell.stated, b)) ++bad;
+        // A cell that matches both values (or neither) says nothing of which one was carried.
+        bool fits_good = may_match(mode, cell.stated, g), fits_bad = may_match(mode, cell.stated, b);
+        if (fits_good && !fits_bad) ++good;
+        if (fits_bad && !fits_good) ++bad;
       }
     }
     memo_.clear();

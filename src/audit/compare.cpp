@@ -11,10 +11,6 @@ namespace mp = boost::multiprecision;
 
 namespace {
 
-// The digits an enclosure must certify for a number stated as an integer or a fraction to
-// agree with it.
-constexpr int kAgreementDigits = 30;
-
 // Half a unit in the last printed place.
 Rational half_ulp_printed(const Literal& s) { return pow10(-s.decimals) / 2; }
 
@@ -87,11 +83,15 @@ Match matches(const CompareMode& mode, const Literal& s, const Real& t) {
   }
   if (mode.kind == CompareMode::Kind::exact ||
       (mode.kind == CompareMode::Kind::printed && !s.is_decimal())) {
-    // Equality with an irrational value cannot be proven: it means agreement to every digit
-    // the working precision certifies, i.e. the stated value lies in an enclosure narrow
-    // enough to print. A wide one (floor of a value on a step: 1 or 2) decides nothing.
+    // Equality with a value known only by an enclosure is never proven: while the enclosure
+    // holds the stated value the comparison is undecided, the pipelines raise the precision
+    // until it leaves it (sigmoid(150) stated 1 is an erratum once 66 digits are certified),
+    // and at the cap the cell stays undecided, never ok (sqrt(2) * sqrt(2) stated 2). Taking
+    // agreement to some digits for equality made a verdict depend on the precision that
+    // unrelated cells asked for.
     if (s.value < lo || hi < s.value) return Match::no;
-    return certified_significant(t, kAgreementDigits) ? Match::yes : Match::undecided;
+    if (lo == hi) return Match::yes;
+    return Match::undecided;
   }
   if (mode.kind == CompareMode::Kind::rel && lo.sign() != hi.sign()) return Match::undecided;
   Range ok = acceptance(mode, s, lo.sign());
