@@ -30,6 +30,12 @@ constexpr std::size_t kMaxCellReads = 4096;
 
 Range range_of(const Real& x) { return Range(x.lower(), x.upper()); }
 
+// No value lies in both.
+bool disjoint(const Real& a, const Real& b) {
+  if (a.is_infinite() || b.is_infinite()) return a.infinity_sign() != b.infinity_sign();
+  return a.upper() < b.lower() || b.upper() < a.lower();
+}
+
 // What the stated operands a cell reads say about it.
 struct OperandStatus {
   bool any_stated = false;  // some cell it reads is stated
@@ -74,21 +80,8 @@ class Auditor {
  private:
   const Run& run_of(std::size_t i) const { return c_.items[i].follows == Follows::hand ? hand_ : exact_; }
 
-  // The shape stated values are placed in: the step's value in either pipeline, else the shape
-  // its expression has, else the stated matrix's own.
   Shape stated_shape(std::size_t i) const {
-    if (shapes_[i].cells()) return shapes_[i];
-    if (auto s = walked_shape(c_, shapes_, *step_expression(i))) return *s;
-    const Item& item = c_.items[i];
-    if (item.stated->form == Stated::Form::matrix && !item.stated->rows.empty())
-      return {item.stated->rows.size(), item.stated->rows[0].size()};
-    throw Error(ErrorId::load_stated, item.stated->loc, fmt::format("step {}: its stated values cannot be placed: {}", item.name,
-                                              run_of(i).missing[i]));
-  }
-
-  SourceLoc cell_loc(std::size_t i, std::size_t r, std::size_t c) const {
-    if (i < given_.size() && given_[i]) return c_.items[i].loc;  // given from outside the case file
-    return stated_cell_loc(c_.items[i], r, c);
+    return stated_step_shape(c_.items[i], shapes_[i], walked_shape(c_, shapes_, *step_expression(i)), run_of(i).missing[i]);
   }
 
   const CellAudit* audited_cell(std::size_t k, std::size_t r, std::size_t c) const {
@@ -266,7 +259,8 @@ class Auditor {
         cell.col = c;
         if (work_.texts) {
           cell.label = item.cell_label(r, c);
-          cell.loc = cell_loc(i, r, c);
+          // A sheet given from outside the case file has the step's place only.
+          cell.loc = i < given_.size() && given_[i] ? item.loc : stated_cell_loc(item, r, c);
         }
         cell.stated = *sa.stated(r, c);
         if (!run.values[i]) {
@@ -421,11 +415,6 @@ class Auditor {
     for (auto [r, c] : subst.cells)
       if (reads->count({subst.item, r, c})) return true;
     return false;
-  }
-
-  static bool disjoint(const Real& a, const Real& b) {
-    if (a.is_infinite() || b.is_infinite()) return a.infinity_sign() != b.infinity_sign();
-    return a.upper() < b.lower() || b.upper() < a.lower();
   }
 
   const Expr* step_expression(std::size_t i) const {

@@ -4,6 +4,15 @@
 
 namespace handcheck {
 
+Shape stated_step_shape(const Item& item, Shape known, std::optional<Shape> walked, const std::string& missing) {
+  if (known.cells()) return known;
+  if (walked) return *walked;
+  if (item.stated->form == Stated::Form::matrix && !item.stated->rows.empty())
+    return {item.stated->rows.size(), item.stated->rows[0].size()};
+  throw Error(ErrorId::load_stated, item.stated->loc,
+              fmt::format("step {}: its stated values cannot be placed: {}", item.name, missing));
+}
+
 Matrix<std::optional<Literal>> place_stated(const Item& item, Shape s) {
   Matrix<std::optional<Literal>> m(s);
   const Stated& st = *item.stated;

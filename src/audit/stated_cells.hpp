@@ -9,6 +9,11 @@
 
 namespace handcheck {
 
+// The shape a step's stated numbers are placed in: the step's value's (`known`, when it has
+// cells), else the shape its expression has (`walked`), else the stated matrix's own. Throws
+// Error at the stated entry, with `missing` (why the step has no value), when none is known.
+Shape stated_step_shape(const Item& item, Shape known, std::optional<Shape> walked, const std::string& missing);
+
 // The stated numbers of a step with a `stated:` entry, in a matrix of shape `s`; nullopt where
 // the case states nothing or a blank. Throws Error, at the stated entry, when they do not fit.
 Matrix<std::optional<Literal>> place_stated(const Item& item, Shape s);
