@@ -1,0 +1,73 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/audit/approximation.hpp"
+#include "test_support.hpp"
+
+using namespace handcheck;
+
+namespace {
+
+std::string seed_text() { return test::read_file(test::source_path("cases/self-attention-6-3.yaml")); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(audit_approximation)
+
+BOOST_AUTO_TEST_CASE(approximation_names_argmax_and_ties_per_column) {
+  CaseAudit a = test::audit_text(seed_text());
+  const Approximation* ap = nullptr;
+  for (const auto& x : a.approximation)
+    if (a.kase->items[x.item].name == "A") ap = &x;
+  BOOST_REQUIRE(ap != nullptr);
+  BOOST_REQUIRE_EQUAL(ap->probability.size(), 4u);
+  // q4: hand ties k1 and k3 (9/22 each); the exact values pick k3.
+  BOOST_TEST((ap->probability[3].hand_argmax == std::vector<std::string>{"k1", "k3"}));
+  BOOST_TEST((ap->probability[3].exact_argmax == std::vector<std::string>{"k3"}));
+  // q1: hand ties k1, k2, k3; exact k1 and k3 have equal scores (3 each), so their weights are
+  // one value, equal by construction (DESIGN §3): a tie, not "too close to separate".
+  BOOST_TEST((ap->probability[0].hand_argmax == std::vector<std::string>{"k1", "k2", "k3"}));
+  BOOST_TEST((ap->probability[0].exact_argmax == std::vector<std::string>{"k1", "k3"}));
+  BOOST_TEST(!ap->probability[0].exact_undecided);
+  BOOST_TEST((ap->probability[2].exact_argmax == std::vector<std::string>{"k1", "k3"}));
+  BOOST_TEST(!ap->probability[2].exact_undecided);
+}
+
+// hand floor(x / 2) = [1, 6] against exact x / sqrt(3) = [sqrt(3), 4 sqrt(3)] for x = [3, 12]:
+// differences sqrt(3) - 1 = 0.732051 and 4 sqrt(3) - 6 = 0.928203 (largest, second cell);
+// relative 1 - 1/sqrt(3) = 0.422650 (largest, first cell) and 1 - sqrt(3)/2 = 0.133975.
+BOOST_AUTO_TEST_CASE(largest_differences_of_a_hand_rule_and_their_cells) {
+  CaseAudit a = test::audit_text(R"(format: handcheck/1
+inputs:
+  x: [[3, 12]]
+steps:
+  - name: y
+    hand: floor(x / 2)
+    exact: x / sqrt(3)
+  - name: z
+    do: x + 1
+)");
+  BOOST_REQUIRE(a.hand && a.exact);
+  for (unsigned threads : {1u, 2u}) {
+    auto found = compare_pipelines(*a.kase, *a.hand, *a.exact, threads);
+    BOOST_REQUIRE_EQUAL(found.size(), 1u);  // z is the same in both pipelines
+    const Approximation& y = found[0];
+    BOOST_TEST(a.kase->items[y.item].name == "y");
+    BOOST_TEST(y.max_abs_diff == "0.928203");
+    BOOST_TEST(y.abs_row == 0u);
+    BOOST_TEST(y.abs_col == 1u);
+    BOOST_TEST(y.max_rel_diff == "0.422650");
+    BOOST_TEST(y.rel_row == 0u);
+    BOOST_TEST(y.rel_col == 0u);
+    BOOST_TEST(y.probability.empty());
+  }
+  BOOST_REQUIRE_EQUAL(a.approximation.size(), 1u);
+  BOOST_TEST(a.approximation[0].max_abs_diff == "0.928203");
+}
+
+BOOST_AUTO_TEST_CASE(equal_pipelines_have_no_entry) {
+  CaseAudit a = test::audit_text("format: handcheck/1\ninputs:\n  x: [[3, 12]]\nsteps:\n  - name: y\n    hand: x / 2\n    exact: x * (1/2)\n");
+  BOOST_REQUIRE(a.hand && a.exact);
+  BOOST_TEST(compare_pipelines(*a.kase, *a.hand, *a.exact).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
