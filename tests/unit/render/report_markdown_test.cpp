@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(a_table_of_cases_then_each_case) {
   // The erratum, where it is, and what follows from it.
   BOOST_TEST(has(md, "\n**Errata**\n\n- Y: y2 should be \\[4, 8\\], not \\[5, 8\\] — a typo: later steps use \\[4, 8\\] "
                      "(at `dir/tiny.case.yaml:9:18`)\n"));
-  BOOST_TEST(has(md, "\n## `/nonexistent/case.yaml`\n\n**error:** /nonexistent/case.yaml: cannot open the file: No such file or directory\n"));
+  BOOST_TEST(has(md, "\n## `/nonexistent/case.yaml`\n\n**error:** /nonexistent/case.yaml: error\\[io.open\\]: cannot open the file: No such file or directory\n"));
   BOOST_TEST(!has(md, "**Undecided**"));
 }
 
