@@ -2,7 +2,10 @@
 # module and of the modules below it, never above. Run at build time (cmake -P) over src/ and
 # include/handcheck/; an include that goes up fails the build with the file and the line.
 #   cmake -DROOT=<source dir> -DSTAMP=<file> -P CheckLayers.cmake
+cmake_minimum_required(VERSION 3.22)
 set(layers base numbers linalg expr ops model eval audit grade render cli)
+# Renderers word and lay out what audit/ found: they read no expression and run no operation.
+set(render_never expr ops eval)
 
 function(layer_of path out)  # path relative to ROOT
   set(module base)
@@ -31,6 +34,9 @@ foreach(f ${files})
     layer_of(${header} used)
     if(used GREATER own)
       string(APPEND problems "${f}: ${own_name} includes ${header}, of ${used_name}, a layer above it\n")
+    endif()
+    if(own_name STREQUAL "render" AND used_name IN_LIST render_never)
+      string(APPEND problems "${f}: render includes ${header}: analysis belongs in audit/\n")
     endif()
   endforeach()
 endforeach()
