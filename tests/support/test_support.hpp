@@ -49,6 +49,16 @@ inline Matrix<Rational> eval_rational(const std::string& expr, const std::map<st
   return rationals(evaluate<Real>(*parse_expression(expr), lookup));
 }
 
+// "node@offset: message" of the EvalError an expression raises, else "no error".
+inline std::string eval_message(const std::string& expr) {
+  try {
+    eval_rational(expr);
+  } catch (const EvalError& e) {
+    return e.node + "@" + std::to_string(e.pos) + ": " + e.what();
+  }
+  return "no error";
+}
+
 inline CaseAudit audit_text(const std::string& yaml, const std::string& name = "test.yaml") {
   return audit_case(std::make_shared<Case>(load_case_text(yaml, name)));
 }

@@ -12,14 +12,7 @@ namespace {
 
 Matrix<Rational> hand(const std::string& expr) { return test::eval_rational(expr); }
 
-std::string hand_msg(const std::string& expr) {
-  try {
-    hand(expr);
-  } catch (const EvalError& e) {
-    return fmt::format("{}@{}: {}", e.node, e.pos, e.what());
-  }
-  return "no error";
-}
+std::string hand_msg(const std::string& expr) { return test::eval_message(expr); }
 
 // The message of what `f` throws as E, else "no error".
 template <class E, class F>

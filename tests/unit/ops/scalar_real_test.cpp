@@ -14,14 +14,7 @@ namespace {
 
 Matrix<Rational> hand(const std::string& expr) { return test::eval_rational(expr); }
 
-std::string hand_msg(const std::string& expr) {
-  try {
-    hand(expr);
-  } catch (const EvalError& e) {
-    return fmt::format("{}@{}: {}", e.node, e.pos, e.what());
-  }
-  return "no error";
-}
+std::string hand_msg(const std::string& expr) { return test::eval_message(expr); }
 
 Matrix<Real> exact(const std::string& expr) {
   Lookup<Real> lookup = [](const std::string& n) -> const Matrix<Real>& { throw std::runtime_error(n); };
