@@ -1,5 +1,6 @@
 #include "handcheck/grade/selftest.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
@@ -225,6 +226,7 @@ class Tester {
     }
     for (auto [s, decimals] : steps) {
       const KeyStep& step = key_.steps()[s];
+      Texts sheet = finer_than(printed, steps, s, decimals);
       for (std::size_t k = 0; k < step.shape.cells(); ++k) {
         std::size_t cell = step.first + k;
         const Real& truth = value(cell);
@@ -233,13 +235,32 @@ class Tester {
         // One unit away from the truth, so that it is at least a unit off.
         Rational unit = pow10(-decimals);
         Rational slipped = shown.value >= truth.lower() ? shown.value + unit : shown.value - unit;
-        Texts answers = printed;
+        Texts answers = sheet;
         answers[cell] = to_fixed_string(slipped, decimals);
         add(fmt::format("last-digit slip: {} = {} (printed {})", where(cell), *answers[cell], *printed[cell]),
             fmt::format("erratum at {}, every other answered cell ok", where(cell)), answers, cell);
         break;  // one cell a step
       }
     }
+  }
+
+  // The sheet for a slip in step `slipped` printed to `decimals`: steps printed more coarsely,
+  // and irrational steps written to fewer digits, are left blank (read as their correct
+  // values), since a one-unit slip can lie inside the range such operands allow (DESIGN §5)
+  // and grading then rightly calls it ok.
+  Texts finer_than(const Texts& printed, const std::vector<std::pair<std::size_t, int>>& steps, std::size_t slipped,
+                   int decimals) const {
+    Texts sheet = printed;
+    for (std::size_t s = 0; s < key_.steps().size(); ++s) {
+      if (s == slipped) continue;
+      auto listed = std::find_if(steps.begin(), steps.end(), [&](const auto& p) { return p.first == s; });
+      const KeyStep& step = key_.steps()[s];
+      const int written = listed != steps.end() ? listed->second : key_.kase().items[step.item].digits;
+      if (written >= decimals) continue;
+      for (std::size_t k = 0; k < step.shape.cells(); ++k)
+        if (listed != steps.end() || !value(step.first + k).is_exact()) sheet[step.first + k].reset();
+    }
+    return sheet;
   }
 
   // The most decimals the worksheet prints a step's stated numbers with, or -1.

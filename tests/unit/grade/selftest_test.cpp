@@ -67,6 +67,34 @@ BOOST_AUTO_TEST_CASE(selftest_passes_and_catches_a_broken_comparison) {
   BOOST_TEST(selftest(seed_key(), broken).failures() > 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_last_digit_slip_on_operands_printed_coarser) {
+  // r = sqrt(5) = 2.2360679775... printed 2.24; s = r / 3 = 0.74535599250... printed 0.745356.
+  // A slip to 0.745357 lies in what the printed 2.24 allows ([0.7453559925, 0.7466667]), so a
+  // sheet printing r as the worksheet does grades it ok, rightly; the slip is tried with r blank.
+  AnswerKey key = key_of(R"(format: handcheck/1
+follows: exact
+inputs:
+  x: [[5]]
+steps:
+  - name: r
+    do: sqrt(x)
+    stated: [[2.24]]
+  - name: s
+    do: r / 3
+    stated: [[0.745356]]
+)");
+  SelftestReport r = selftest(key);
+  BOOST_TEST(r.failures() == 0u, render_selftest_text(r));
+  std::size_t slips = 0;
+  for (const auto& c : r.checks)
+    if (c.name.starts_with("last-digit slip: s ")) {
+      ++slips;
+      BOOST_TEST(c.name == "last-digit slip: s s[1,1] = 0.745357 (printed 0.745356)");
+      BOOST_TEST(c.passed());
+    }
+  BOOST_TEST(slips == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(checks_of_the_seed) {
   SelftestOptions options;
   options.cells_per_step = 1;
