@@ -118,6 +118,25 @@ std::optional<std::string> certified_fixed(const Real& x, int decimals) {
   return a;
 }
 
+namespace {
+
+// The certified digits of t, with more of them where `digits` would print the stated value
+// itself ("should be 1.000…0, not 1" for 1 - 7.2e-66): as many as it takes to show where the
+// two differ, as far as the enclosure certifies them.
+std::string differing_digits(const Literal& s, const Real& t, int digits) {
+  std::string shown = describe(t, digits);
+  if (!t.is_interval() || (t.lower() <= s.value && s.value <= t.upper())) return shown;
+  constexpr int kMostDigits = 10000;
+  for (int d = digits + 1; d <= kMostDigits && parse_literal(shown).value == s.value; ++d) {
+    std::optional<std::string> more = certified_significant(t, d);
+    if (!more) break;
+    shown = std::move(*more);
+  }
+  return shown;
+}
+
+}  // namespace
+
 std::string printed_like(const Literal& s, const Real& t, int digits) {
   if (t.is_infinite()) return describe(t, digits);
   if (t.is_interval() && !certified_significant(t, std::min(digits, 6)))
@@ -125,7 +144,7 @@ std::string printed_like(const Literal& s, const Real& t, int digits) {
   if (t.is_exact()) return printed_like(s, t.exact());
   if (s.is_decimal())
     if (auto f = certified_fixed(t, s.decimals)) return *f;
-  return describe(t, digits);
+  return differing_digits(s, t, digits);
 }
 
 bool may_match(const CompareMode& mode, const Literal& stated, const Real& l) {

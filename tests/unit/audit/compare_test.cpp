@@ -64,4 +64,16 @@ BOOST_AUTO_TEST_CASE(against_the_exact_pipeline) {
   BOOST_TEST(*certified_fixed(half_sqrt2, 4) == "0.7071");
 }
 
+BOOST_AUTO_TEST_CASE(the_expected_value_shows_where_it_differs) {
+  WorkingPrecision p(100);
+  // 1 - 1e-40 sqrt(2) = 0.99999999999999999999999999999999999999985857864376...: to 30 digits it
+  // prints as 1.000..., the stated value itself; shown to 40 digits (forty nines), where the two
+  // first differ.
+  Real near_one = Real(Rational(1)) - scalar::sqrt(Real(Rational(2))) * Real(pow10(-40));
+  BOOST_TEST(printed_like(parse_literal("1"), near_one, 30) == "0.9999999999999999999999999999999999999999");
+  BOOST_TEST(printed_like(parse_literal("2"), near_one, 30) == "1.00000000000000000000000000000");
+  // A decimal stated value: the truth to its decimals.
+  BOOST_TEST(printed_like(parse_literal("1.000"), near_one, 30) == "1.000");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
