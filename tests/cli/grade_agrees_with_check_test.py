@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""A sheet graded by `grade` and the same numbers stated in a case audited by `check` get the
+same verdict in every cell: grading's shortcuts (the identical-sheet memo, recomputations
+shared across sheets, reports without texts) reach exactly the audit's verdicts.
+
+The sheets: bench/make-class (seed sheets with 0-3 slips, half carried forward), each then
+rewritten in 0-3 cells the way students write numbers: the correct value as a decimal (2 or 4
+places, ok where it rounds right), one place short (an erratum for a value needing more),
+half a unit off at the printed boundary, a hundredth off, one off. Each sheet becomes a case
+(the seed case with its stated values replaced); one `check --format json` audits them all.
+
+usage: grade_agrees_with_check_test.py HANDCHECK SOURCE_DIR
+"""
+import csv
+import io
+import json
+import pathlib
+import random
+import subprocess
+import sys
+import tempfile
+from fractions import Fraction
+
+import yaml
+
+SEED = "cases/self-attention-6-3.yaml"
+SHEETS = 400
+
+
+def decimal(q, places):
+    """q rounded half away from zero to `places` decimals, as text (no float)."""
+    scaled = abs(q) * 10**places
+    n = int(scaled) + (1 if scaled - int(scaled) >= Fraction(1, 2) else 0)
+    digits = str(n).rjust(places + 1, "0")
+    text = digits[:-places] + "." + digits[-places:] if places else digits
+    return ("-" if q < 0 and n else "") + text
+
+
+def rewrite(answers, rng):
+    """The answers with 0-3 cells written another way, some of them wrong."""
+    for _ in range(rng.randint(0, 3)):
+        matrix = answers[rng.choice(list(answers))]
+        r = rng.randrange(len(matrix))
+        c = rng.randrange(len(matrix[r]))
+        q = Fraction(str(matrix[r][c]))
+        matrix[r][c] = rng.choice([
+            decimal(q, 2), decimal(q, 4), decimal(q, 1), decimal(q + Fraction(1, 200), 3),
+            decimal(q + Fraction(1, 100), 2), str(q + 1), decimal(q - Fraction(1, 2000), 3)])
+
+
+def main():
+    binary, root = str(pathlib.Path(sys.argv[1]).resolve()), pathlib.Path(sys.argv[2]).resolve()
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        base = tmp / "base.jsonl"
+        subprocess.run([sys.executable, str(root / "bench/make-class"), "--seeds", str(SHEETS), "--sheets",
+                        str(SHEETS), "--seed", "11", "-o", str(base)], check=True)
+        rng = random.Random(23)
+        sheets = []
+        for line in base.read_text().splitlines():
+            sheet = json.loads(line, parse_float=str)
+            rewrite(sheet["answers"], rng)
+            sheets.append(sheet)
+        (tmp / "sheets.jsonl").write_text("".join(json.dumps(s) + "\n" for s in sheets))
+        g = subprocess.run([binary, "grade", "--format", "long", SEED, str(tmp / "sheets.jsonl")], cwd=root,
+                           capture_output=True, text=True, timeout=600)
+        if g.returncode != 0:
+            sys.exit(f"grade: exit {g.returncode}: {g.stderr[-300:]}")
+        graded = {s["id"]: set() for s in sheets}
+        for row in csv.DictReader(io.StringIO(g.stdout)):
+            if row["verdict"] != "ok":
+                graded[row["id"]].add((row["step"], row["cell"], row["verdict"]))
+
+        case = yaml.safe_load((root / SEED).read_text())
+        cases = tmp / "cases"
+        cases.mkdir()
+        for s in sheets:
+            for step in case["steps"]:
+                step["stated"] = [[str(x) for x in row] for row in s["answers"][step["name"]]]
+            case["title"] = s["id"]
+            (cases / f"{s['id']}.yaml").write_text(yaml.safe_dump(case))
+        c = subprocess.run([binary, "check", "--format", "json", str(cases)], cwd=root, capture_output=True,
+                           text=True, timeout=600)
+        if c.returncode not in (0, 1):
+            sys.exit(f"check: exit {c.returncode}: {c.stderr[-300:]}")
+        audited = {}
+        for r in json.loads(c.stdout)["cases"]:
+            audited[r["title"]] = {(f["step"], f["label"], f["verdict"]) for f in r["findings"] if f["verdict"] != "ok"}
+
+        kinds = {}
+        for sid, want in audited.items():
+            got = graded[sid]
+            for _, _, verdict in got:
+                kinds[verdict] = kinds.get(verdict, 0) + 1
+            if got != want and len(problems) < 5:
+                problems.append(f"{sid}: graded only {sorted(got - want)}, audited only {sorted(want - got)}")
+        if len(audited) != len(sheets):
+            problems.append(f"check audited {len(audited)} of {len(sheets)} sheets")
+        # The comparison means something only when both verdicts that are not ok occur often.
+        for verdict in ("erratum", "carried"):
+            if kinds.get(verdict, 0) < 100:
+                problems.append(f"only {kinds.get(verdict, 0)} {verdict} cells: the sheets test too little")
+    for p in problems:
+        print(p)
+    if problems:
+        sys.exit(1)
+    print(f"grade and check agree on every cell of {len(sheets)} sheets ({kinds})")
+
+
+if __name__ == "__main__":
+    main()
