@@ -30,9 +30,11 @@ std::string arity(const OpSpec& op) {
 }  // namespace
 
 std::string operations_index_markdown() {
-  std::string out = "| function | arguments | a result cell reads | summary |\n|---|---|---|---|\n";
+  std::string out =
+      "| function | arguments | a result cell reads | continuous | summary |\n|---|---|---|---|---|\n";
   for (const OpSpec& op : all_ops())
-    out += fmt::format("| `{}` | {} | {} | {} |\n", op.signature, arity(op), reads_text(op.reads), op.summary);
+    out += fmt::format("| `{}` | {} | {} | {} | {} |\n", op.signature, arity(op), reads_text(op.reads),
+                       op.continuity == Continuity::continuous ? "yes" : "no", op.summary);
   return out;
 }
 

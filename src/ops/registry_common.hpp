@@ -134,8 +134,8 @@ Matrix<T> block_of(const Matrix<T>& m, long r1, long r2, long c1, long c2) {
 // --- the table -----------------------------------------------------------------------------
 
 // One row: the template op_NAME over Real.
-#define HANDCHECK_OP(NAME, MIN, MAX, SIG, SUMMARY, READS) \
-  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Real>, READS }
+#define HANDCHECK_OP(NAME, MIN, MAX, SIG, SUMMARY, READS, CONTINUITY) \
+  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Real>, READS, Continuity::CONTINUITY }
 
 inline constexpr std::size_t kAny = OpSpec::kVariadic;
 

@@ -20,6 +20,12 @@ using OpFn = Matrix<T> (*)(const std::vector<Matrix<T>>& args);
 // column), the cells it picks (concat, col, row, block), or every cell.
 enum class Reads { cell, column, row, column_fold, row_fold, picked, all };
 
+// Whether a function is continuous in its data wherever it is defined (its size and index
+// arguments are whole numbers given exactly). A step built from continuous functions and the
+// operators takes every value between two of its values over a box of operands, which is how
+// the audit proves that some operands in their printed ranges give a stated value.
+enum class Continuity { continuous, jumps };
+
 struct OpSpec {
   std::string_view name;
   std::size_t min_args;
@@ -28,6 +34,7 @@ struct OpSpec {
   std::string_view summary;
   OpFn<Real> fn;
   Reads reads;
+  Continuity continuity;
 
   static constexpr std::size_t kVariadic = static_cast<std::size_t>(-1);
 };

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "handcheck/ops/reference.hpp"
@@ -48,13 +49,24 @@ BOOST_AUTO_TEST_CASE(fuzz_dictionary_has_every_function) {
 
 BOOST_AUTO_TEST_CASE(index_rows_are_the_registry) {
   std::string index = operations_index_markdown();
-  BOOST_TEST(index.find("| `softmax_cols(M[, base])` | 1–2 | its column | exp, divided by each column's sum |") !=
+  BOOST_TEST(index.find("| `softmax_cols(M[, base])` | 1–2 | its column | yes | exp, divided by each column's sum |") !=
              std::string::npos);
-  BOOST_TEST(index.find("| `floor(M[, d])` | 1–2 | the same cell (broadcast) |") != std::string::npos);
+  BOOST_TEST(index.find("| `floor(M[, d])` | 1–2 | the same cell (broadcast) | no |") != std::string::npos);
   std::size_t rows = 0;
   for (char c : index) rows += c == '\n';
   BOOST_TEST(rows == all_ops().size() + 2);
   BOOST_TEST(function_dictionary().find("\"hard_tanh(\"\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(functions_that_jump_are_marked) {
+  // Exactly the functions with a jump somewhere in their domain: a step of these may skip the
+  // values between two of its results, so no value in between is taken as reachable.
+  std::set<std::string_view> jumps;
+  for (const OpSpec& op : all_ops())
+    if (op.continuity == Continuity::jumps) jumps.insert(op.name);
+  std::set<std::string_view> expected = {"floor", "ceil", "round", "trunc", "sign", "argmax_cols", "argmax_rows",
+                                         "gt",    "ge",   "lt",    "le",    "eq",   "where"};
+  BOOST_TEST(jumps == expected, "functions marked as jumping differ");
 }
 
 BOOST_AUTO_TEST_CASE(replace_generated_keeps_the_rest) {
