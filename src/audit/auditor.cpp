@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "handcheck/audit/compare.hpp"
 #include "handcheck/audit/reads.hpp"
@@ -27,6 +28,27 @@ struct Substitution {
 constexpr std::size_t kFollowThroughBudget = 1'000'000;
 // Beyond this many operand cells, a cell is taken to read every cell of its operands.
 constexpr std::size_t kMaxCellReads = 4096;
+// Up to this many stated operand items, L is tried at every corner (each item at its printed
+// or its correct values); beyond, at the two extremes only.
+constexpr std::size_t kCornerItems = 4;
+// Evaluations of a step allowed to decide one cell by splitting its operand box.
+constexpr std::size_t kBisections = 64;
+// Cells computed, over all corners, when trying each read cell at either end of its range.
+constexpr std::size_t kCornerWork = 1 << 16;
+
+// Functions continuous wherever they are defined; the operators (+ - * / @ ^, negation,
+// transpose) are too. A step built from these alone takes every value between two of its
+// values over a box of operands (a divisor range holding zero already fails the enclosure).
+bool continuous(const Expr& e) {
+  static const std::set<std::string> kContinuous = {
+      "abs", "relu", "min", "max", "sqrt", "exp", "log", "sin", "cos", "tanh", "sigmoid", "gelu",
+      "colsum", "rowsum", "sum", "colmax", "rowmax", "colmean", "rowmean", "softmax_cols", "softmax_rows",
+      "concat_cols", "concat_rows", "col", "row", "block", "identity", "zeros", "ones", "causal_mask",
+      "layernorm", "batchnorm", "outer", "diag", "repeat_rows", "repeat_cols", "cumsum_rows", "cumsum_cols",
+      "clip", "hard_tanh", "hard_sigmoid", "conv1d", "conv2d", "maxpool", "avgpool"};
+  if (e.kind == Expr::Kind::call && !kContinuous.count(e.name)) return false;
+  return std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return continuous(*a); });
+}
 
 Range range_of(const Real& x) { return Range(x.lower(), x.upper()); }
 
@@ -246,6 +268,7 @@ class Auditor {
   void audit_step(std::size_t i) {
     memo_.clear();
     range_memo_.clear();
+    corners_.reset();
     const Item& item = c_.items[i];
     const Run& run = run_of(i);
     StepAudit& sa = out_.steps[static_cast<std::size_t>(step_of_[i])];
@@ -304,17 +327,19 @@ class Auditor {
     }
     OperandStatus operands = operand_status(i, cell.row, cell.col);
     // Without a stated operand, L is the correct value itself: nothing more to learn.
-    bool consistent = false;
+    Match recomputed = Match::no;
     if (operands.any_stated) {
       if (!l_done) {
         l = recompute_shared(i);
         l_done = true;
       }
-      consistent = l && may_match(item.compare, cell.stated, (*l)(cell.row, cell.col));
+      if (l) recomputed = matches_recomputed(i, cell, *l);
     }
+    bool consistent = recomputed == Match::yes;
     if (consistent && !operands.wrong && !operands.undecided) {
       cell.verdict = Verdict::ok;
-    } else if (cell.against_correct == Match::undecided || (consistent && !operands.wrong)) {
+    } else if (cell.against_correct == Match::undecided || recomputed == Match::undecided ||
+               (consistent && !operands.wrong)) {
       cell.verdict = Verdict::undecided;
     } else if (consistent) {
       cell.verdict = Verdict::carried;
@@ -328,6 +353,165 @@ class Auditor {
       cell.slips_searched = slips.has_value();
       if (slips) cell.slips = std::move(*slips);
     }
+  }
+
+  // Whether the stated value matches L, the step over the box its stated operands span
+  // (DESIGN §5). The enclosure `l` holds every such value but more where an operand enters
+  // twice (a softmax reads each exponential above and in the sum), so it only proves a
+  // mismatch. A match needs a corner of the box whose value matches, or, for a continuous
+  // step, corners on both sides of the stated range; else the cell is undecided, never ok.
+  Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const {
+    const CompareMode& mode = c_.items[i].compare;
+    const Real& enclosure = l(cell.row, cell.col);
+    if (!may_match(mode, cell.stated, enclosure)) return Match::no;
+    if (matches(mode, cell.stated, enclosure) == Match::yes) return Match::yes;
+    Range accepted = stated_range(mode, cell.stated);
+    bool below = false, above = false;
+    for (const Matrix<Real>& corner : corners(i)) {
+      const Real& v = corner(cell.row, cell.col);
+      if (matches(mode, cell.stated, v) == Match::yes) return Match::yes;
+      if (v.is_infinite()) continue;
+      below = below || v.upper() < accepted.lo;
+      above = above || accepted.hi < v.lower();
+    }
+    bool steady = continuous(*step_expression(i));
+    if (below && above && steady) return Match::yes;
+    return bisect(i, cell, accepted, below, above, steady);
+  }
+
+  // Branch and bound over the stated cells this cell reads: split the widest range until every
+  // part's enclosure misses the stated range (no), one part matches whole, or parts lie on
+  // both sides of it in a continuous step (yes); undecided when the work runs out.
+  Match bisect(std::size_t i, const CellAudit& cell, const Range& accepted, bool below, bool above,
+               bool steady) const {
+    const Run& pipeline = run_of(i);
+    auto reads = cell_reads(c_, shapes_, *step_expression(i), cell.row, cell.col, kMaxCellReads);
+    if (!reads) return Match::undecided;
+    std::vector<CellRef> varied;
+    std::vector<Range> box;
+    for (const CellRef& ref : *reads) {
+      const Matrix<Real>* m = step_of_[ref.item] >= 0 ? operand(ref.item, pipeline) : nullptr;
+      if (!m) continue;
+      const Real& x = (*m)(ref.row, ref.col);
+      if (x.is_infinite() || x.lower() == x.upper()) continue;
+      varied.push_back(ref);
+      box.emplace_back(x.lower(), x.upper());
+    }
+    if (varied.empty()) return Match::undecided;
+    // The cell over one part of the box: the varied cells set to the part's ranges.
+    auto value_over = [&](const std::vector<Range>& part) -> std::optional<Real> {
+      std::map<std::size_t, Matrix<Real>> changed;
+      for (std::size_t v = 0; v < varied.size(); ++v) {
+        auto [it, fresh] = changed.try_emplace(varied[v].item);
+        if (fresh) it->second = *operand(varied[v].item, pipeline);
+        it->second(varied[v].row, varied[v].col) =
+            part[v].is_point() ? Real(part[v].lo) : hull(Real(part[v].lo), Real(part[v].hi));
+      }
+      Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+        auto k = static_cast<std::size_t>(c_.find(name));
+        if (auto it = changed.find(k); it != changed.end()) return it->second;
+        const Matrix<Real>* m = operand(k, pipeline);
+        if (!m) throw Undecided(fmt::format("{} has no value", name));
+        return *m;
+      };
+      try {
+        Real value = evaluate<Real>(*step_expression(i), lookup)(cell.row, cell.col);
+        if (!value.is_infinite()) return value;
+      } catch (const EvalError&) {
+      } catch (const Undecided&) {
+      } catch (const DomainError&) {
+      }
+      return std::nullopt;
+    };
+    const CompareMode& mode = c_.items[i].compare;
+    // Each varied cell at either end of its range, while the corners are few: a writer who
+    // carried some cells as printed and others at their correct values.
+    std::size_t step_cells = std::max<std::size_t>(1, shapes_[i].cells());
+    if (varied.size() < 16 && (std::size_t{1} << varied.size()) * step_cells <= kCornerWork) {
+      for (std::size_t corner = 0; corner < (std::size_t{1} << varied.size()); ++corner) {
+        std::vector<Range> point;
+        for (std::size_t v = 0; v < varied.size(); ++v) point.emplace_back((corner >> v) & 1 ? box[v].hi : box[v].lo);
+        auto value = value_over(point);
+        if (!value) continue;
+        if (matches(mode, cell.stated, *value) == Match::yes) return Match::yes;
+        below = below || value->upper() < accepted.lo;
+        above = above || accepted.hi < value->lower();
+        if (below && above && steady) return Match::yes;
+      }
+    }
+    std::vector<std::vector<Range>> work{box};
+    for (std::size_t evaluations = 0; !work.empty(); ++evaluations) {
+      if (evaluations == kBisections) return Match::undecided;
+      std::vector<Range> part = std::move(work.back());
+      work.pop_back();
+      auto value = value_over(part);
+      if (!value) return Match::undecided;
+      if (value->upper() < accepted.lo || accepted.hi < value->lower()) {
+        below = below || value->upper() < accepted.lo;
+        above = above || accepted.hi < value->lower();
+        if (below && above && steady) return Match::yes;
+        continue;
+      }
+      if (matches(mode, cell.stated, *value) == Match::yes) return Match::yes;
+      std::size_t widest = 0;
+      for (std::size_t v = 1; v < part.size(); ++v)
+        if (part[v].hi - part[v].lo > part[widest].hi - part[widest].lo) widest = v;
+      Rational mid = (part[widest].lo + part[widest].hi) / 2;
+      std::vector<Range> upper = part;
+      part[widest].hi = mid;
+      upper[widest].lo = mid;
+      work.push_back(std::move(upper));
+      work.push_back(std::move(part));
+    }
+    return Match::no;
+  }
+
+  // Step i at the corners of the box its stated operands span, built once per step.
+  const std::vector<Matrix<Real>>& corners(std::size_t i) const {
+    if (corners_) return *corners_;
+    corners_.emplace();
+    const Run& pipeline = run_of(i);
+    std::vector<std::size_t> items;
+    for (std::size_t k : operands_[i])
+      if (step_of_[k] >= 0 && std::find(items.begin(), items.end(), k) == items.end()) items.push_back(k);
+    bool every = items.size() <= kCornerItems;
+    std::size_t count = every ? std::size_t{1} << items.size() : 2;
+    for (std::size_t corner = 0; corner < count; ++corner) {
+      Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+        auto k = static_cast<std::size_t>(c_.find(name));
+        auto at = static_cast<std::size_t>(std::find(items.begin(), items.end(), k) - items.begin());
+        const Matrix<Real>* m = at == items.size() ? operand(k, pipeline)
+                                                   : operand_at(k, pipeline, every ? (corner >> at) & 1 : corner);
+        if (!m) throw Undecided(fmt::format("{} has no value", name));
+        return *m;
+      };
+      try {
+        corners_->push_back(evaluate<Real>(*step_expression(i), lookup));
+      } catch (const EvalError&) {
+      } catch (const Undecided&) {
+      } catch (const DomainError&) {
+      }
+    }
+    return *corners_;
+  }
+
+  // Item k's stated values at one end of their ranges: every stated cell at its printed
+  // value, or, where it matches its correct value, at that value; blank cells correct.
+  const Matrix<Real>* operand_at(std::size_t k, const Run& pipeline, bool correct) const {
+    auto key = std::make_tuple(k, &pipeline == &hand_, correct);
+    auto it = corner_operands_.find(key);
+    if (it != corner_operands_.end()) return it->second ? &*it->second : nullptr;
+    std::optional<Matrix<Real>> m;
+    if (pipeline.values[k]) {
+      m = *pipeline.values[k];
+      const Run& own = run_of(k);
+      for (const CellAudit& cell : out_.steps[static_cast<std::size_t>(step_of_[k])].cells) {
+        bool keep = correct && cell.against_correct != Match::no && own.values[k];
+        (*m)(cell.row, cell.col) = keep ? (*own.values[k])(cell.row, cell.col) : real_of(cell.stated);
+      }
+    }
+    it = corner_operands_.emplace(key, std::move(m)).first;
+    return it->second ? &*it->second : nullptr;
   }
 
   std::vector<std::size_t> readers(std::size_t j) const {
@@ -437,6 +621,9 @@ class Auditor {
   mutable std::map<std::string, std::optional<Matrix<Real>>> memo_;
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
   mutable SlipBudget slip_budget_;
+  // The step being audited at the corners of its operand box; operands at one end of their ranges.
+  mutable std::optional<std::vector<Matrix<Real>>> corners_;
+  mutable std::map<std::tuple<std::size_t, bool, bool>, std::optional<Matrix<Real>>> corner_operands_;
 };
 
 }  // namespace
