@@ -11,6 +11,7 @@
 #include "handcheck/audit/reads.hpp"
 #include "handcheck/linalg/products.hpp"
 #include "handcheck/ops/scalar.hpp"
+#include "operand_box.hpp"
 #include "stated_cells.hpp"
 
 namespace handcheck {
@@ -31,25 +32,6 @@ constexpr std::size_t kMaxCellReads = 4096;
 // Up to this many stated operand items, L is tried at every corner (each item at its printed
 // or its correct values); beyond, at the two extremes only.
 constexpr std::size_t kCornerItems = 4;
-// Evaluations of a step allowed to decide one cell by splitting its operand box.
-constexpr std::size_t kBisections = 64;
-// Cells computed, over all corners, when trying each read cell at either end of its range.
-constexpr std::size_t kCornerWork = 1 << 16;
-
-// Functions continuous wherever they are defined; the operators (+ - * / @ ^, negation,
-// transpose) are too. A step built from these alone takes every value between two of its
-// values over a box of operands (a divisor range holding zero already fails the enclosure).
-bool continuous(const Expr& e) {
-  static const std::set<std::string> kContinuous = {
-      "abs", "relu", "min", "max", "sqrt", "exp", "log", "sin", "cos", "tanh", "sigmoid", "gelu",
-      "colsum", "rowsum", "sum", "colmax", "rowmax", "colmean", "rowmean", "softmax_cols", "softmax_rows",
-      "concat_cols", "concat_rows", "col", "row", "block", "identity", "zeros", "ones", "causal_mask",
-      "layernorm", "batchnorm", "outer", "diag", "repeat_rows", "repeat_cols", "cumsum_rows", "cumsum_cols",
-      "clip", "hard_tanh", "hard_sigmoid", "conv1d", "conv2d", "maxpool", "avgpool"};
-  if (e.kind == Expr::Kind::call && !kContinuous.count(e.name)) return false;
-  return std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return continuous(*a); });
-}
-
 Range range_of(const Real& x) { return Range(x.lower(), x.upper()); }
 
 // No value lies in both.
@@ -356,50 +338,31 @@ class Auditor {
   }
 
   // Whether the stated value matches L, the step over the box its stated operands span
-  // (DESIGN §5). The enclosure `l` holds every such value but more where an operand enters
-  // twice (a softmax reads each exponential above and in the sum), so it only proves a
-  // mismatch. A match needs a corner of the box whose value matches, or, for a continuous
-  // step, corners on both sides of the stated range; else the cell is undecided, never ok.
+  // (DESIGN §5): proven by points of the box, since the enclosure `l` overestimates it.
   Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const {
-    const CompareMode& mode = c_.items[i].compare;
-    const Real& enclosure = l(cell.row, cell.col);
-    if (!may_match(mode, cell.stated, enclosure)) return Match::no;
-    if (matches(mode, cell.stated, enclosure) == Match::yes) return Match::yes;
-    Range accepted = stated_range(mode, cell.stated);
-    bool below = false, above = false;
-    for (const Matrix<Real>& corner : corners(i)) {
-      const Real& v = corner(cell.row, cell.col);
-      if (matches(mode, cell.stated, v) == Match::yes) return Match::yes;
-      if (v.is_infinite()) continue;
-      below = below || v.upper() < accepted.lo;
-      above = above || accepted.hi < v.lower();
-    }
-    bool steady = continuous(*step_expression(i));
-    if (below && above && steady) return Match::yes;
-    return bisect(i, cell, accepted, below, above, steady);
+    std::vector<Real> known;
+    for (const Matrix<Real>& corner : corners(i)) known.push_back(corner(cell.row, cell.col));
+    return match_over_box(c_.items[i].compare, cell.stated, l(cell.row, cell.col), known, cell_over_box(i, cell));
   }
 
-  // Branch and bound over the stated cells this cell reads: split the widest range until every
-  // part's enclosure misses the stated range (no), one part matches whole, or parts lie on
-  // both sides of it in a continuous step (yes); undecided when the work runs out.
-  Match bisect(std::size_t i, const CellAudit& cell, const Range& accepted, bool below, bool above,
-               bool steady) const {
+  // The cell over the ranges of the stated operand cells it reads.
+  CellOverBox cell_over_box(std::size_t i, const CellAudit& cell) const {
+    CellOverBox out;
+    out.continuous = continuous(*step_expression(i));
+    out.step_cells = std::max<std::size_t>(1, shapes_[i].cells());
     const Run& pipeline = run_of(i);
     auto reads = cell_reads(c_, shapes_, *step_expression(i), cell.row, cell.col, kMaxCellReads);
-    if (!reads) return Match::undecided;
+    if (!reads) return out;
     std::vector<CellRef> varied;
-    std::vector<Range> box;
     for (const CellRef& ref : *reads) {
       const Matrix<Real>* m = step_of_[ref.item] >= 0 ? operand(ref.item, pipeline) : nullptr;
       if (!m) continue;
       const Real& x = (*m)(ref.row, ref.col);
       if (x.is_infinite() || x.lower() == x.upper()) continue;
       varied.push_back(ref);
-      box.emplace_back(x.lower(), x.upper());
+      out.box.emplace_back(x.lower(), x.upper());
     }
-    if (varied.empty()) return Match::undecided;
-    // The cell over one part of the box: the varied cells set to the part's ranges.
-    auto value_over = [&](const std::vector<Range>& part) -> std::optional<Real> {
+    out.value_over = [this, i, &pipeline, varied, r = cell.row, c = cell.col](const std::vector<Range>& part) {
       std::map<std::size_t, Matrix<Real>> changed;
       for (std::size_t v = 0; v < varied.size(); ++v) {
         auto [it, fresh] = changed.try_emplace(varied[v].item);
@@ -414,56 +377,17 @@ class Auditor {
         if (!m) throw Undecided(fmt::format("{} has no value", name));
         return *m;
       };
+      std::optional<Real> value;
       try {
-        Real value = evaluate<Real>(*step_expression(i), lookup)(cell.row, cell.col);
-        if (!value.is_infinite()) return value;
+        value = evaluate<Real>(*step_expression(i), lookup)(r, c);
       } catch (const EvalError&) {
       } catch (const Undecided&) {
       } catch (const DomainError&) {
       }
-      return std::nullopt;
+      if (value && value->is_infinite()) value.reset();
+      return value;
     };
-    const CompareMode& mode = c_.items[i].compare;
-    // Each varied cell at either end of its range, while the corners are few: a writer who
-    // carried some cells as printed and others at their correct values.
-    std::size_t step_cells = std::max<std::size_t>(1, shapes_[i].cells());
-    if (varied.size() < 16 && (std::size_t{1} << varied.size()) * step_cells <= kCornerWork) {
-      for (std::size_t corner = 0; corner < (std::size_t{1} << varied.size()); ++corner) {
-        std::vector<Range> point;
-        for (std::size_t v = 0; v < varied.size(); ++v) point.emplace_back((corner >> v) & 1 ? box[v].hi : box[v].lo);
-        auto value = value_over(point);
-        if (!value) continue;
-        if (matches(mode, cell.stated, *value) == Match::yes) return Match::yes;
-        below = below || value->upper() < accepted.lo;
-        above = above || accepted.hi < value->lower();
-        if (below && above && steady) return Match::yes;
-      }
-    }
-    std::vector<std::vector<Range>> work{box};
-    for (std::size_t evaluations = 0; !work.empty(); ++evaluations) {
-      if (evaluations == kBisections) return Match::undecided;
-      std::vector<Range> part = std::move(work.back());
-      work.pop_back();
-      auto value = value_over(part);
-      if (!value) return Match::undecided;
-      if (value->upper() < accepted.lo || accepted.hi < value->lower()) {
-        below = below || value->upper() < accepted.lo;
-        above = above || accepted.hi < value->lower();
-        if (below && above && steady) return Match::yes;
-        continue;
-      }
-      if (matches(mode, cell.stated, *value) == Match::yes) return Match::yes;
-      std::size_t widest = 0;
-      for (std::size_t v = 1; v < part.size(); ++v)
-        if (part[v].hi - part[v].lo > part[widest].hi - part[widest].lo) widest = v;
-      Rational mid = (part[widest].lo + part[widest].hi) / 2;
-      std::vector<Range> upper = part;
-      part[widest].hi = mid;
-      upper[widest].lo = mid;
-      work.push_back(std::move(upper));
-      work.push_back(std::move(part));
-    }
-    return Match::no;
+    return out;
   }
 
   // Step i at the corners of the box its stated operands span, built once per step.
