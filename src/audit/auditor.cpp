@@ -353,14 +353,25 @@ class Auditor {
     const Run& pipeline = run_of(i);
     auto reads = cell_reads(c_, shapes_, *step_expression(i), cell.row, cell.col, kMaxCellReads);
     if (!reads) return out;
+    // The stated cells that stand for a range: between the printed value p and the correct c.
     std::vector<CellRef> varied;
     for (const CellRef& ref : *reads) {
-      const Matrix<Real>* m = step_of_[ref.item] >= 0 ? operand(ref.item, pipeline) : nullptr;
-      if (!m) continue;
-      const Real& x = (*m)(ref.row, ref.col);
-      if (x.is_infinite() || x.lower() == x.upper()) continue;
+      const CellAudit* stated = audited_cell(ref.item, ref.row, ref.col);
+      const Run& own = run_of(ref.item);
+      if (!stated || stated->against_correct == Match::no || stated->stated.is_infinite() || !own.values[ref.item] ||
+          !operand(ref.item, pipeline))
+        continue;
+      const Real& c = (*own.values[ref.item])(ref.row, ref.col);
+      if (c.is_infinite()) continue;
+      const Rational& p = stated->stated.value;
+      Range box(std::min(p, c.lower()), std::max(p, c.upper()));
+      if (box.is_point()) continue;
       varied.push_back(ref);
-      out.box.emplace_back(x.lower(), x.upper());
+      out.box.push_back(box);
+      out.inner.push_back(c.is_exact()       ? box
+                          : p <= c.lower() ? Range(p, c.lower())
+                          : p >= c.upper() ? Range(c.upper(), p)
+                                           : Range(p));
     }
     out.value_over = [this, i, &pipeline, varied, r = cell.row, c = cell.col](const std::vector<Range>& part) {
       std::map<std::size_t, Matrix<Real>> changed;

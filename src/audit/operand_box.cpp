@@ -34,7 +34,7 @@ Match try_corners(const CompareMode& mode, const Literal& stated, const Range& a
   if (n >= 16 || (std::size_t{1} << n) * cell.step_cells > kCornerWork) return Match::undecided;
   for (std::size_t corner = 0; corner < (std::size_t{1} << n); ++corner) {
     std::vector<Range> point;
-    for (std::size_t v = 0; v < n; ++v) point.emplace_back((corner >> v) & 1 ? cell.box[v].hi : cell.box[v].lo);
+    for (std::size_t v = 0; v < n; ++v) point.emplace_back((corner >> v) & 1 ? cell.inner[v].hi : cell.inner[v].lo);
     auto value = cell.value_over(point);
     if (!value) continue;
     if (matches(mode, stated, *value) == Match::yes) return Match::yes;
@@ -44,8 +44,15 @@ Match try_corners(const CompareMode& mode, const Literal& stated, const Range& a
   return Match::undecided;
 }
 
+// Whether a part of the box holds a point of the inner box, where its values are the cell's.
+bool meets_inner(const std::vector<Range>& part, const CellOverBox& cell) {
+  for (std::size_t v = 0; v < part.size(); ++v)
+    if (!part[v].meets(cell.inner[v])) return false;
+  return true;
+}
+
 // Branch and bound, breadth first: drop a part whose enclosure misses the stated range; else try
-// its midpoint, and split its widest range in two.
+// its midpoint (moved into the inner box), and split its widest range in two.
 Match split(const CompareMode& mode, const Literal& stated, const Range& accepted, const CellOverBox& cell, Sides& sides) {
   std::deque<std::vector<Range>> work{cell.box};
   std::size_t evaluations = 0;
@@ -56,13 +63,22 @@ Match split(const CompareMode& mode, const Literal& stated, const Range& accepte
     auto value = cell.value_over(part);
     ++evaluations;
     if (!value) return Match::undecided;
-    if (sides.outside(*value, accepted)) {
+    bool inside = meets_inner(part, cell);
+    Sides seen;
+    if (seen.outside(*value, accepted)) {
+      if (inside) {
+        sides.below = sides.below || seen.below;
+        sides.above = sides.above || seen.above;
+      }
       if (sides.below && sides.above && cell.continuous) return Match::yes;
       continue;
     }
-    if (matches(mode, stated, *value) == Match::yes) return Match::yes;
+    if (inside && matches(mode, stated, *value) == Match::yes) return Match::yes;
     std::vector<Range> middle;
-    for (const Range& r : part) middle.emplace_back((r.lo + r.hi) / 2);
+    for (std::size_t v = 0; v < part.size(); ++v) {
+      Rational m = (part[v].lo + part[v].hi) / 2;
+      middle.emplace_back(std::clamp(m, cell.inner[v].lo, cell.inner[v].hi));
+    }
     auto at_middle = cell.value_over(middle);
     ++evaluations;
     if (at_middle) {
@@ -73,9 +89,10 @@ Match split(const CompareMode& mode, const Literal& stated, const Range& accepte
     std::size_t widest = 0;
     for (std::size_t v = 1; v < part.size(); ++v)
       if (part[v].hi - part[v].lo > part[widest].hi - part[widest].lo) widest = v;
+    Rational cut = (part[widest].lo + part[widest].hi) / 2;
     std::vector<Range> upper = part;
-    part[widest].hi = middle[widest].lo;
-    upper[widest].lo = middle[widest].lo;
+    part[widest].hi = cut;
+    upper[widest].lo = cut;
     work.push_back(std::move(part));
     work.push_back(std::move(upper));
   }

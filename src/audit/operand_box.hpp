@@ -19,10 +19,13 @@ namespace handcheck {
 bool continuous(const Expr& e);
 
 // One cell of a step over the box of the stated operand cells it reads: `box` holds each varied
-// cell's range, `value_over` gives the cell with each varied cell set to its range in a part of
-// the box (a point where lo == hi), or nullopt when it cannot be computed there.
+// cell's range, enclosing the range between its printed and its correct value; `inner` lies
+// within that range (they differ by the enclosure of an irrational correct value). `value_over`
+// gives the cell with each varied cell set to its range in a part of the box (a point where
+// lo == hi), or nullopt when it cannot be computed there. A match is proven inside `inner`
+// only; a mismatch over all of `box`.
 struct CellOverBox {
-  std::vector<Range> box;
+  std::vector<Range> box, inner;
   std::function<std::optional<Real>(const std::vector<Range>&)> value_over;
   bool continuous = false;
   std::size_t step_cells = 1;  // cells computed by one call of value_over

@@ -12,7 +12,7 @@ namespace {
 // encloses [1/2, 1].
 CellOverBox ratio(bool continuous) {
   CellOverBox cell;
-  cell.box = {Range(Rational(2), Rational(3))};
+  cell.box = cell.inner = {Range(Rational(2), Rational(3))};
   cell.continuous = continuous;
   cell.value_over = [](const std::vector<Range>& part) -> std::optional<Real> {
     Real x = part[0].is_point() ? Real(part[0].lo) : real_between(part[0].lo, part[0].hi);
@@ -42,6 +42,19 @@ BOOST_AUTO_TEST_CASE(a_point_of_the_box_proves_a_match) {
   BOOST_TEST((over_ratio("0.75", false) == Match::yes));  // x = 3
   // A value known at a point of the box (the operands as printed) is enough.
   BOOST_TEST((over_ratio("0.71", false, {Real(Rational(71, 100))}) == Match::yes));
+}
+
+// The box encloses an irrational correct value: x stands for [2, c] with c in [2.99, 3], so a
+// match at 3 is no proof (only points up to 2.99 surely belong), a mismatch over [2, 3] is.
+BOOST_AUTO_TEST_CASE(a_match_is_proven_inside_the_inner_box_only) {
+  CellOverBox cell = ratio(false);
+  cell.inner = {Range(Rational(2), Rational(299, 100))};
+  CompareMode printed;
+  Real enclosure = real_between(Rational(1, 2), Rational(1));
+  // f(3) = 0.75 exactly; f(2.99) = 0.749373...: "0.7500" matches only at the outer end.
+  BOOST_TEST((match_over_box(printed, parse_literal("0.7500"), enclosure, {}, cell) != Match::yes));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.7494"), enclosure, {}, cell) == Match::yes));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.55"), enclosure, {}, cell) == Match::no));
 }
 
 BOOST_AUTO_TEST_CASE(between_two_values_of_a_continuous_step) {
