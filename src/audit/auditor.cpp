@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "handcheck/audit/compare.hpp"
 #include "handcheck/audit/reads.hpp"
 #include "handcheck/linalg/products.hpp"
 #include "handcheck/ops/scalar.hpp"
+#include "operand_box.hpp"
 #include "stated_cells.hpp"
 
 namespace handcheck {
@@ -27,7 +29,9 @@ struct Substitution {
 constexpr std::size_t kFollowThroughBudget = 1'000'000;
 // Beyond this many operand cells, a cell is taken to read every cell of its operands.
 constexpr std::size_t kMaxCellReads = 4096;
-
+// Up to this many stated operand items, L is tried at every corner (each item at its printed
+// or its correct values); beyond, at the two extremes only.
+constexpr std::size_t kCornerItems = 4;
 Range range_of(const Real& x) { return Range(x.lower(), x.upper()); }
 
 // No value lies in both.
@@ -246,6 +250,7 @@ class Auditor {
   void audit_step(std::size_t i) {
     memo_.clear();
     range_memo_.clear();
+    corners_.reset();
     const Item& item = c_.items[i];
     const Run& run = run_of(i);
     StepAudit& sa = out_.steps[static_cast<std::size_t>(step_of_[i])];
@@ -304,17 +309,19 @@ class Auditor {
     }
     OperandStatus operands = operand_status(i, cell.row, cell.col);
     // Without a stated operand, L is the correct value itself: nothing more to learn.
-    bool consistent = false;
+    Match recomputed = Match::no;
     if (operands.any_stated) {
       if (!l_done) {
         l = recompute_shared(i);
         l_done = true;
       }
-      consistent = l && may_match(item.compare, cell.stated, (*l)(cell.row, cell.col));
+      if (l) recomputed = matches_recomputed(i, cell, *l);
     }
+    bool consistent = recomputed == Match::yes;
     if (consistent && !operands.wrong && !operands.undecided) {
       cell.verdict = Verdict::ok;
-    } else if (cell.against_correct == Match::undecided || (consistent && !operands.wrong)) {
+    } else if (cell.against_correct == Match::undecided || recomputed == Match::undecided ||
+               (consistent && !operands.wrong)) {
       cell.verdict = Verdict::undecided;
     } else if (consistent) {
       cell.verdict = Verdict::carried;
@@ -328,6 +335,118 @@ class Auditor {
       cell.slips_searched = slips.has_value();
       if (slips) cell.slips = std::move(*slips);
     }
+  }
+
+  // Whether the stated value matches L, the step over the box its stated operands span
+  // (DESIGN §5): proven by points of the box, since the enclosure `l` overestimates it.
+  Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const {
+    std::vector<Real> known;
+    for (const Matrix<Real>& corner : corners(i)) known.push_back(corner(cell.row, cell.col));
+    return match_over_box(c_.items[i].compare, cell.stated, l(cell.row, cell.col), known, cell_over_box(i, cell));
+  }
+
+  // The cell over the ranges of the stated operand cells it reads.
+  CellOverBox cell_over_box(std::size_t i, const CellAudit& cell) const {
+    CellOverBox out;
+    out.continuous = continuous(*step_expression(i));
+    out.step_cells = std::max<std::size_t>(1, shapes_[i].cells());
+    const Run& pipeline = run_of(i);
+    auto reads = cell_reads(c_, shapes_, *step_expression(i), cell.row, cell.col, kMaxCellReads);
+    if (!reads) return out;
+    // The stated cells that stand for a range: between the printed value p and the correct c.
+    std::vector<CellRef> varied;
+    for (const CellRef& ref : *reads) {
+      const CellAudit* stated = audited_cell(ref.item, ref.row, ref.col);
+      const Run& own = run_of(ref.item);
+      if (!stated || stated->against_correct == Match::no || stated->stated.is_infinite() || !own.values[ref.item] ||
+          !operand(ref.item, pipeline))
+        continue;
+      const Real& c = (*own.values[ref.item])(ref.row, ref.col);
+      if (c.is_infinite()) continue;
+      const Rational& p = stated->stated.value;
+      Range box(std::min(p, c.lower()), std::max(p, c.upper()));
+      if (box.is_point()) continue;
+      varied.push_back(ref);
+      out.box.push_back(box);
+      out.inner.push_back(c.is_exact()       ? box
+                          : p <= c.lower() ? Range(p, c.lower())
+                          : p >= c.upper() ? Range(c.upper(), p)
+                                           : Range(p));
+    }
+    out.value_over = [this, i, &pipeline, varied, r = cell.row, c = cell.col](const std::vector<Range>& part) {
+      std::map<std::size_t, Matrix<Real>> changed;
+      for (std::size_t v = 0; v < varied.size(); ++v) {
+        auto [it, fresh] = changed.try_emplace(varied[v].item);
+        if (fresh) it->second = *operand(varied[v].item, pipeline);
+        it->second(varied[v].row, varied[v].col) =
+            part[v].is_point() ? Real(part[v].lo) : hull(Real(part[v].lo), Real(part[v].hi));
+      }
+      Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+        auto k = static_cast<std::size_t>(c_.find(name));
+        if (auto it = changed.find(k); it != changed.end()) return it->second;
+        const Matrix<Real>* m = operand(k, pipeline);
+        if (!m) throw Undecided(fmt::format("{} has no value", name));
+        return *m;
+      };
+      std::optional<Real> value;
+      try {
+        value = evaluate<Real>(*step_expression(i), lookup)(r, c);
+      } catch (const EvalError&) {
+      } catch (const Undecided&) {
+      } catch (const DomainError&) {
+      }
+      if (value && value->is_infinite()) value.reset();
+      return value;
+    };
+    return out;
+  }
+
+  // Step i at the corners of the box its stated operands span, built once per step.
+  const std::vector<Matrix<Real>>& corners(std::size_t i) const {
+    if (corners_) return *corners_;
+    corners_.emplace();
+    const Run& pipeline = run_of(i);
+    std::vector<std::size_t> items;
+    for (std::size_t k : operands_[i])
+      if (step_of_[k] >= 0 && std::find(items.begin(), items.end(), k) == items.end()) items.push_back(k);
+    bool every = items.size() <= kCornerItems;
+    std::size_t count = every ? std::size_t{1} << items.size() : 2;
+    for (std::size_t corner = 0; corner < count; ++corner) {
+      Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+        auto k = static_cast<std::size_t>(c_.find(name));
+        auto at = static_cast<std::size_t>(std::find(items.begin(), items.end(), k) - items.begin());
+        const Matrix<Real>* m = at == items.size() ? operand(k, pipeline)
+                                                   : operand_at(k, pipeline, every ? (corner >> at) & 1 : corner);
+        if (!m) throw Undecided(fmt::format("{} has no value", name));
+        return *m;
+      };
+      try {
+        corners_->push_back(evaluate<Real>(*step_expression(i), lookup));
+      } catch (const EvalError&) {
+      } catch (const Undecided&) {
+      } catch (const DomainError&) {
+      }
+    }
+    return *corners_;
+  }
+
+  // Item k's stated values at one end of their ranges: every stated cell at its printed
+  // value, or, where it matches its correct value, at that value; blank cells correct.
+  const Matrix<Real>* operand_at(std::size_t k, const Run& pipeline, bool correct) const {
+    auto key = std::make_tuple(k, &pipeline == &hand_, correct);
+    auto it = corner_operands_.find(key);
+    if (it != corner_operands_.end()) return it->second ? &*it->second : nullptr;
+    std::optional<Matrix<Real>> m;
+    if (pipeline.values[k]) {
+      m = *pipeline.values[k];
+      const Run& own = run_of(k);
+      for (const CellAudit& cell : out_.steps[static_cast<std::size_t>(step_of_[k])].cells) {
+        bool keep = correct && cell.against_correct != Match::no && own.values[k];
+        (*m)(cell.row, cell.col) = keep ? (*own.values[k])(cell.row, cell.col) : real_of(cell.stated);
+      }
+    }
+    it = corner_operands_.emplace(key, std::move(m)).first;
+    return it->second ? &*it->second : nullptr;
   }
 
   std::vector<std::size_t> readers(std::size_t j) const {
@@ -437,6 +556,9 @@ class Auditor {
   mutable std::map<std::string, std::optional<Matrix<Real>>> memo_;
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
   mutable SlipBudget slip_budget_;
+  // The step being audited at the corners of its operand box; operands at one end of their ranges.
+  mutable std::optional<std::vector<Matrix<Real>>> corners_;
+  mutable std::map<std::tuple<std::size_t, bool, bool>, std::optional<Matrix<Real>>> corner_operands_;
 };
 
 }  // namespace

@@ -30,6 +30,11 @@ Matrix<std::optional<Literal>> place_stated(const Item& item, Shape s) {
         long col = item.columns.find(v.label, s.cols), row = item.rows.find(v.label, s.rows);
         if (col < 0 && row < 0)
           throw Error(ErrorId::load_stated, v.loc, step(fmt::format("no column or row of {} is named '{}'", item.name, v.label)));
+        // A row and a column of one name (a token-by-token score matrix): either reading is a guess.
+        if (col >= 0 && row >= 0)
+          throw Error(ErrorId::load_stated, v.loc,
+                      step(fmt::format("'{}' names both a column and a row of {}: state it as a matrix or by \"row,col\" cells",
+                                       v.label, item.name)));
         std::size_t len = col >= 0 ? s.rows : s.cols;
         if (v.cells.size() != len)
           throw Error(ErrorId::load_stated, v.loc, step(fmt::format("stated {} has {} entries, but it has {}", v.label, v.cells.size(), len)));

@@ -106,9 +106,11 @@ std::vector<std::size_t> AnswerKey::find_vector(std::size_t step, std::string_vi
   const Item& item = case_->items[s.item];
   std::string name(label);
   std::vector<std::size_t> out;
-  if (long col = item.columns.find(name, s.shape.cols); col >= 0) {
+  long col = item.columns.find(name, s.shape.cols), row = item.rows.find(name, s.shape.rows);
+  if (col >= 0 && row >= 0) return out;  // a row and a column of that name: either reading is a guess
+  if (col >= 0) {
     for (std::size_t r = 0; r < s.shape.rows; ++r) out.push_back(s.first + r * s.shape.cols + static_cast<std::size_t>(col));
-  } else if (long row = item.rows.find(name, s.shape.rows); row >= 0) {
+  } else if (row >= 0) {
     for (std::size_t c = 0; c < s.shape.cols; ++c) out.push_back(s.first + static_cast<std::size_t>(row) * s.shape.cols + c);
   }
   return out;

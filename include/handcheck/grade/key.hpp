@@ -55,7 +55,8 @@ class AnswerKey {
   std::optional<std::size_t> find_step(std::string_view name) const;
   // A cell of a step: "r,c" (1-based), a label such as q2[3], or STEP[r,c].
   std::optional<std::size_t> find_cell(std::size_t step, std::string_view address) const;
-  // The cells of a named column or row of a step, in order; empty when no vector has the name.
+  // The cells of a named column or row of a step, in order; empty when no vector has the name,
+  // or when a column and a row both have it.
   std::vector<std::size_t> find_vector(std::size_t step, std::string_view label) const;
 
   // Whether a stated value matches the cell under its step's compare mode (DESIGN §4).

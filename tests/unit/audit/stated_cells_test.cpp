@@ -109,4 +109,31 @@ BOOST_AUTO_TEST_CASE(stated_shape_mismatch_is_an_error_with_place) {
   BOOST_TEST(a.error->where().line == 127u);
 }
 
+// A token-by-token matrix names its rows and its columns alike: a stated vector by one of those
+// names could be either, and is an error rather than a guess (the column was taken).
+BOOST_AUTO_TEST_CASE(a_name_of_both_a_row_and_a_column_is_an_error) {
+  const char* text = R"(format: handcheck/1
+inputs:
+  X: [[1, 2, 3], [4, 5, 6]]
+steps:
+  - name: Y
+    do: X * 2
+    rows: [a, b]
+    columns: [a, b, c]
+    stated: STATED
+)";
+  auto error_of = [&](const std::string& stated) -> std::string {
+    Case cs = load_case_text(test::replace_once(text, "STATED", stated), "s.yaml");
+    try {
+      place_stated(y(cs), kShape);
+    } catch (const Error& e) {
+      return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
+    }
+    return "no error";
+  };
+  BOOST_TEST(error_of("{a: [2, 8]}") ==
+             "9:14: step Y: 'a' names both a column and a row of Y: state it as a matrix or by \"row,col\" cells");
+  BOOST_TEST(error_of("{c: [6, 12]}") == "no error");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -146,6 +146,23 @@ BOOST_AUTO_TEST_CASE(identical_sheets_reuse_grades) {
   }
 }
 
+// A vector answer named by a row and a column of its step alike is not placed either way.
+BOOST_AUTO_TEST_CASE(a_vector_named_by_a_row_and_a_column_is_not_guessed) {
+  AnswerKey key(std::make_shared<Case>(load_case_text(R"(format: handcheck/1
+inputs:
+  M: [[1, 2, 3], [3, 4, 5]]
+steps:
+  - name: A
+    do: M
+    rows: [a, b]
+    columns: [a, b, c]
+)", "k.yaml")));
+  auto s = key.find_step("A");
+  BOOST_REQUIRE(s);
+  BOOST_TEST(key.find_vector(*s, "a").empty());
+  BOOST_TEST(key.find_vector(*s, "c").size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // A class streamed a batch at a time gives what it gives in one piece: the same sheets, grades,

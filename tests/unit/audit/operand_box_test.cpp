@@ -1,0 +1,70 @@
+#include <boost/test/unit_test.hpp>
+
+#include "handcheck/expr/parser.hpp"
+#include "handcheck/numbers/literal.hpp"
+#include "operand_box.hpp"
+
+using namespace handcheck;
+
+namespace {
+
+// f(x) = x / (x + 1) over x in [2, 3] takes [2/3, 3/4]; interval arithmetic, which reads x twice,
+// encloses [1/2, 1].
+CellOverBox ratio(bool continuous) {
+  CellOverBox cell;
+  cell.box = cell.inner = {Range(Rational(2), Rational(3))};
+  cell.continuous = continuous;
+  cell.value_over = [](const std::vector<Range>& part) -> std::optional<Real> {
+    Real x = part[0].is_point() ? Real(part[0].lo) : real_between(part[0].lo, part[0].hi);
+    return x / (x + Real(1));
+  };
+  return cell;
+}
+
+Match over_ratio(const char* stated, bool continuous, const std::vector<Real>& known = {}) {
+  CompareMode printed;
+  return match_over_box(printed, parse_literal(stated), real_between(Rational(1, 2), Rational(1)), known, ratio(continuous));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(audit_operand_box)
+
+BOOST_AUTO_TEST_CASE(the_enclosure_proves_only_a_mismatch) {
+  BOOST_TEST((over_ratio("0.40", true) == Match::no));   // outside even the enclosure
+  BOOST_TEST((over_ratio("0.55", true) == Match::no));   // inside it, but no x in [2, 3] gives it
+  BOOST_TEST((over_ratio("0.90", false) == Match::no));
+  BOOST_TEST((over_ratio("1", false) == Match::no));     // the enclosure's end, never reached
+}
+
+BOOST_AUTO_TEST_CASE(a_point_of_the_box_proves_a_match) {
+  BOOST_TEST((over_ratio("0.67", false) == Match::yes));  // x = 2 gives 0.6667
+  BOOST_TEST((over_ratio("0.75", false) == Match::yes));  // x = 3
+  // A value known at a point of the box (the operands as printed) is enough.
+  BOOST_TEST((over_ratio("0.71", false, {Real(Rational(71, 100))}) == Match::yes));
+}
+
+// The box encloses an irrational correct value: x stands for [2, c] with c in [2.99, 3], so a
+// match at 3 is no proof (only points up to 2.99 surely belong), a mismatch over [2, 3] is.
+BOOST_AUTO_TEST_CASE(a_match_is_proven_inside_the_inner_box_only) {
+  CellOverBox cell = ratio(false);
+  cell.inner = {Range(Rational(2), Rational(299, 100))};
+  CompareMode printed;
+  Real enclosure = real_between(Rational(1, 2), Rational(1));
+  // f(3) = 0.75 exactly; f(2.99) = 0.749373...: "0.7500" matches only at the outer end.
+  BOOST_TEST((match_over_box(printed, parse_literal("0.7500"), enclosure, {}, cell) != Match::yes));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.7494"), enclosure, {}, cell) == Match::yes));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.55"), enclosure, {}, cell) == Match::no));
+}
+
+BOOST_AUTO_TEST_CASE(between_two_values_of_a_continuous_step) {
+  // 0.70 lies strictly between f(2) and f(3): continuity gives it; without, a part of the
+  // box whose enclosure lies within [0.695, 0.705] does.
+  BOOST_TEST((over_ratio("0.70", true) == Match::yes));
+  BOOST_TEST((over_ratio("0.70", false) == Match::yes));
+  BOOST_TEST(continuous(*parse_expression("softmax_rows(S / sqrt(3)) @ V")));
+  BOOST_TEST(!continuous(*parse_expression("floor(S / 2)")));
+  BOOST_TEST(!continuous(*parse_expression("exp(where(gt(S, 0), S, 0))")));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
