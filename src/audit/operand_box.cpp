@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <deque>
-#include <set>
 #include <string>
+
+#include "handcheck/ops/registry.hpp"
 
 namespace handcheck {
 
@@ -102,13 +103,10 @@ Match split(const CompareMode& mode, const Literal& stated, const Range& accepte
 }  // namespace
 
 bool continuous(const Expr& e) {
-  static const std::set<std::string> kContinuous = {
-      "abs", "relu", "min", "max", "sqrt", "exp", "log", "sin", "cos", "tanh", "sigmoid", "gelu",
-      "colsum", "rowsum", "sum", "colmax", "rowmax", "colmean", "rowmean", "softmax_cols", "softmax_rows",
-      "concat_cols", "concat_rows", "col", "row", "block", "identity", "zeros", "ones", "causal_mask",
-      "layernorm", "batchnorm", "outer", "diag", "repeat_rows", "repeat_cols", "cumsum_rows", "cumsum_cols",
-      "clip", "hard_tanh", "hard_sigmoid", "conv1d", "conv2d", "maxpool", "avgpool"};
-  if (e.kind == Expr::Kind::call && !kContinuous.count(e.name)) return false;
+  if (e.kind == Expr::Kind::call) {
+    const OpSpec* op = find_op(e.name);
+    if (!op || op->continuity != Continuity::continuous) return false;
+  }
   return std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return continuous(*a); });
 }
 

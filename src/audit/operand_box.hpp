@@ -14,7 +14,7 @@
 
 namespace handcheck {
 
-// Whether e is built from functions continuous wherever they are defined (and the operators):
+// Whether e is built from functions the registry marks continuous (and the operators):
 // such a step takes every value between two of its values over a box of operands.
 bool continuous(const Expr& e);
 
