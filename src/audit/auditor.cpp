@@ -317,6 +317,7 @@ class Auditor {
       }
       if (l) recomputed = matches_recomputed(i, cell, *l);
     }
+    cell.against_recomputed = recomputed;
     bool consistent = recomputed == Match::yes;
     if (consistent && !operands.wrong && !operands.undecided) {
       cell.verdict = Verdict::ok;
@@ -515,9 +516,13 @@ class Auditor {
         if (!disjoint(b, g)) continue;
         const CompareMode& mode = c_.items[t].compare;
         // A cell that matches both values (or neither) says nothing of which one was carried.
-        bool fits_good = may_match(mode, cell.stated, g), fits_bad = may_match(mode, cell.stated, b);
-        if (fits_good && !fits_bad) ++good;
-        if (fits_bad && !fits_good) ++bad;
+        // An enclosure over operand ranges holds more than the values it encloses, so a fit is
+        // proven (the whole enclosure matches, or operand values give the stated one) and a
+        // miss is a miss of the whole enclosure.
+        bool fits_good = matches(mode, cell.stated, g) == Match::yes;
+        bool fits_bad = cell.against_recomputed == Match::yes || matches(mode, cell.stated, b) == Match::yes;
+        if (fits_good && !may_match(mode, cell.stated, b)) ++good;
+        if (fits_bad && !may_match(mode, cell.stated, g)) ++bad;
       }
     }
     memo_.clear();

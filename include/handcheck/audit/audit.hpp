@@ -30,6 +30,9 @@ struct CellAudit {
   std::string expected;          // "p/q" (hand) or certified digits (exact)
   std::string expected_printed;  // as the stated number would print it
   Match against_correct = Match::no;  // whether the stated value matches the correct one
+  // Whether it matches the step recomputed from its stated operands (L), proven by operand
+  // values within their ranges; no where not judged (a cell that matches the correct value).
+  Match against_recomputed = Match::no;
   Downstream downstream = Downstream::none;  // errata only
   // carried: indices into CaseAudit::errata of the errata it follows from, through the cells
   // it reads (and the carried cells they read); root is the first of them.
