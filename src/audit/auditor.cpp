@@ -301,7 +301,7 @@ class Auditor {
     cell.against_correct = matches(item.compare, cell.stated, truth);
     if (work_.texts) {
       cell.expected = describe(truth, item.digits);
-      cell.expected_printed = printed_like(cell.stated, truth, item.digits);
+      cell.expected_printed = printed_like(item.compare, cell.stated, truth, item.digits);
     }
     if (cell.against_correct == Match::yes) {
       cell.verdict = Verdict::ok;

@@ -120,31 +120,59 @@ std::optional<std::string> certified_fixed(const Real& x, int decimals) {
 
 namespace {
 
-// The certified digits of t, with more of them where `digits` would print the stated value
-// itself ("should be 1.000…0, not 1" for 1 - 7.2e-66): as many as it takes to show where the
-// two differ, as far as the enclosure certifies them.
-std::string differing_digits(const Literal& s, const Real& t, int digits) {
-  std::string shown = describe(t, digits);
-  if (!t.is_interval() || (t.lower() <= s.value && s.value <= t.upper())) return shown;
-  constexpr int kMostDigits = 10000;
-  for (int d = digits + 1; d <= kMostDigits && parse_literal(shown).value == s.value; ++d) {
-    std::optional<std::string> more = certified_significant(t, d);
+bool reads_as(const std::string& text, const Literal& s) {
+  try {
+    return parse_literal(text).value == s.value;
+  } catch (const DomainError&) {
+    return false;
+  }
+}
+
+// t written as the stated number would print it under the comparison: with its significant
+// figures (sigfig), its decimals, as a fraction (hand) or in certified digits.
+std::string first_form(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
+  if (mode.kind == CompareMode::Kind::sigfig) {
+    if (t.is_exact()) return to_significant_string(t.exact(), mode.figures);
+    if (auto f = certified_significant(t, mode.figures)) return *f;
+    return describe(t, digits);
+  }
+  if (t.is_exact()) return printed_like(s, t.exact());
+  if (s.is_decimal())
+    if (auto f = certified_fixed(t, s.decimals)) return *f;
+  return describe(t, digits);
+}
+
+// Where `shown` reads as the stated value though t differs from it ("should be 1.00, not 1.00"
+// for 0.996 under rel, "1.000…0, not 1" for sigmoid(150) = 1 - 7.2e-66): more digits of t, as
+// many as it takes to show where the two differ, as far as they are certified.
+std::string differing(const Literal& s, const Real& t, int digits, std::string shown) {
+  constexpr int kMoreDigits = 10000;
+  if (t.is_exact()) {
+    if (!s.is_decimal()) return to_fraction_string(t.exact());
+    for (int d = s.decimals + 1; d <= s.decimals + kMoreDigits; ++d)
+      if (std::string more = to_fixed_string(t.exact(), d); !reads_as(more, s)) return more;
+    return to_fraction_string(t.exact());
+  }
+  if (t.lower() <= s.value && s.value <= t.upper()) return shown;
+  const bool fixed = s.is_decimal();
+  for (int d = (fixed ? s.decimals : digits) + 1; d <= (fixed ? s.decimals : digits) + kMoreDigits; ++d) {
+    std::optional<std::string> more = fixed ? certified_fixed(t, d) : certified_significant(t, d);
     if (!more) break;
     shown = std::move(*more);
+    if (!reads_as(shown, s)) break;
   }
   return shown;
 }
 
 }  // namespace
 
-std::string printed_like(const Literal& s, const Real& t, int digits) {
+std::string printed_like(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
   if (t.is_infinite()) return describe(t, digits);
   if (t.is_interval() && !certified_significant(t, std::min(digits, 6)))
     return fmt::format("between {} and {}", to_short_decimal(t.lower(), 6), to_short_decimal(t.upper(), 6));
-  if (t.is_exact()) return printed_like(s, t.exact());
-  if (s.is_decimal())
-    if (auto f = certified_fixed(t, s.decimals)) return *f;
-  return differing_digits(s, t, digits);
+  std::string shown = first_form(mode, s, t, digits);
+  if (s.is_infinite() || !reads_as(shown, s) || matches(mode, s, t) != Match::no) return shown;
+  return differing(s, t, digits, std::move(shown));
 }
 
 bool may_match(const CompareMode& mode, const Literal& stated, const Real& l) {

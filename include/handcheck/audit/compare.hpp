@@ -29,7 +29,9 @@ bool may_match(const CompareMode& mode, const Literal& stated, const Real& l);
 // The stated number written as the truth would be printed in its place: with the same
 // number of decimals when it is a decimal, else as a fraction (hand) or certified digits.
 std::string printed_like(const Literal& stated, const Rational& truth);
-std::string printed_like(const Literal& stated, const Real& truth, int digits);
+// The same under a comparison (sigfig: the truth's significant figures), with more digits
+// where that would read as the stated value itself, so that an erratum shows where it differs.
+std::string printed_like(const CompareMode& mode, const Literal& stated, const Real& truth, int digits);
 
 // Correctly rounded fixed notation of an exact-pipeline value, or nullopt when undecided.
 std::optional<std::string> certified_fixed(const Real& x, int decimals);

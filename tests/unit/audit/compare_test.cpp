@@ -70,10 +70,18 @@ BOOST_AUTO_TEST_CASE(the_expected_value_shows_where_it_differs) {
   // prints as 1.000..., the stated value itself; shown to 40 digits (forty nines), where the two
   // first differ.
   Real near_one = Real(Rational(1)) - scalar::sqrt(Real(Rational(2))) * Real(pow10(-40));
-  BOOST_TEST(printed_like(parse_literal("1"), near_one, 30) == "0.9999999999999999999999999999999999999999");
-  BOOST_TEST(printed_like(parse_literal("2"), near_one, 30) == "1.00000000000000000000000000000");
+  auto printed = parse_compare_mode("printed");
+  BOOST_TEST(printed_like(printed, parse_literal("1"), near_one, 30) == "0.9999999999999999999999999999999999999999");
+  BOOST_TEST(printed_like(printed, parse_literal("2"), near_one, 30) == "1.00000000000000000000000000000");
   // A decimal stated value: the truth to its decimals.
-  BOOST_TEST(printed_like(parse_literal("1.000"), near_one, 30) == "1.000");
+  BOOST_TEST(printed_like(printed, parse_literal("1.000"), near_one, 30) == "1.000");
+  // sigfig:3 writes 0.99949 as 0.999 (not 1.00, the stated value itself); rel:0.001 finds 1.00
+  // too far from 0.996 and shows the decimal where they differ.
+  BOOST_TEST(printed_like(parse_compare_mode("sigfig:3"), parse_literal("1.00"), Real(q("0.99949")), 30) == "0.999");
+  BOOST_TEST(printed_like(parse_compare_mode("rel:0.001"), parse_literal("1.00"), Real(q("0.996")), 30) == "0.996");
+  BOOST_TEST(printed_like(parse_compare_mode("rel:0.001"), parse_literal("1.00"), Real(q("0.99")), 30) == "0.99");
+  // A hand value stated as a decimal that reads as it, under abs, shows the fraction's digits.
+  BOOST_TEST(printed_like(parse_compare_mode("abs:0.0001"), parse_literal("0.33"), Real(q("1/3")), 30) == "0.333");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
