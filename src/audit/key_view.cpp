@@ -407,7 +407,7 @@ KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
   return Builder(a, options).build();
 }
 
-void append_value(std::string& out, const Real& x, int digits) {
+void append_value(std::string& out, const Real& x, int digits, DenominatorMemo* memo) {
   if (!x.is_exact()) {
     out += exact_digits(x, digits);
     return;
@@ -415,9 +415,17 @@ void append_value(std::string& out, const Real& x, int digits) {
   // describe's "p/q" of a rational, without a string per cell: a point enclosure is not exact.
   mpq_srcptr q = x.exact().backend().data();
   append_integer(out, mpq_numref(q));
-  if (mpz_cmp_ui(mpq_denref(q), 1) == 0) return;
+  mpz_srcptr den = mpq_denref(q);
+  if (mpz_cmp_ui(den, 1) == 0) return;
   out += '/';
-  append_integer(out, mpq_denref(q));
+  if (!memo) return append_integer(out, den);
+  if (!memo->set || mpz_cmp(memo->value.backend().data(), den) != 0) {
+    mpz_set(memo->value.backend().data(), den);
+    memo->digits.clear();
+    append_integer(memo->digits, den);
+    memo->set = true;
+  }
+  out += memo->digits;
 }
 
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col) {

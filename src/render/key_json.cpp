@@ -59,10 +59,10 @@ class JsonWriter {
   }
 
   // A value of a step: its digits go straight into the buffer, in quotes.
-  void value(const Real& x, int digits) {
+  void value(const Real& x, int digits, keys::DenominatorMemo& memo) {
     std::size_t at = out_.size();
     out_ += '"';
-    keys::append_value(out_, x, digits);
+    keys::append_value(out_, x, digits, &memo);
     for (std::size_t i = at + 1; i < out_.size(); ++i) {
       auto c = static_cast<unsigned char>(out_[i]);
       if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
@@ -128,13 +128,14 @@ void write_labels(JsonWriter& w, const std::vector<std::string>& names) {
 
 void write_values(JsonWriter& w, const keys::ItemView& v, const Matrix<Real>* values) {
   if (!values) return w.null();
+  std::vector<keys::DenominatorMemo> memo(v.shape.cols);  // one a column: its cells share one
   w.begin_array();
   for (std::size_t r = 0; r < v.shape.rows; ++r) {
     w.element();
     w.begin_array();
     for (std::size_t c = 0; c < v.shape.cols; ++c) {
       w.element();
-      w.value((*values)(r, c), v.digits);
+      w.value((*values)(r, c), v.digits, memo[c]);
     }
     w.end_array();
   }

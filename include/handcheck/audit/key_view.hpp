@@ -95,9 +95,17 @@ struct KeyView {
 // Throws the audit's Error when the case could not be read or evaluated.
 KeyView build_key_view(const CaseAudit& a, const KeyOptions& options = {});
 
+// The digits of the last denominator append_value wrote: an equal one is written again without
+// converting it (the cells of a column of a hand step share one of thousands of digits).
+struct DenominatorMemo {
+  Integer value;
+  std::string digits;
+  bool set = false;
+};
+
 // Appends the text of CellView::hand / CellView::exact for a value of a step shown at
 // `digits` significant digits: "p/q" for a rational, certified digits for an enclosure.
-void append_value(std::string& out, const Real& x, int digits);
+void append_value(std::string& out, const Real& x, int digits, DenominatorMemo* memo = nullptr);
 
 // "S[1,2]", "C[3]" for a vector, "dk" for a scalar (1-based, for people).
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col);
