@@ -1,6 +1,8 @@
 #include "handcheck/audit/approximation.hpp"
 
 #include <fmt/format.h>
+#include <optional>
+#include <vector>
 
 #include "handcheck/audit/compare.hpp"
 #include "handcheck/linalg/products.hpp"
@@ -21,14 +23,17 @@ std::string certified6(const Real& x) {
 }
 
 // The largest absolute and relative differences and their cells; false when no cell has a
-// finite difference.
-bool largest_differences(const Matrix<Real>& h, const Matrix<Real>& e, Approximation& a) {
+// finite difference. `diffs` gets |h - e| of each cell, row by row (none for an infinity).
+bool largest_differences(const Matrix<Real>& h, const Matrix<Real>& e, Approximation& a,
+                         std::vector<std::optional<Real>>& diffs) {
+  diffs.assign(h.size(), std::nullopt);
   std::optional<Real> best_abs, best_rel;
   Rational best_abs_hi = -1, best_rel_hi = -1;
   for (std::size_t r = 0; r < h.rows(); ++r)
     for (std::size_t col = 0; col < h.cols(); ++col) {
       if (h(r, col).is_infinite() || e(r, col).is_infinite()) continue;  // the same infinity, or no number
       Real d = scalar::abs(h(r, col) - e(r, col));
+      diffs[r * h.cols() + col] = d;
       if (d.upper() > best_abs_hi) {
         best_abs_hi = d.upper();
         best_abs = d;
@@ -88,6 +93,18 @@ bool probabilities(const Matrix<Real>& h, const Matrix<Real>& e, bool by_cols) {
 template <class Value>
 std::vector<std::size_t> top(std::size_t len, Value value, bool& undecided) {
   std::vector<std::size_t> best;
+  bool all_exact = true;
+  for (std::size_t k = 0; k < len && all_exact; ++k) all_exact = value(k).is_exact();
+  if (all_exact && len > 0) {
+    // Rationals are totally ordered: an entry is beaten by some entry iff by the largest one.
+    std::size_t m = 0;
+    for (std::size_t j = 1; j < len; ++j)
+      if (compare(value(j), value(m)) > 0) m = j;
+    for (std::size_t k = 0; k < len; ++k)
+      if (compare(value(m), value(k)) <= 0) best.push_back(k);
+    undecided = false;
+    return best;
+  }
   for (std::size_t k = 0; k < len; ++k) {
     bool beaten = false;
     for (std::size_t j = 0; j < len && !beaten; ++j) {
@@ -104,7 +121,7 @@ std::vector<std::size_t> top(std::size_t len, Value value, bool& undecided) {
 }
 
 std::vector<ProbabilityLine> probability_lines(const Item& item, const Matrix<Real>& h, const Matrix<Real>& e,
-                                               bool by_cols) {
+                                               bool by_cols, const std::vector<std::optional<Real>>& diffs) {
   std::size_t lines = by_cols ? h.cols() : h.rows(), len = by_cols ? h.rows() : h.cols();
   const Labels& across = by_cols ? item.rows : item.columns;  // names of the entries of a line
   const Labels& line_names = by_cols ? item.columns : item.rows;
@@ -123,7 +140,8 @@ std::vector<ProbabilityLine> probability_lines(const Item& item, const Matrix<Re
     for (std::size_t k : top(len, ev, p.exact_undecided)) p.exact_argmax.push_back(entry_name(k));
     p.exact_undecided = p.exact_undecided || hand_undecided;
     Real tv = Rational(0);
-    for (std::size_t k = 0; k < len; ++k) tv = tv + scalar::abs(hv(k) - ev(k));
+    // |h - e| as largest_differences found it (no entry of a probability line is infinite).
+    for (std::size_t k = 0; k < len; ++k) tv = tv + *diffs[by_cols ? k * h.cols() + l : l * h.cols() + k];
     p.total_variation = certified6(tv / Real(Rational(2)));
     out.push_back(std::move(p));
   }
@@ -141,11 +159,12 @@ std::optional<Approximation> compare_step(const Case& c, const HandRun& hand, co
   if (!differs) return std::nullopt;
   Approximation a;
   a.item = i;
-  if (!largest_differences(h, e, a)) return std::nullopt;
+  std::vector<std::optional<Real>> diffs;
+  if (!largest_differences(h, e, a, diffs)) return std::nullopt;
   bool by_cols = probabilities(h, e, true);
   if (!by_cols && !probabilities(h, e, false)) return a;
   a.by_columns = by_cols;
-  a.probability = probability_lines(item, h, e, by_cols);
+  a.probability = probability_lines(item, h, e, by_cols, diffs);
   return a;
 }
 

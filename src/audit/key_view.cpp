@@ -1,9 +1,12 @@
 #include "handcheck/audit/key_view.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
+#include <gmp.h>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "handcheck/expr/ast.hpp"
 #include "handcheck/model/printing.hpp"
@@ -57,6 +60,14 @@ std::optional<std::string> point_value(const Real& x) {
 std::string exact_digits(const Real& x, int digits) {
   if (auto p = point_value(x)) return *p;
   return describe(x, digits);
+}
+
+// The decimal digits of z, as Integer::str() writes them, straight from GMP.
+void append_integer(std::string& out, mpz_srcptr z) {
+  std::size_t at = out.size();
+  out.resize(at + mpz_sizeinbase(z, 10) + 2);  // a sign and the terminating zero
+  mpz_get_str(out.data() + at, 10, z);
+  out.resize(at + std::strlen(out.data() + at));
 }
 
 std::string short_exact(const Real& x) {
@@ -129,10 +140,13 @@ class Builder {
     const auto* e = exact(i);
     v.has_hand = h != nullptr;
     v.has_exact = e != nullptr;
+    v.hand_values = h;
+    v.exact_values = e;
     add_approximation(v);
-    add_values(v, h, e);
+    if (options_.cells) add_values(v, h, e);
+    else v.hand_equals_exact = same_values(h, e, v.shape);
     add_stated(v);
-    if (!item.is_input) add_reads_and_how(v);
+    if (!item.is_input && options_.cells) add_reads_and_how(v);
     return v;
   }
 
@@ -172,18 +186,26 @@ class Builder {
         cell.label = item.cell_label(r, col);
         if (h) {
           const Real& q = (*h)(r, col);
-          cell.hand = exact_digits(q, v.digits);
+          append_value(cell.hand, q, v.digits);
           if (q.is_exact() && !is_integer(q.exact())) cell.hand_decimal = to_short_decimal(q.exact());
           if (v.probability && !q.is_infinite()) cell.heat_hand = heat(q.is_exact() ? q.exact() : q.lower());
         }
         if (e) {
           const Real& x = (*e)(r, col);
-          cell.exact = exact_digits(x, v.digits);
+          append_value(cell.exact, x, v.digits);
           cell.exact_short = short_exact(x);
           if (v.probability && !x.is_infinite()) cell.heat_exact = heat(x.is_exact() ? x.exact() : x.lower());
           if (!h || !same_value(x, (*h)(r, col))) v.hand_equals_exact = false;
         }
       }
+  }
+
+  static bool same_values(const Matrix<Real>* h, const Matrix<Real>* e, Shape shape) {
+    if (!h || !e) return false;
+    for (std::size_t r = 0; r < shape.rows; ++r)
+      for (std::size_t col = 0; col < shape.cols; ++col)
+        if (!same_value((*e)(r, col), (*h)(r, col))) return false;
+    return true;
   }
 
   void add_stated(ItemView& v) {
@@ -195,7 +217,7 @@ class Builder {
     // Blanks: a null or "?" the sheet prints, as opposed to cells it does not state at all.
     auto mark_blank = [&](std::size_t r, std::size_t col) {
       if (r < v.shape.rows && col < v.shape.cols && !sa->stated(r, col)) {
-        v.cells(r, col).stated = StatedMark{true, "?", Verdict::ok, "", "", Downstream::none};
+        v.marks.push_back({r, col, StatedMark{true, "?", Verdict::ok, "", "", Downstream::none}});
         ++v.blank;
       }
     };
@@ -222,8 +244,8 @@ class Builder {
     }
     for (const auto& ca : sa->cells) {
       if (ca.row >= v.shape.rows || ca.col >= v.shape.cols) continue;
-      v.cells(ca.row, ca.col).stated =
-          StatedMark{false, ca.stated.text, ca.verdict, ca.expected_printed, ca.expected, ca.downstream};
+      v.marks.push_back({ca.row, ca.col,
+                         StatedMark{false, ca.stated.text, ca.verdict, ca.expected_printed, ca.expected, ca.downstream}});
       ++v.stated;
       switch (ca.verdict) {
         case Verdict::ok: ++v.ok; break;
@@ -232,6 +254,18 @@ class Builder {
         case Verdict::undecided: break;
       }
     }
+    // Row by row; of two marks of one cell the later one holds, as it did when written in place.
+    std::stable_sort(v.marks.begin(), v.marks.end(), [](const MarkedCell& x, const MarkedCell& y) {
+      return std::tie(x.row, x.col) < std::tie(y.row, y.col);
+    });
+    std::vector<MarkedCell> unique;
+    for (auto& m : v.marks) {
+      if (!unique.empty() && unique.back().row == m.row && unique.back().col == m.col) unique.back() = std::move(m);
+      else unique.push_back(std::move(m));
+    }
+    v.marks = std::move(unique);
+    if (options_.cells)
+      for (const auto& m : v.marks) v.cells(m.row, m.col).stated = m.mark;
   }
 
   void add_reads_and_how(ItemView& v) {
@@ -371,6 +405,27 @@ KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
     throw Error(ErrorId::internal_unreachable, SourceLoc{a.file, 0, 0}, "the case was not evaluated");
   }
   return Builder(a, options).build();
+}
+
+void append_value(std::string& out, const Real& x, int digits, DenominatorMemo* memo) {
+  if (!x.is_exact()) {
+    out += exact_digits(x, digits);
+    return;
+  }
+  // describe's "p/q" of a rational, without a string per cell: a point enclosure is not exact.
+  mpq_srcptr q = x.exact().backend().data();
+  append_integer(out, mpq_numref(q));
+  mpz_srcptr den = mpq_denref(q);
+  if (mpz_cmp_ui(den, 1) == 0) return;
+  out += '/';
+  if (!memo) return append_integer(out, den);
+  if (!memo->set || mpz_cmp(memo->value.backend().data(), den) != 0) {
+    mpz_set(memo->value.backend().data(), den);
+    memo->digits.clear();
+    append_integer(memo->digits, den);
+    memo->set = true;
+  }
+  out += memo->digits;
 }
 
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col) {

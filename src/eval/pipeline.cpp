@@ -113,9 +113,10 @@ unsigned start_of(const Case& c, const PipelineOptions& options) {
                   options.start_precision ? options.start_precision : static_cast<unsigned>(max_digits(c)) + 20);
 }
 
-// The reason a run stays uncertified at the cap, for reports.
-void close_run(const Case& c, Run& run) {
-  run.certified = decided(c, run);
+// The reason a run stays uncertified at the cap, for reports. `certified`: decided(c, run),
+// known already (it prints every interval cell of the run: not done twice).
+void close_run(const Case& c, Run& run, bool certified) {
+  run.certified = certified;
   if (run.certified || run.undecided) return;
   for (std::size_t i = 0; i < c.items.size() && !run.undecided; ++i) {
     if (!run.values[i]) continue;
@@ -182,10 +183,11 @@ unsigned precision_cap(const Case& c, const PipelineOptions& options) {
 std::pair<HandRun, ExactRun> run_pipelines(const Case& c, const PipelineOptions& options, unsigned threads) {
   const unsigned cap = precision_cap(c, options);
   std::optional<Run> runs[2];
-  bool done[2] = {false, false};
+  bool done[2] = {false, false}, certified[2] = {false, false};
   for (unsigned prec = start_of(c, options);; prec = std::min(cap, prec * 2)) {
     PrecisionLease lease(prec);
     std::optional<Run> next[2];
+    bool next_certified[2] = {false, false};
     parallel_for(2, [&](std::size_t k) {
       if (done[k]) return;
       try {
@@ -193,21 +195,27 @@ std::pair<HandRun, ExactRun> run_pipelines(const Case& c, const PipelineOptions&
       } catch (const Error&) {
         if (!runs[k]) throw;  // a raised run past a limit keeps the last one
       }
+      // On the run's own thread, beside the other pipeline.
+      if (next[k]) next_certified[k] = decided(c, *next[k]);
     }, threads);
     for (int k = 0; k < 2; ++k) {
       if (done[k]) continue;
-      if (next[k]) runs[k] = std::move(next[k]);
-      done[k] = !next[k] || prec >= cap || decided(c, *runs[k]);
+      if (next[k]) {
+        runs[k] = std::move(next[k]);
+        certified[k] = next_certified[k];
+      }
+      done[k] = !next[k] || prec >= cap || certified[k];
     }
     if (done[0] && done[1]) break;
   }
-  for (auto& run : runs) close_run(c, *run);
+  for (int k = 0; k < 2; ++k) close_run(c, *runs[k], certified[k]);
   return {std::move(*runs[0]), std::move(*runs[1])};
 }
 
 static Run run_one(const Case& c, const PipelineOptions& options, bool hand) {
   const unsigned cap = precision_cap(c, options);
   std::optional<Run> last;
+  bool certified = false;
   for (unsigned prec = start_of(c, options);; prec = std::min(cap, prec * 2)) {
     PrecisionLease lease(prec);
     std::optional<Run> next;
@@ -216,9 +224,12 @@ static Run run_one(const Case& c, const PipelineOptions& options, bool hand) {
     } catch (const Error&) {
       if (!last) throw;  // a raised run past a limit keeps the last one
     }
-    if (next) last = std::move(next);
-    if (!next || prec >= cap || decided(c, *last)) {
-      close_run(c, *last);
+    if (next) {
+      last = std::move(next);
+      certified = decided(c, *last);
+    }
+    if (!next || prec >= cap || certified) {
+      close_run(c, *last, certified);
       return std::move(*last);
     }
   }

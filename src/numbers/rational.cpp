@@ -1,6 +1,8 @@
 #include "handcheck/numbers/rational.hpp"
 
 #include <fmt/format.h>
+#include <gmp.h>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "handcheck/error.hpp"
@@ -72,20 +74,56 @@ std::optional<Rational> exact_sqrt(const Rational& q) {
   return exact_root(q, 2);
 }
 
-Rational pow10(long e) {
-  // Printing huge values asks for the same large powers over and over (decimal_exponent,
-  // rounding): keep the recent ones, per thread.
-  // At most 4096 powers of up to 20000 digits: some 35 MB.
+namespace {
+
+// 10^k. Printing huge values asks for the same large powers over and over (decimal_exponent,
+// rounding): the recent ones are kept, per thread, at most 4096 of up to 20000 digits (some
+// 35 MB). The reference lives until the next call on this thread.
+const Integer& pow10_integer(unsigned long k) {
   thread_local std::unordered_map<unsigned long, Integer> cache;
-  unsigned long k = static_cast<unsigned long>(e < 0 ? -e : e);
+  thread_local Integer large;
   auto it = cache.find(k);
-  if (it == cache.end()) {
-    Integer p = mp::pow(Integer(10), static_cast<unsigned>(k));
-    if (k > 20000) return e < 0 ? Rational(Integer(1), p) : Rational(p);
-    if (cache.size() >= 4096) cache.clear();
-    it = cache.emplace(k, std::move(p)).first;
+  if (it != cache.end()) return it->second;
+  Integer p = mp::pow(Integer(10), static_cast<unsigned>(k));
+  if (k > 20000) return large = std::move(p);
+  if (cache.size() >= 4096) cache.clear();
+  return cache.emplace(k, std::move(p)).first->second;
+}
+
+// The sign of |q| - 10^e, q != 0, in integers: no fraction to bring to lowest terms.
+int compare_abs_pow10(const Rational& q, long e) {
+  mpz_srcptr n = mpq_numref(q.backend().data()), d = mpq_denref(q.backend().data());
+  Integer lhs, rhs;
+  mpz_abs(lhs.backend().data(), n);
+  if (e >= 0) mpz_mul(rhs.backend().data(), d, pow10_integer(static_cast<unsigned long>(e)).backend().data());
+  else mpz_mul(lhs.backend().data(), lhs.backend().data(), pow10_integer(static_cast<unsigned long>(-e)).backend().data());
+  if (e >= 0) return mpz_cmp(lhs.backend().data(), rhs.backend().data());
+  return mpz_cmp(lhs.backend().data(), d);
+}
+
+// round_half_away(|q| * 10^k) as floor((2 N + D) / 2 D) with |q| 10^k = N / D, in integers.
+Integer round_scaled(const Rational& q, long k) {
+  mpz_srcptr n = mpq_numref(q.backend().data()), d = mpq_denref(q.backend().data());
+  Integer num, den;
+  mpz_abs(num.backend().data(), n);
+  if (k >= 0) {
+    mpz_mul(num.backend().data(), num.backend().data(), pow10_integer(static_cast<unsigned long>(k)).backend().data());
+    mpz_set(den.backend().data(), d);
+  } else {
+    mpz_mul(den.backend().data(), d, pow10_integer(static_cast<unsigned long>(-k)).backend().data());
   }
-  return e < 0 ? Rational(Integer(1), it->second) : Rational(it->second);
+  mpz_mul_2exp(num.backend().data(), num.backend().data(), 1);
+  mpz_add(num.backend().data(), num.backend().data(), den.backend().data());
+  mpz_mul_2exp(den.backend().data(), den.backend().data(), 1);
+  mpz_fdiv_q(num.backend().data(), num.backend().data(), den.backend().data());
+  return num;
+}
+
+}  // namespace
+
+Rational pow10(long e) {
+  const Integer& p = pow10_integer(static_cast<unsigned long>(e < 0 ? -e : e));
+  return e < 0 ? Rational(Integer(1), p) : Rational(p);
 }
 
 std::string to_fraction_string(const Rational& q) {
@@ -105,13 +143,13 @@ std::string to_fixed_string(const Rational& q, int decimals) {
 }
 
 long decimal_exponent(const Rational& q) {
-  Rational a = mp::abs(q);
+  mpq_srcptr a = q.backend().data();
+  if (mpq_sgn(a) == 0) throw std::domain_error("No bits were set in the operand.");  // as msb(0)
   // Estimate from bit sizes, then correct by at most a few steps.
-  long est = static_cast<long>(
-      (static_cast<double>(mp::msb(mp::numerator(a))) - static_cast<double>(mp::msb(mp::denominator(a)))) *
-      0.30102999566398120);
-  while (pow10(est) > a) --est;
-  while (pow10(est + 1) <= a) ++est;
+  auto msb = [](mpz_srcptr z) { return static_cast<double>(mpz_sizeinbase(z, 2) - 1); };
+  long est = static_cast<long>((msb(mpq_numref(a)) - msb(mpq_denref(a))) * 0.30102999566398120);
+  while (compare_abs_pow10(q, est) < 0) --est;
+  while (compare_abs_pow10(q, est + 1) >= 0) ++est;
   return est;
 }
 
@@ -119,10 +157,10 @@ std::string to_significant_string(const Rational& q, int digits) {
   if (q == 0) return digits > 1 ? "0." + std::string(static_cast<std::size_t>(digits - 1), '0') : "0";
   long e = decimal_exponent(q);
   // Rounding may carry into a new leading digit (9.99 -> 10.0): recompute the exponent.
-  Integer m = round_half_away(mp::abs(q) * pow10(digits - 1 - e));
+  Integer m = round_scaled(q, digits - 1 - e);
   if (m.str().size() > static_cast<std::size_t>(digits)) {
     ++e;
-    m = round_half_away(mp::abs(q) * pow10(digits - 1 - e));
+    m = round_scaled(q, digits - 1 - e);
   }
   std::string s = m.str();
   std::string sign = q < 0 ? "-" : "";

@@ -1,94 +1,278 @@
 #include "handcheck/render/key_json.hpp"
 
+#include <charconv>
+#include <string_view>
+#include <vector>
+
 #include "handcheck/printable.hpp"
 #include "handcheck/render/text.hpp"
 #include "key_common.hpp"
 
 namespace handcheck {
 
-using json = nlohmann::ordered_json;
-
 namespace {
 
-json labels(const std::vector<std::string>& names) {
-  for (const auto& n : names)
-    if (!n.empty()) return names;
-  return nullptr;
+// JSON text laid out as nlohmann's dump(2) lays it out, written straight into one buffer: the
+// key of a large case is tens of megabytes of fractions, and a document tree of it ten times that.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  // The name of the next member of an object; its value follows.
+  void field(std::string_view name) {
+    element();
+    string(name);
+    out_ += ": ";
+  }
+  // The start of the next element of an array; its value follows.
+  void element() {
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+    out_ += '\n';
+    out_.append(2 * first_.size(), ' ');
+  }
+
+  void null() { out_ += "null"; }
+  void boolean(bool b) { out_ += b ? "true" : "false"; }
+  void number(long long n) {
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+  }
+
+  // ASCII is escaped here as nlohmann escapes it; any other text goes through nlohmann itself
+  // (its UTF-8 checks and U+FFFD replacement) and json_printable (C1 controls, U+FFFE, U+FFFF),
+  // so every string reads exactly as the document's dump wrote it.
+  void string(std::string_view s) {
+    for (unsigned char c : s)
+      if (c >= 0x80) {
+        out_ += json_printable(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return;
+      }
+    out_ += '"';
+    for (char ch : s) escape(ch);
+    out_ += '"';
+  }
+
+  // A value of a step: its digits go straight into the buffer, in quotes.
+  void value(const Real& x, int digits, keys::DenominatorMemo& memo) {
+    std::size_t at = out_.size();
+    out_ += '"';
+    keys::append_value(out_, x, digits, &memo);
+    for (std::size_t i = at + 1; i < out_.size(); ++i) {
+      auto c = static_cast<unsigned char>(out_[i]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+        std::string text = out_.substr(at + 1);
+        out_.resize(at);
+        string(text);
+        return;
+      }
+    }
+    out_ += '"';
+  }
+
+ private:
+  void open(char c) {
+    out_ += c;
+    first_.push_back(true);
+  }
+  void close(char c) {
+    bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) {
+      out_ += '\n';
+      out_.append(2 * first_.size(), ' ');
+    }
+    out_ += c;
+  }
+  void escape(char ch) {
+    switch (ch) {
+      case '"': out_ += "\\\""; return;
+      case '\\': out_ += "\\\\"; return;
+      case '\b': out_ += "\\b"; return;
+      case '\f': out_ += "\\f"; return;
+      case '\n': out_ += "\\n"; return;
+      case '\r': out_ += "\\r"; return;
+      case '\t': out_ += "\\t"; return;
+      default: break;
+    }
+    if (static_cast<unsigned char>(ch) >= 0x20) {
+      out_ += ch;
+      return;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    out_ += "\\u00";
+    out_ += hex[static_cast<unsigned char>(ch) >> 4];
+    out_ += hex[static_cast<unsigned char>(ch) & 0xF];
+  }
+
+  std::string& out_;
+  std::vector<bool> first_;  // per open object or array: no member written yet
+};
+
+void write_labels(JsonWriter& w, const std::vector<std::string>& names) {
+  bool any = false;
+  for (const auto& n : names) any = any || !n.empty();
+  if (!any) return w.null();
+  w.begin_array();
+  for (const auto& n : names) {
+    w.element();
+    w.string(n);
+  }
+  w.end_array();
 }
 
-json stated_json(const keys::ItemView& v) {
-  json out = json::array();
-  for (std::size_t r = 0; r < v.shape.rows; ++r)
+void write_values(JsonWriter& w, const keys::ItemView& v, const Matrix<Real>* values) {
+  if (!values) return w.null();
+  std::vector<keys::DenominatorMemo> memo(v.shape.cols);  // one a column: its cells share one
+  w.begin_array();
+  for (std::size_t r = 0; r < v.shape.rows; ++r) {
+    w.element();
+    w.begin_array();
     for (std::size_t c = 0; c < v.shape.cols; ++c) {
-      const auto& cell = v.cells(r, c);
-      if (!cell.stated) continue;
-      const keys::StatedMark& s = *cell.stated;
-      json j = {{"row", r + 1}, {"col", c + 1}, {"label", cell.label}};
-      if (s.blank) {
-        j["stated"] = nullptr;
-        j["verdict"] = "blank";
-      } else {
-        j["stated"] = s.text;
-        j["verdict"] = to_string(s.verdict);
-        j["expected"] = s.expected_full;
-        j["expected_printed"] = s.expected;
-        if (s.verdict == Verdict::erratum) j["downstream"] = to_string(s.downstream);
-      }
-      out.push_back(std::move(j));
+      w.element();
+      w.value((*values)(r, c), v.digits, memo[c]);
     }
-  return out;
+    w.end_array();
+  }
+  w.end_array();
+}
+
+void write_stated(JsonWriter& w, const keys::ItemView& v) {
+  w.begin_array();
+  for (const auto& m : v.marks) {
+    const keys::StatedMark& s = m.mark;
+    w.element();
+    w.begin_object();
+    w.field("row");
+    w.number(static_cast<long long>(m.row + 1));
+    w.field("col");
+    w.number(static_cast<long long>(m.col + 1));
+    w.field("label");
+    w.string(v.item->cell_label(m.row, m.col));
+    w.field("stated");
+    if (s.blank) {
+      w.null();
+      w.field("verdict");
+      w.string("blank");
+    } else {
+      w.string(s.text);
+      w.field("verdict");
+      w.string(to_string(s.verdict));
+      w.field("expected");
+      w.string(s.expected_full);
+      w.field("expected_printed");
+      w.string(s.expected);
+      if (s.verdict == Verdict::erratum) {
+        w.field("downstream");
+        w.string(to_string(s.downstream));
+      }
+    }
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_step(JsonWriter& w, const keys::ItemView& v) {
+  w.begin_object();
+  w.field("name");
+  w.string(v.name);
+  w.field("input");
+  w.boolean(v.is_input);
+  w.field("shape");
+  w.begin_array();
+  w.element();
+  w.number(static_cast<long long>(v.shape.rows));
+  w.element();
+  w.number(static_cast<long long>(v.shape.cols));
+  w.end_array();
+  w.field("rows");
+  write_labels(w, v.row_labels);
+  w.field("columns");
+  write_labels(w, v.col_labels);
+  if (!v.is_input) {
+    w.field("expression");
+    w.begin_object();
+    w.field("hand");
+    w.string(v.hand_expr);
+    w.field("exact");
+    w.string(v.exact_expr);
+    w.end_object();
+  }
+  w.field("explain");
+  w.string(v.item->explain);
+  w.field("digits");
+  w.number(v.digits);
+  w.field("hand");
+  write_values(w, v, v.has_hand ? v.hand_values : nullptr);
+  w.field("exact");
+  write_values(w, v, v.has_exact ? v.exact_values : nullptr);
+  if (v.item->stated) {
+    w.field("stated");
+    write_stated(w, v);
+  }
+  w.end_object();
 }
 
 }  // namespace
 
-json key_json(const CaseAudit& a, const KeyOptions& options) {
-  keys::KeyView k = keys::build_key_view(a, options);
-  json j;
-  j["handcheck"] = "key/1";
-  j["file"] = k.file;
-  j["title"] = k.title;
-  j["source"] = k.source;
-  j["follows"] = k.follows;
-  j["digits"] = k.digits;
-  json steps = json::array();
+std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
+  KeyOptions lean = options;
+  lean.cells = false;
+  keys::KeyView k = keys::build_key_view(a, lean);
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.field("handcheck");
+  w.string("key/1");
+  w.field("file");
+  w.string(k.file);
+  w.field("title");
+  w.string(k.title);
+  w.field("source");
+  w.string(k.source);
+  w.field("follows");
+  w.string(k.follows);
+  w.field("digits");
+  w.number(k.digits);
+  w.field("steps");
+  w.begin_array();
   for (const auto& v : k.items) {
-    json s;
-    s["name"] = v.name;
-    s["input"] = v.is_input;
-    s["shape"] = {v.shape.rows, v.shape.cols};
-    s["rows"] = labels(v.row_labels);
-    s["columns"] = labels(v.col_labels);
-    if (!v.is_input) s["expression"] = {{"hand", v.hand_expr}, {"exact", v.exact_expr}};
-    s["explain"] = v.item->explain;
-    s["digits"] = v.digits;
-    auto matrix = [&](bool hand) -> json {
-      if (hand ? !v.has_hand : !v.has_exact) return nullptr;
-      json m = json::array();
-      for (std::size_t r = 0; r < v.shape.rows; ++r) {
-        json row = json::array();
-        for (std::size_t c = 0; c < v.shape.cols; ++c) row.push_back(hand ? v.cells(r, c).hand : v.cells(r, c).exact);
-        m.push_back(std::move(row));
-      }
-      return m;
-    };
-    s["hand"] = matrix(true);
-    s["exact"] = matrix(false);
-    if (v.item->stated) s["stated"] = stated_json(v);
-    steps.push_back(std::move(s));
+    w.element();
+    write_step(w, v);
   }
-  j["steps"] = std::move(steps);
-  json errata = json::array();
+  w.end_array();
+  w.field("errata");
+  w.begin_array();
   for (const auto& g : k.errata) {
-    ErratumWords w = erratum_words(*k.audit, g);
-    errata.push_back({{"headline", w.headline}, {"consequence", w.consequence}});
+    ErratumWords words = erratum_words(*k.audit, g);
+    w.element();
+    w.begin_object();
+    w.field("headline");
+    w.string(words.headline);
+    w.field("consequence");
+    w.string(words.consequence);
+    w.end_object();
   }
-  j["errata"] = std::move(errata);
-  j["notes"] = k.notes;
-  return j;
+  w.end_array();
+  w.field("notes");
+  w.begin_array();
+  for (const auto& n : k.notes) {
+    w.element();
+    w.string(n);
+  }
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
-std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
-  return json_printable(key_json(a, options).dump(2, ' ', false, json::error_handler_t::replace)) + "\n";
+nlohmann::ordered_json key_json(const CaseAudit& a, const KeyOptions& options) {
+  return nlohmann::ordered_json::parse(render_key_json(a, options));
 }
 
 }  // namespace handcheck

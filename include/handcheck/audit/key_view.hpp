@@ -18,6 +18,9 @@ struct KeyOptions {
   // Significant digits of exact values. 0: each step's printed decimals + 2, at least 6
   // significant digits (a step that prints no decimals: 6), never more than its certified digits.
   int digits = 0;
+  // false: ItemView::cells stays empty (no text per cell); a writer formats each value with
+  // append_value from ItemView::hand_values / exact_values and reads ItemView::marks.
+  bool cells = true;
 };
 
 }  // namespace handcheck
@@ -34,6 +37,12 @@ struct StatedMark {
   std::string expected;      // the correct value, printed like the stated one
   std::string expected_full; // "p/q" (hand) or certified digits (exact)
   Downstream downstream = Downstream::none;
+};
+
+// A stated or blank cell of a step, 0-based.
+struct MarkedCell {
+  std::size_t row = 0, col = 0;
+  StatedMark mark;
 };
 
 struct CellView {
@@ -61,13 +70,16 @@ struct ItemView {
   Shape shape;
   std::vector<std::string> row_labels, col_labels;  // "" where unnamed
   bool has_hand = false, has_exact = false;
+  const Matrix<Real>* hand_values = nullptr;   // the audit's, when has_hand
+  const Matrix<Real>* exact_values = nullptr;  // the audit's, when has_exact
   bool hand_equals_exact = false;  // both known and every cell the same rational
   bool probability = false;        // a softmax-like step of CaseAudit::approximation
   bool by_columns = true;
   std::vector<std::string> approximation;  // hand versus exact, one line each
   int digits = 30;
   std::size_t stated = 0, ok = 0, erratum = 0, carried = 0, blank = 0;
-  Matrix<CellView> cells;
+  std::vector<MarkedCell> marks;  // row by row; also in cells(r, c).stated
+  Matrix<CellView> cells;         // empty unless KeyOptions::cells
 };
 
 struct KeyView {
@@ -82,6 +94,18 @@ struct KeyView {
 
 // Throws the audit's Error when the case could not be read or evaluated.
 KeyView build_key_view(const CaseAudit& a, const KeyOptions& options = {});
+
+// The digits of the last denominator append_value wrote: an equal one is written again without
+// converting it (the cells of a column of a hand step share one of thousands of digits).
+struct DenominatorMemo {
+  Integer value;
+  std::string digits;
+  bool set = false;
+};
+
+// Appends the text of CellView::hand / CellView::exact for a value of a step shown at
+// `digits` significant digits: "p/q" for a rational, certified digits for an enclosure.
+void append_value(std::string& out, const Real& x, int digits, DenominatorMemo* memo = nullptr);
 
 // "S[1,2]", "C[3]" for a vector, "dk" for a scalar (1-based, for people).
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col);

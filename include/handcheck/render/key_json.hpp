@@ -11,6 +11,8 @@
 namespace handcheck {
 
 // Throws the audit's Error when the case could not be read or evaluated.
+// The text is written straight from the key view (tens of megabytes for a large case, with no
+// document tree); key_json is that text parsed, for tests and tools that want the document.
 nlohmann::ordered_json key_json(const CaseAudit& a, const KeyOptions& options = {});
 std::string render_key_json(const CaseAudit& a, const KeyOptions& options = {});
 

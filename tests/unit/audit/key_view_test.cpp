@@ -131,4 +131,55 @@ BOOST_AUTO_TEST_CASE(digits_and_errors) {
   BOOST_CHECK_THROW(build_key_view(audit_file("/nonexistent/case.yaml")), Error);
 }
 
+// The view without a CellView per cell (what the JSON key reads) holds the same marks, and
+// append_value writes what the full view's cells hold, with and without a denominator memo.
+BOOST_AUTO_TEST_CASE(the_lean_view_gives_the_same_values_and_marks) {
+  KeyOptions lean;
+  lean.cells = false;
+  KeyView k = build_key_view(seed(), lean);
+  BOOST_REQUIRE_EQUAL(k.items.size(), view().items.size());
+  std::size_t marked = 0;
+  for (std::size_t i = 0; i < k.items.size(); ++i) {
+    const ItemView& l = k.items[i];
+    const ItemView& full = view().items[i];
+    BOOST_TEST(l.cells.size() == 0u);
+    BOOST_TEST(l.hand_equals_exact == full.hand_equals_exact);
+    BOOST_TEST((l.stated == full.stated && l.blank == full.blank && l.erratum == full.erratum));
+    std::vector<DenominatorMemo> memo(l.shape.cols);
+    for (std::size_t r = 0; r < l.shape.rows; ++r)
+      for (std::size_t c = 0; c < l.shape.cols; ++c) {
+        std::string hand, memo_hand, exact;
+        append_value(hand, (*l.hand_values)(r, c), l.digits);
+        append_value(memo_hand, (*l.hand_values)(r, c), l.digits, &memo[c]);
+        append_value(exact, (*l.exact_values)(r, c), l.digits);
+        BOOST_TEST(hand == full.cells(r, c).hand);
+        BOOST_TEST(memo_hand == full.cells(r, c).hand);
+        BOOST_TEST(exact == full.cells(r, c).exact);
+      }
+    std::size_t k_mark = 0;
+    for (std::size_t r = 0; r < full.shape.rows; ++r)
+      for (std::size_t c = 0; c < full.shape.cols; ++c) {
+        if (!full.cells(r, c).stated) continue;
+        BOOST_REQUIRE_LT(k_mark, l.marks.size());
+        const MarkedCell& m = l.marks[k_mark++];
+        BOOST_TEST((m.row == r && m.col == c));
+        BOOST_TEST(m.mark.text == full.cells(r, c).stated->text);
+        BOOST_TEST(m.mark.expected_full == full.cells(r, c).stated->expected_full);
+        BOOST_TEST((m.mark.verdict == full.cells(r, c).stated->verdict));
+      }
+    BOOST_TEST(k_mark == l.marks.size());
+    marked += k_mark;
+  }
+  BOOST_TEST(marked > 40u);  // the seed states most of its cells
+  // A denominator written once is written again from the memo; another one replaces it.
+  DenominatorMemo memo;
+  std::string out;
+  append_value(out, Real(test::q("3/10")), 6, &memo);
+  append_value(out, Real(test::q("-7/10")), 6, &memo);
+  append_value(out, Real(test::q("5/7")), 6, &memo);
+  append_value(out, Real(test::q("12")), 6, &memo);
+  BOOST_TEST(out == "3/10-7/105/712");
+  BOOST_TEST(memo.digits == "7");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

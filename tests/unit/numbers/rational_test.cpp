@@ -58,6 +58,59 @@ BOOST_AUTO_TEST_CASE(decimal_exponent_at_powers_of_ten) {
   BOOST_TEST(decimal_exponent(q("999")) == 2);
   BOOST_TEST(decimal_exponent(q("1/1000")) == -3);
   BOOST_TEST(decimal_exponent(q("-99/100000")) == -4);
+  BOOST_TEST(decimal_exponent(q("-1000")) == 3);
+  BOOST_TEST(decimal_exponent(q("1/1024")) == -4);
+  BOOST_TEST(decimal_exponent(Rational(pow10(400)) - 1) == 399);
+  BOOST_TEST(decimal_exponent(pow10(-400)) == -400);
+}
+
+// Rounding at a half, in both signs and at both ends of the exponent range.
+BOOST_AUTO_TEST_CASE(significant_digits_at_halves_and_extremes) {
+  BOOST_TEST(to_significant_string(q("1/8"), 2) == "0.13");
+  BOOST_TEST(to_significant_string(q("-1/8"), 2) == "-0.13");
+  BOOST_TEST(to_significant_string(q("-19995/2000"), 4) == "-9.998");  // -9.9975
+  BOOST_TEST(to_significant_string(q("-19999/2000"), 4) == "-10.00");  // -9.9995: carries a digit
+  BOOST_TEST(to_significant_string(q("3/1024"), 3) == "0.00293");
+  BOOST_TEST(to_significant_string(Rational(pow10(25)) * 7 / 3, 3) == "2.33e25");
+  BOOST_TEST(to_significant_string(-pow10(-30) * 5, 1) == "-5e-30");
+  BOOST_TEST(to_significant_string(q("123456"), 2) == "120000");
+}
+
+// The digits are those of the definition: |q| 10^k rounded half away from zero, k chosen so
+// that they number `digits`, here computed with fractions and laid out as the function does,
+// on random values of many sizes (dyadic ones, as the ends of intervals are, among them).
+BOOST_AUTO_TEST_CASE(significant_digits_as_the_definition_gives_them) {
+  auto exponent = [](const Rational& a) {
+    long e = 0;
+    while (pow10(e) > a) --e;
+    while (pow10(e + 1) <= a) ++e;
+    return e;
+  };
+  auto reference = [&](const Rational& x, int digits) {
+    Rational a = abs(x);
+    long e = exponent(a);
+    Integer m = round_half_away(a * pow10(digits - 1 - e));
+    if (m.str().size() > static_cast<std::size_t>(digits)) m = round_half_away(a * pow10(digits - 1 - ++e));
+    std::string s = m.str(), sign = x < 0 ? "-" : "";
+    if (e < -6 || e >= 21) return sign + s.substr(0, 1) + (s.size() > 1 ? "." + s.substr(1) : "") + "e" + std::to_string(e);
+    long decimals = digits - 1 - e;
+    if (decimals <= 0) return sign + s + std::string(static_cast<std::size_t>(-decimals), '0');
+    if (static_cast<long>(s.size()) <= decimals) s.insert(0, static_cast<std::size_t>(decimals) + 1 - s.size(), '0');
+    s.insert(s.size() - static_cast<std::size_t>(decimals), ".");
+    return sign + s;
+  };
+  unsigned long seed = 12345;
+  auto next = [&] { return (seed = seed * 6364136223846793005UL + 1442695040888963407UL) >> 11; };
+  for (int i = 0; i < 3000; ++i) {
+    Integer n = Integer(next()) * next() >> static_cast<unsigned>(next() % 100);
+    Integer d = i % 3 == 0 ? Integer(next() | 1) : Integer(1) << static_cast<unsigned>(next() % 300);
+    if (n == 0) n = 5;
+    if (i % 7 == 0) n = n * pow10(static_cast<long>(next() % 40)).convert_to<Integer>() + d / 2;  // near halves
+    Rational x(i % 2 ? Integer(-n) : n, d);
+    int digits = 1 + static_cast<int>(next() % 30);
+    BOOST_TEST_REQUIRE(decimal_exponent(x) == exponent(abs(x)));
+    BOOST_TEST_REQUIRE(to_significant_string(x, digits) == reference(x, digits), x << " at " << digits);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
