@@ -227,7 +227,7 @@ class Parser {
       if (i_ >= s_.size()) fail("a string is not closed");
       unsigned char c = static_cast<unsigned char>(s_[i_]);
       if (c == '"') return s_.substr(start, i_++ - start);
-      if (c == '\\') break;
+      if (c == '\\') return escaped_string(start);
       if (c < 0x20) fail(fmt::format("{} (a control character) inside a string", shown(s_, i_)));
       if (c < 0x80) {
         ++i_;
@@ -237,7 +237,11 @@ class Parser {
       if (n == 0) fail(fmt::format("invalid UTF-8 ({})", shown(s_, i_)));
       i_ += n;
     }
-    // Escapes: decode into the buffer, which parse() reserved to the line's size.
+  }
+
+  // The rest of a string from its first escape, decoded into the buffer, which parse()
+  // reserved to the line's size.
+  std::string_view escaped_string(std::size_t start) {
     std::size_t out = decoded_.size();
     decoded_.append(s_.substr(start, i_ - start));
     for (;;) {
@@ -261,32 +265,37 @@ class Parser {
         continue;
       }
       if (++i_ >= s_.size()) fail("a string is not closed");
-      switch (s_[i_]) {
-        case '"': decoded_ += '"'; break;
-        case '\\': decoded_ += '\\'; break;
-        case '/': decoded_ += '/'; break;
-        case 'b': decoded_ += '\b'; break;
-        case 'f': decoded_ += '\f'; break;
-        case 'n': decoded_ += '\n'; break;
-        case 'r': decoded_ += '\r'; break;
-        case 't': decoded_ += '\t'; break;
-        case 'u': {
-          std::uint32_t cp = hex4();
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (s_.substr(i_ + 1, 2) != "\\u") fail("a UTF-16 surrogate escape without its pair");
-            i_ += 2;
-            std::uint32_t low = hex4();
-            if (low < 0xDC00 || low > 0xDFFF) fail("a UTF-16 surrogate escape without its pair");
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            fail("a UTF-16 surrogate escape without its pair");
-          }
-          put_utf8(cp);
-          break;
-        }
-        default: fail(fmt::format("{} is not an escape", shown(s_, i_)));
-      }
+      escape();
       ++i_;
+    }
+  }
+
+  // The escape at i_, after its backslash; leaves i_ on its last character.
+  void escape() {
+    switch (s_[i_]) {
+      case '"': decoded_ += '"'; break;
+      case '\\': decoded_ += '\\'; break;
+      case '/': decoded_ += '/'; break;
+      case 'b': decoded_ += '\b'; break;
+      case 'f': decoded_ += '\f'; break;
+      case 'n': decoded_ += '\n'; break;
+      case 'r': decoded_ += '\r'; break;
+      case 't': decoded_ += '\t'; break;
+      case 'u': {
+        std::uint32_t cp = hex4();
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          if (s_.substr(i_ + 1, 2) != "\\u") fail("a UTF-16 surrogate escape without its pair");
+          i_ += 2;
+          std::uint32_t low = hex4();
+          if (low < 0xDC00 || low > 0xDFFF) fail("a UTF-16 surrogate escape without its pair");
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          fail("a UTF-16 surrogate escape without its pair");
+        }
+        put_utf8(cp);
+        break;
+      }
+      default: fail(fmt::format("{} is not an escape", shown(s_, i_)));
     }
   }
 
