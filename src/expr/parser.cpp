@@ -20,8 +20,8 @@ class Parser {
 
   ExprPtr parse() {
     if (s_.size() > limits_.max_length)
-      throw ParseError(ErrorId::limit_expression_length, 0, fmt::format("expression of {} characters (limit {})", s_.size(),
-                                      limits_.max_length));
+      throw ParseError(ErrorId::limit_expression_length, 0,
+                       fmt::format("expression of {} characters (limit {})", s_.size(), limits_.max_length));
     skip();
     if (at_end()) throw ParseError(ErrorId::expr_empty, 0, "empty expression");
     ExprPtr e = expr();
@@ -41,8 +41,9 @@ class Parser {
   };
 
   [[noreturn]] void too_deep(std::size_t pos) const {
-    throw ParseError(ErrorId::limit_nesting, pos, fmt::format("expression nested too deeply (limit {} levels; raise it with --max-depth)",
-                                      limits_.max_depth));
+    throw ParseError(
+        ErrorId::limit_nesting, pos,
+        fmt::format("expression nested too deeply (limit {} levels; raise it with --max-depth)", limits_.max_depth));
   }
 
   // The character at i_ for a message: whole when it is not ASCII, so the message stays UTF-8.
@@ -178,8 +179,10 @@ class Parser {
         call->kind = Expr::Kind::call;
         call->pos = start;
         call->name = std::move(name);
-        if (std::string hint = function_hint(call->name); !hint.empty()) throw ParseError(ErrorId::expr_foreign_syntax, start, hint);
-        if (peek() == ')') throw ParseError(ErrorId::expr_no_arguments, i_, fmt::format("{}() needs arguments", call->name));
+        if (std::string hint = function_hint(call->name); !hint.empty())
+          throw ParseError(ErrorId::expr_foreign_syntax, start, hint);
+        if (peek() == ')')
+          throw ParseError(ErrorId::expr_no_arguments, i_, fmt::format("{}() needs arguments", call->name));
         call->args.push_back(expr());
         while (peek() == ',') {
           ++i_;

@@ -53,8 +53,9 @@ void SheetIds::add(const Sheet& sheet) {
   for (; t.slots[i] != Table::empty; i = (i + 1) & (t.slots.size() - 1)) {
     const Table::Entry& e = t.entries[t.slots[i]];
     if (t.id(e) == sheet.id)
-      throw Error(ErrorId::sheet_duplicate_id, sheet.where, fmt::format("sheet id '{}' is given twice (first at {})", sheet.id,
-                                           SourceLoc{t.files[e.file], e.line, 1}.to_string()));
+      throw Error(ErrorId::sheet_duplicate_id, sheet.where,
+                  fmt::format("sheet id '{}' is given twice (first at {})", sheet.id,
+                              SourceLoc{t.files[e.file], e.line, 1}.to_string()));
   }
   if (t.entries.size() >= Table::empty || sheet.where.line > UINT32_MAX || sheet.id.size() >= (1u << 24) ||
       t.bytes.size() >= (std::uint64_t{1} << 40))

@@ -25,8 +25,9 @@ SourceLoc loc_at(const std::string& name, std::string_view text, std::size_t at)
 
 void check_utf8(std::string_view text, const std::string& name) {
   if (auto at = json_line::invalid_utf8(text))
-    throw Error(ErrorId::sheet_json, loc_at(name, text, *at),
-                fmt::format("invalid UTF-8 (byte 0x{:02x}); sheets are UTF-8 text", static_cast<unsigned char>(text[*at])));
+    throw Error(
+        ErrorId::sheet_json, loc_at(name, text, *at),
+        fmt::format("invalid UTF-8 (byte 0x{:02x}); sheets are UTF-8 text", static_cast<unsigned char>(text[*at])));
 }
 
 struct Record {
@@ -109,7 +110,8 @@ std::vector<Sheet> read_sheets_csv(std::string_view text, const std::string& nam
     for (auto& x : f) x = std::string(trim(x));
     if (r == 0 && f.size() == 4 && f[0] == "id" && f[1] == "step" && f[2] == "cell" && f[3] == "value") continue;
     if (f.size() != 4)
-      throw Error(ErrorId::sheet_csv, where, fmt::format("a row has {} fields; the columns are id,step,cell,value", f.size()));
+      throw Error(ErrorId::sheet_csv, where,
+                  fmt::format("a row has {} fields; the columns are id,step,cell,value", f.size()));
     if (f[0].empty()) throw Error(ErrorId::sheet_csv, where, "a row has no id");
     auto [it, fresh] = index.emplace(f[0], read.size());
     if (fresh) {

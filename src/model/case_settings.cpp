@@ -50,10 +50,12 @@ CompareMode parse_compare_mode(const std::string& text) {
   if (head == "abs" || head == "rel") {
     m.kind = head == "abs" ? CompareMode::Kind::abs : CompareMode::Kind::rel;
     if (arg.empty())
-      throw DomainError(ErrorId::load_compare_mode, fmt::format("compare '{}' needs a tolerance, like {}:0.01", text, head));
+      throw DomainError(ErrorId::load_compare_mode,
+                        fmt::format("compare '{}' needs a tolerance, like {}:0.01", text, head));
     m.eps = parse_finite_literal(arg).value;
     if (m.eps < 0)
-      throw DomainError(ErrorId::load_compare_mode, fmt::format("compare '{}': the tolerance must not be negative", text));
+      throw DomainError(ErrorId::load_compare_mode,
+                        fmt::format("compare '{}': the tolerance must not be negative", text));
     return m;
   }
   if (head == "sigfig") {

@@ -170,8 +170,9 @@ class Loader {
                   fmt::format("input {}: {} column names for {} columns", item.name, item.columns.names.size(),
                               item.value.cols()));
     if (item.rows.names.size() > 0 && item.rows.names.size() != item.value.rows())
-      throw Error(ErrorId::load_shape, item.rows.loc,
-                  fmt::format("input {}: {} row names for {} rows", item.name, item.rows.names.size(), item.value.rows()));
+      throw Error(
+          ErrorId::load_shape, item.rows.loc,
+          fmt::format("input {}: {} row names for {} rows", item.name, item.rows.names.size(), item.value.rows()));
   }
 
   NodeReader in_;

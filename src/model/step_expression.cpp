@@ -35,10 +35,12 @@ class ExpressionCheck {
     std::vector<std::string> known;
     for (std::size_t k = 0; k < self_; ++k) known.push_back(c_.items[k].name);
     if (find_op(x.name))
-      throw Error(ErrorId::load_not_a_value, e_.at(x.pos),
-                  fmt::format("{}in '{}': '{}' is a function; call it as {}(...)", in_.in_step(), key_, x.name, x.name));
-    throw Error(ErrorId::load_unknown_name, e_.at(x.pos),
-                fmt::format("{}in '{}': unknown name '{}'{}", in_.in_step(), key_, x.name, did_you_mean(x.name, known)));
+      throw Error(
+          ErrorId::load_not_a_value, e_.at(x.pos),
+          fmt::format("{}in '{}': '{}' is a function; call it as {}(...)", in_.in_step(), key_, x.name, x.name));
+    throw Error(
+        ErrorId::load_unknown_name, e_.at(x.pos),
+        fmt::format("{}in '{}': unknown name '{}'{}", in_.in_step(), key_, x.name, did_you_mean(x.name, known)));
   }
 
   [[noreturn]] void self_reference(const Expr& x) const {

@@ -81,7 +81,8 @@ class DocumentReader {
           throw Error(ErrorId::load_encoding, offset_loc(text, i),
                       fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8", c));
         if (text.substr(i, 3) == "\xEF\xBB\xBF")
-          throw Error(ErrorId::load_encoding, offset_loc(text, i), "a byte order mark (U+FEFF) in the middle of the file");
+          throw Error(ErrorId::load_encoding, offset_loc(text, i),
+                      "a byte order mark (U+FEFF) in the middle of the file");
         i += n - 1;
       } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
         throw Error(ErrorId::load_control_character, offset_loc(text, i),
