@@ -5,6 +5,7 @@
 # (tests/browser) and of the lint tests (tests/lint) when they are absent. Usage: scripts/install-deps.sh [build|test|bench|fuzz|all]
 set -euo pipefail
 
+# libboost-dev also serves Boost.Locale's header-only UTF-8 routines (src/text.cpp): no library to link.
 build_pkgs=(build-essential cmake ninja-build pkg-config
             libgmp-dev libmpfr-dev libmpfi-dev libboost-dev libboost-test-dev
             libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/eval/expression_eval.hpp"
 #include "handcheck/eval/pipeline.hpp"
 #include "handcheck/printable.hpp"
@@ -23,13 +24,7 @@ struct CellSpec {
   std::vector<std::size_t> indices;  // 1-based
 };
 
-std::string shortened(const std::string& s) {
-  constexpr std::size_t kMost = 40;
-  if (s.size() <= kMost) return s;
-  std::size_t cut = kMost;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("{}… ({} bytes)", s.substr(0, cut), s.size());
-}
+using detail::shortened;
 
 std::optional<CellSpec> read_cell_spec(const std::string& file, std::string_view s) {
   constexpr std::size_t kLongestName = 64, kLongestIndex = 6;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unordered_map>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/error.hpp"
 #include "handcheck/suggest.hpp"
 
@@ -50,11 +51,8 @@ class Parser {
   std::string quoted_char() const {
     auto c = static_cast<unsigned char>(s_[i_]);
     if (c < 0x80) return c < 0x20 ? fmt::format("character U+{:04X}", c) : fmt::format("'{}'", s_[i_]);
-    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    std::string_view ch = s_.substr(i_, n);
-    bool whole = ch.size() == n && n > 1;
-    for (std::size_t k = 1; k < ch.size(); ++k) whole = whole && (static_cast<unsigned char>(ch[k]) & 0xC0) == 0x80;
-    return whole ? fmt::format("'{}'", ch) : fmt::format("byte 0x{:02X}", c);
+    std::string_view ch = detail::utf8_char(s_, i_);
+    return ch.empty() ? fmt::format("byte 0x{:02X}", c) : fmt::format("'{}'", ch);
   }
 
   bool at_end() const { return i_ >= s_.size(); }

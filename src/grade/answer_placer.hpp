@@ -7,17 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/grade/sheet.hpp"
 #include "json_line.hpp"
 
 namespace handcheck::sheets {
 
-// Blanks around a value or a line: spaces, tabs and the carriage return of a CRLF line.
-inline std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using detail::trim;  // blanks around a value or a line
 
 // `s` without the byte order mark that may start a file.
 inline std::string_view without_bom(std::string_view s) {

@@ -3,51 +3,9 @@
 #include <cstring>
 #include <fmt/format.h>
 
+#include "handcheck/detail/text.hpp"
+
 namespace handcheck::json_line {
-
-std::size_t utf8_sequence(std::string_view s) {
-  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  auto cont = [&](std::size_t i) { return i < s.size() && (b(i) & 0xC0) == 0x80; };
-  if (s.empty()) return 0;
-  unsigned char c = b(0);
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && b(1) < 0xA0) return 0;  // overlong
-    if (c == 0xED && b(1) > 0x9F) return 0;  // a UTF-16 surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && b(1) < 0x90) return 0;  // overlong
-    if (c == 0xF4 && b(1) > 0x8F) return 0;  // beyond U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-std::optional<std::size_t> invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // ASCII eight bytes at a time: most text is.
-    while (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = utf8_sequence(s.substr(i));
-    if (n == 0) return i;
-    i += n;
-  }
-  return std::nullopt;
-}
 
 namespace {
 
@@ -233,7 +191,7 @@ class Parser {
         ++i_;
         continue;
       }
-      std::size_t n = utf8_sequence(s_.substr(i_));
+      std::size_t n = detail::utf8_length(s_, i_);
       if (n == 0) fail(fmt::format("invalid UTF-8 ({})", shown(s_, i_)));
       i_ += n;
     }
@@ -253,7 +211,7 @@ class Parser {
       }
       if (c < 0x20) fail(fmt::format("{} (a control character) inside a string", shown(s_, i_)));
       if (c >= 0x80) {
-        std::size_t n = utf8_sequence(s_.substr(i_));
+        std::size_t n = detail::utf8_length(s_, i_);
         if (n == 0) fail(fmt::format("invalid UTF-8 ({})", shown(s_, i_)));
         decoded_.append(s_.substr(i_, n));
         i_ += n;
@@ -292,7 +250,7 @@ class Parser {
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
           fail("a UTF-16 surrogate escape without its pair");
         }
-        put_utf8(cp);
+        detail::append_utf8(decoded_, cp);
         break;
       }
       default: fail(fmt::format("{} is not an escape", shown(s_, i_)));
@@ -313,25 +271,6 @@ class Parser {
       else fail("a \\u escape needs four hex digits");
     }
     return v;
-  }
-
-  void put_utf8(std::uint32_t cp) {
-    auto put = [&](std::uint32_t b) { decoded_ += static_cast<char>(b); };
-    if (cp < 0x80) {
-      put(cp);
-    } else if (cp < 0x800) {
-      put(0xC0 | (cp >> 6));
-      put(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      put(0xE0 | (cp >> 12));
-      put(0x80 | ((cp >> 6) & 0x3F));
-      put(0x80 | (cp & 0x3F));
-    } else {
-      put(0xF0 | (cp >> 18));
-      put(0x80 | ((cp >> 12) & 0x3F));
-      put(0x80 | ((cp >> 6) & 0x3F));
-      put(0x80 | (cp & 0x3F));
-    }
   }
 
   std::string_view s_;

@@ -4,7 +4,7 @@
 
 #include "answer_placer.hpp"
 #include "handcheck/grade/sheet.hpp"
-#include "json_line.hpp"
+#include "handcheck/detail/text.hpp"
 
 namespace handcheck {
 
@@ -24,7 +24,7 @@ SourceLoc loc_at(const std::string& name, std::string_view text, std::size_t at)
 }
 
 void check_utf8(std::string_view text, const std::string& name) {
-  if (auto at = json_line::invalid_utf8(text))
+  if (auto at = detail::invalid_utf8(text))
     throw Error(
         ErrorId::sheet_json, loc_at(name, text, *at),
         fmt::format("invalid UTF-8 (byte 0x{:02x}); sheets are UTF-8 text", static_cast<unsigned char>(text[*at])));

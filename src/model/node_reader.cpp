@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/suggest.hpp"
 #include "yaml_document.hpp"
 
@@ -20,14 +21,6 @@ bool is_valid_name(const std::string& s) {
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
   std::string best = closest(name, candidates, std::max<std::size_t>(1, name.size() / 3));
   return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
-}
-
-std::string shortened(const std::string& s) {
-  constexpr std::size_t kMost = 40;
-  if (s.size() <= kMost) return s;
-  std::size_t cut = kMost;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-  return fmt::format("{}… ({} bytes)", s.substr(0, cut), s.size());
 }
 
 SourceLoc NodeReader::loc(const YAML::Node& n) const { return mark_loc(file_, n.Mark()); }

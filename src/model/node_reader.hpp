@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/model/case.hpp"
 #include "handcheck/model/loader.hpp"
 
@@ -20,8 +21,7 @@ bool is_valid_name(const std::string& s);
 // " (did you mean 'x'?)" for the candidate closest to `name`, or "".
 std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
 
-// A key or a value quoted in a message: long ones cut, so that a message stays a line.
-std::string shortened(const std::string& s);
+using detail::shortened;  // a key or a value quoted in a message
 
 class NodeReader {
  public:

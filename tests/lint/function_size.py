@@ -4,6 +4,7 @@ LineThreshold 60) over every library and command-line source of the build, heade
 include/handcheck/ included. Any finding fails, and so does a missing clang-tidy.
 
 usage: function_size.py CLANG_TIDY BUILD_DIR SOURCE_DIR [JOBS]
+HANDCHECK_FUNCTION_SIZE_ONLY=REGEX checks only the sources whose path matches (while splitting).
 """
 import concurrent.futures
 import json
@@ -38,6 +39,9 @@ def main():
     with open(os.path.join(build, "compile_commands.json"), encoding="utf-8") as f:
         files = sorted({os.path.normpath(os.path.join(e["directory"], e["file"])) for e in json.load(f)})
     files = [p for p in files if p.startswith(os.path.join(source, "src") + os.sep)]
+    only = os.environ.get("HANDCHECK_FUNCTION_SIZE_ONLY")
+    if only:
+        files = [p for p in files if re.search(only, p)]
     if not files:
         print(f"no source of {source}/src in {build}/compile_commands.json")
         return 1
