@@ -5,11 +5,12 @@
 # (tests/browser) and of the lint tests (tests/lint) when they are absent. Usage: scripts/install-deps.sh [build|test|bench|fuzz|all]
 set -euo pipefail
 
+# libboost-dev also serves Boost.Locale's header-only UTF-8 routines (src/text.cpp): no library to link.
 build_pkgs=(build-essential cmake ninja-build pkg-config
             libgmp-dev libmpfr-dev libmpfi-dev libboost-dev libboost-test-dev
             libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
             python3-dev pybind11-dev python3-pybind11)
-test_pkgs=(python3 python3-pytest python3-jsonschema python3-yaml)
+test_pkgs=(python3 python3-pytest python3-jsonschema python3-yaml clang-tidy)
 browser_pkgs=(chromium nodejs npm)
 tex_pkgs=(texlive-latex-base texlive-latex-recommended)
 bench_pkgs=(libbenchmark-dev hyperfine time)

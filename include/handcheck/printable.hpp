@@ -6,11 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "handcheck/detail/text.hpp"
+
 namespace handcheck {
 
-// The length of the UTF-8 sequence that starts at s[i], or 0 when it is not valid UTF-8
-// (overlong forms, surrogates and code points beyond U+10FFFF are not).
-std::size_t utf8_length(std::string_view s, std::size_t i);
+using detail::utf8_length;  // see handcheck/detail/text.hpp
 
 bool is_utf8(std::string_view s);
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/eval/expression_eval.hpp"
 #include "handcheck/eval/pipeline.hpp"
 #include "handcheck/printable.hpp"
@@ -23,13 +24,7 @@ struct CellSpec {
   std::vector<std::size_t> indices;  // 1-based
 };
 
-std::string shortened(const std::string& s) {
-  constexpr std::size_t kMost = 40;
-  if (s.size() <= kMost) return s;
-  std::size_t cut = kMost;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return fmt::format("{}… ({} bytes)", s.substr(0, cut), s.size());
-}
+using detail::shortened;
 
 std::optional<CellSpec> read_cell_spec(const std::string& file, std::string_view s) {
   constexpr std::size_t kLongestName = 64, kLongestIndex = 6;
@@ -59,8 +54,9 @@ std::optional<CellSpec> read_cell_spec(const std::string& file, std::string_view
     std::string_view d = s.substr(first, i - first);
     d.remove_prefix(std::min(d.find_first_not_of('0'), d.size()));
     if (d.empty() || d.size() > kLongestIndex)
-      throw Error(ErrorId::cli_cell, {file, 0, 0}, fmt::format("'{}' is not a cell: rows and columns count from 1 and are at most {}",
-                                            shortened(std::string(s)), std::string(kLongestIndex, '9')));
+      throw Error(ErrorId::cli_cell, {file, 0, 0},
+                  fmt::format("'{}' is not a cell: rows and columns count from 1 and are at most {}",
+                              shortened(std::string(s)), std::string(kLongestIndex, '9')));
     std::size_t v = 0;
     for (char c : d) v = v * 10 + static_cast<std::size_t>(c - '0');
     spec.indices.push_back(v);
@@ -84,11 +80,12 @@ CellRef parse_cell(const CaseAudit& a, const std::string& text) {
   const Case& c = *a.kase;
   auto spec = read_cell_spec(c.file, text);
   if (!spec)
-    throw Error(ErrorId::cli_cell, {c.file, 0, 0}, fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])",
-                                            shortened(text)));
+    throw Error(ErrorId::cli_cell, {c.file, 0, 0},
+                fmt::format("'{}' is not a cell: write NAME[row,col] (Q[3,2]) or LABEL[i] (q2[3])", shortened(text)));
   if (spec->indices.size() == 2) {
     long i = c.find(spec->name);
-    if (i < 0) throw Error(ErrorId::cli_cell, {c.file, 0, 0}, fmt::format("no input or step is named '{}'", spec->name));
+    if (i < 0)
+      throw Error(ErrorId::cli_cell, {c.file, 0, 0}, fmt::format("no input or step is named '{}'", spec->name));
     return {static_cast<std::size_t>(i), spec->indices[0], spec->indices[1]};
   }
   {
@@ -120,12 +117,14 @@ CellRef parse_cell(const CaseAudit& a, const std::string& text) {
     }
     if (found.size() == 1) return found[0];
     if (found.empty() && !named.empty()) return named[0];  // outside every one: the caller says so
-    if (found.empty()) throw Error(ErrorId::cli_cell, {c.file, 0, 0}, fmt::format("no column or row is named '{}'", label));
+    if (found.empty())
+      throw Error(ErrorId::cli_cell, {c.file, 0, 0}, fmt::format("no column or row is named '{}'", label));
     std::string last = where.back();
     where.pop_back();
-    throw Error(ErrorId::cli_cell, {c.file, 0, 0}, fmt::format("'{}' is ambiguous: {} matrices name a column or row '{}'; write "
-                                            "STEP[r,c]: {} or {}", shortened(text), found.size(), label,
-                                            fmt::join(where, ", "), last));
+    throw Error(ErrorId::cli_cell, {c.file, 0, 0},
+                fmt::format("'{}' is ambiguous: {} matrices name a column or row '{}'; write "
+                            "STEP[r,c]: {} or {}",
+                            shortened(text), found.size(), label, fmt::join(where, ", "), last));
   }
 }
 
@@ -225,9 +224,12 @@ CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
   CellRef ref = parse_cell(a, spec);
   const Item& item = c.items[ref.item];
   std::optional<Shape> shape = shape_of(a, ref.item);
-  if (!shape) throw Error(ErrorId::cli_no_value, {c.file, 0, 0}, fmt::format("step {} has no value in either pipeline", item.name));
+  if (!shape)
+    throw Error(ErrorId::cli_no_value, {c.file, 0, 0},
+                fmt::format("step {} has no value in either pipeline", item.name));
   if (ref.row < 1 || ref.col < 1 || ref.row > shape->rows || ref.col > shape->cols)
-    throw Error(ErrorId::cli_cell, {c.file, 0, 0}, fmt::format("{} is outside {}, which is {}", shortened(spec), item.name, shape->to_string()));
+    throw Error(ErrorId::cli_cell, {c.file, 0, 0},
+                fmt::format("{} is outside {}, which is {}", shortened(spec), item.name, shape->to_string()));
   CellExplanation e;
   e.step = item.name;
   e.row = ref.row - 1;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/model/loader.hpp"
 #include "handcheck/model/printing.hpp"
 
@@ -117,12 +118,6 @@ class Source {
   std::vector<std::size_t> starts_;
 };
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool is_blank_text(std::string_view s) {
   return s == "null" || s == "Null" || s == "NULL" || s == "~" || s == "?";
 }
@@ -179,9 +174,10 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
     const auto* hand_values = hand && audit.hand && audit.hand->values[i] ? &*audit.hand->values[i] : nullptr;
     const auto* exact_values = !hand && audit.exact && audit.exact->values[i] ? &*audit.exact->values[i] : nullptr;
     if (!hand_values && !exact_values)
-      throw Error(ErrorId::cli_fill, item.loc, fmt::format("step {}: the {} pipeline could not compute it ({}); its stated values "
-                                        "cannot be filled", item.name, hand ? "hand" : "exact",
-                                        (hand ? audit.hand : audit.exact)->missing[i]));
+      throw Error(ErrorId::cli_fill, item.loc,
+                  fmt::format("step {}: the {} pipeline could not compute it ({}); its stated values "
+                              "cannot be filled",
+                              item.name, hand ? "hand" : "exact", (hand ? audit.hand : audit.exact)->missing[i]));
     Shape shape = hand_values ? hand_values->shape() : exact_values->shape();
     int decimals = printed_decimals(item);
     for (const PlacedCell& p : placed_cells(item, shape)) {
@@ -189,11 +185,13 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
       if (options.blank_only && cell.value) continue;
       std::string label = item.cell_label(p.row, p.col);
       auto token = src.token_at(cell.loc);
-      bool found = token && (cell.value ? std::string(trim(token->inner)) == cell.value->text
-                                        : is_blank_text(trim(token->inner)));
+      bool found = token && (cell.value ? std::string(detail::trim(token->inner)) == cell.value->text
+                                        : is_blank_text(detail::trim(token->inner)));
       if (!found)
-        throw Error(ErrorId::cli_fill, cell.loc, fmt::format("step {}: cannot find the stated value of {} at its place; write it as a "
-                                          "number, null or \"?\"", item.name, label));
+        throw Error(ErrorId::cli_fill, cell.loc,
+                    fmt::format("step {}: cannot find the stated value of {} at its place; write it as a "
+                                "number, null or \"?\"",
+                                item.name, label));
       Real value = hand_values ? (*hand_values)(p.row, p.col) : (*exact_values)(p.row, p.col);
       std::string text = format_case_number(value, cell_format(item, decimals, cell.value, value));
       // Keep the quotes a number was written with ("?" needed them, a number does not); a

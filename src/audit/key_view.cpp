@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/expr/ast.hpp"
 #include "handcheck/model/printing.hpp"
 
@@ -20,11 +21,7 @@ constexpr std::size_t kMaxReads = 256;
 // A dot product longer than this is summarised rather than written out term by term.
 constexpr std::size_t kMaxTerms = 32;
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string s;
-  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? std::string(sep) : std::string()) + parts[i];
-  return s;
-}
+using detail::join;
 
 // A value as a factor of a product: fractions and negatives in parentheses.
 std::string factor(const std::string& v) {

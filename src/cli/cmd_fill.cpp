@@ -29,17 +29,20 @@ ExitCode run_fill(const FillCliOptions& o) {
   std::string text;
   try {
     std::error_code ec;
-    if (std::filesystem::is_directory(o.path, ec)) throw Error(ErrorId::io_directory, {o.path, 0, 0}, "cannot fill: it is a directory");
+    if (std::filesystem::is_directory(o.path, ec))
+      throw Error(ErrorId::io_directory, {o.path, 0, 0}, "cannot fill: it is a directory");
     errno = 0;
     std::ifstream in(o.path, std::ios::binary);
-    if (!in) throw Error(ErrorId::io_open, {o.path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
+    if (!in)
+      throw Error(ErrorId::io_open, {o.path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
     // Read, not seek, and no more than the limit: a pipe or a device has no size, and may not end.
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
       text.append(buffer, static_cast<std::size_t>(in.gcount()));
       if (text.size() > options.load.max_file_bytes)
-        throw Error(ErrorId::limit_file_size, {o.path, 1, 1}, fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
-                                                options.load.max_file_bytes));
+        throw Error(ErrorId::limit_file_size, {o.path, 1, 1},
+                    fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
+                                options.load.max_file_bytes));
     }
     if (in.bad()) throw Error(ErrorId::io_read, {o.path, 0, 0}, "cannot read the file");
     auto c = std::make_shared<Case>(load_case_text(text, o.path, options.load));

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "commands.hpp"
@@ -11,6 +12,7 @@
 #include "handcheck/grade/summary.hpp"
 #include "handcheck/model/loader.hpp"
 #include "handcheck/printable.hpp"
+#include "handcheck/render/formats.hpp"
 #include "handcheck/render/grades.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
@@ -34,30 +36,133 @@ struct GradeCliOptions {
   LimitOptions limits;
 };
 
-GradesFormat grades_format(const std::string& f) {
-  return f == "long" ? GradesFormat::long_csv : f == "wide" ? GradesFormat::wide_csv : f == "json" ? GradesFormat::json
-                                                                                                  : GradesFormat::csv;
+// The credit of a carried cell, or nullopt after a message.
+std::optional<Rational> carried_credit(const std::string& text) {
+  Rational credit;
+  try {
+    credit = parse_finite_literal(text).value;
+  } catch (const DomainError& e) {
+    fmt::print(stderr, "{}\n",
+               error_line("handcheck", ErrorId::cli_option, fmt::format("--carried-credit {}: {}", text, e.what())));
+    return std::nullopt;
+  }
+  if (credit < 0 || credit > 1) {
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option,
+                                          fmt::format("--carried-credit must lie between 0 and 1, not {}", text)));
+    return std::nullopt;
+  }
+  return credit;
 }
 
+void one_submission_error(const char* given) {
+  fmt::print(stderr, "{}\n",
+             error_line("handcheck", ErrorId::cli_ungradable,
+                        fmt::format("--format gradescope writes the results of one submission; {} given", given)));
+}
+
+// A class graded as its sheets stream past: rows go out as they are graded (in the format's
+// GradesWriter), the class analysis is folded, and Gradescope's one submission is kept.
+class ClassGrading {
+ public:
+  ClassGrading(const GradeCliOptions& o, const GradeFormat& f, const AnswerKey& key, const GradeOptions& options)
+      : o_(o),
+        key_(key),
+        credit_(options.carried_credit),
+        grader_(key, options),
+        tally_(key),
+        gradescope_(!f.rows && !o.summary),
+        rows_(!o.summary && !gradescope_),
+        slips_(o.summary || f.names_slips),
+        out_(o.output),
+        writer_(f.rows.value_or(GradesFormat::csv), key, options.carried_credit) {}
+
+  // Every sheets file, then the tail or the analysis.
+  ExitCode run(const GradeFormat& f) {
+    // The head goes out with the first rows: a sheets file that cannot be read prints nothing.
+    if (rows_) writer_.head(text_);
+    for (const auto& path : o_.sheets) {
+      SheetStream in(path, key_, o_.jobs);
+      while (in.next(batch_, o_.batch))
+        if (!grade_batch()) return ExitCode::error;
+    }
+    if (gradescope_ && first_sheet_.empty()) {
+      one_submission_error("0 sheets");
+      return ExitCode::error;
+    }
+    ClassSummary summary = tally_.summary();
+    if (o_.summary) {
+      text_ = o_.format_given && f.summary ? f.summary(key_, summary) : render_summary_text(key_, summary);
+    } else {
+      fmt::print(stderr, "{}", render_key_warnings(key_, summary));
+      if (gradescope_) text_ = render_gradescope({key_, first_sheet_, first_grade_, credit_}, 0);
+      else writer_.tail(text_);  // after the head alone when there were no sheets
+    }
+    return out_.write(text_) && out_.commit() ? ExitCode::clean : ExitCode::error;
+  }
+
+ private:
+  // False after a message.
+  bool grade_batch() {
+    for (const auto& s : batch_) {
+      ids_.add(s);
+      for (const auto& note : s.notes)
+        fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), s.id, note), false));
+    }
+    if (gradescope_ && tally_.sheets() + batch_.size() > 1) {
+      one_submission_error("more sheets");
+      return false;
+    }
+    grader_.grade(batch_, grades_);
+    for (std::size_t i = 0; i < batch_.size(); ++i)
+      if (slips_ && grades_[i].slips_unsearched > 0)
+        fmt::print(stderr,
+                   "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
+                   printable(batch_[i].where.to_string(), false), printable(batch_[i].id, false),
+                   grades_[i].slips_unsearched, o_.slip_cells);
+    tally_.add(batch_, grades_);
+    if (gradescope_) {
+      first_sheet_ = batch_;
+      first_grade_ = grades_;
+    }
+    if (!rows_) return true;
+    writer_.rows(batch_, grades_, text_);
+    if (!out_.write(text_)) return false;
+    text_.clear();
+    return true;
+  }
+
+  const GradeCliOptions& o_;
+  const AnswerKey& key_;
+  Rational credit_;
+  Grader grader_;
+  ClassTally tally_;
+  SheetIds ids_;
+  const bool gradescope_, rows_, slips_;
+  OutputStream out_;
+  GradesWriter writer_;
+  std::string text_;
+  std::vector<Sheet> batch_;
+  std::vector<SheetGrade> grades_;
+  // Gradescope's results are of one submission: its sheet and grade are kept.
+  std::vector<Sheet> first_sheet_;
+  std::vector<SheetGrade> first_grade_;
+};
+
 ExitCode run_grade(const GradeCliOptions& o) {
+  const GradeFormat* format = find_grade_format(o.format);
+  if (!format) {
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option, fmt::format("unknown --format {}", o.format)));
+    return ExitCode::error;
+  }
   GradeOptions options;
   options.threads = o.jobs;
   // A debugging aid: grade every sheet by the full audit alone, without any shortcut.
   if (const char* v = std::getenv("HANDCHECK_NO_REUSE"); v && *v && std::string_view(v) != "0") options.shortcuts = false;
   // The gradebook and the wide table show no slip names: do not search for them.
-  const bool slips = o.summary || o.format == "long" || o.format == "json" || o.format == "gradescope";
-  options.slip_cells = slips ? o.slip_cells : 0;
-  try {
-    options.carried_credit = parse_finite_literal(o.carried_credit).value;
-  } catch (const DomainError& e) {
-    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option, fmt::format("--carried-credit {}: {}", o.carried_credit, e.what())));
-    return ExitCode::error;
-  }
-  if (options.carried_credit < 0 || options.carried_credit > 1) {
-    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option,
-                                       fmt::format("--carried-credit must lie between 0 and 1, not {}", o.carried_credit)));
-    return ExitCode::error;
-  }
+  options.slip_cells = o.summary || format->names_slips ? o.slip_cells : 0;
+  auto credit = carried_credit(o.carried_credit);
+  if (!credit) return ExitCode::error;
+  options.carried_credit = *credit;
   std::vector<std::string> inputs{o.case_path};
   inputs.insert(inputs.end(), o.sheets.begin(), o.sheets.end());
   if (!output_spares_inputs(o.output, inputs)) return ExitCode::error;
@@ -66,69 +171,7 @@ ExitCode run_grade(const GradeCliOptions& o) {
     for (const auto& step : key.skipped())
       fmt::print(stderr, "handcheck: {}: step {} cannot be graded: its pipeline stops before it\n",
                  printable(o.case_path, false), printable(step, false));
-    Grader grader(key, options);
-    ClassTally tally(key);
-    SheetIds ids;
-    const bool gradescope = o.format == "gradescope" && !o.summary;
-    const bool rows = !o.summary && !gradescope;
-    // Gradescope's results are of one submission: its sheet and grade are kept.
-    std::vector<Sheet> first_sheet;
-    std::vector<SheetGrade> first_grade;
-    OutputStream out(o.output);
-    GradesWriter writer(grades_format(o.format), key, options.carried_credit);
-    // The head goes out with the first rows: a sheets file that cannot be read prints nothing.
-    std::string text;
-    if (rows) writer.head(text);
-    std::vector<Sheet> batch;
-    std::vector<SheetGrade> grades;
-    for (const auto& path : o.sheets) {
-      SheetStream in(path, key, o.jobs);
-      while (in.next(batch, o.batch)) {
-        for (const auto& s : batch) {
-          ids.add(s);
-          for (const auto& note : s.notes)
-            fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), s.id, note), false));
-        }
-        if (gradescope && tally.sheets() + batch.size() > 1) {
-          fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_ungradable,
-                                                 "--format gradescope writes the results of one submission; more sheets given"));
-          return ExitCode::error;
-        }
-        grader.grade(batch, grades);
-        for (std::size_t i = 0; i < batch.size(); ++i)
-          if (slips && grades[i].slips_unsearched > 0)
-            fmt::print(stderr, "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
-                       printable(batch[i].where.to_string(), false), printable(batch[i].id, false),
-                       grades[i].slips_unsearched, o.slip_cells);
-        tally.add(batch, grades);
-        if (gradescope) {
-          first_sheet = batch;
-          first_grade = grades;
-        }
-        if (rows) {
-          writer.rows(batch, grades, text);
-          if (!out.write(text)) return ExitCode::error;
-          text.clear();
-        }
-      }
-    }
-    if (gradescope && first_sheet.empty()) {
-      fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_ungradable,
-                                         "--format gradescope writes the results of one submission; 0 sheets given"));
-      return ExitCode::error;
-    }
-    ClassSummary summary = tally.summary();
-    if (o.summary) {
-      text = !o.format_given          ? render_summary_text(key, summary)
-             : o.format == "json" ? render_summary_json(key, summary)
-             : o.format == "csv"  ? render_summary_csv(key, summary)
-                                  : render_summary_text(key, summary);
-    } else {
-      fmt::print(stderr, "{}", render_key_warnings(key, summary));
-      if (gradescope) text = render_gradescope({key, first_sheet, first_grade, options.carried_credit}, 0);
-      else writer.tail(text);  // after the head alone when there were no sheets
-    }
-    return out.write(text) && out.commit() ? ExitCode::clean : ExitCode::error;
+    return ClassGrading(o, *format, key, options).run(*format);
   } catch (const Error& e) {
     fmt::print(stderr, "{}\n", e.what());
     return ExitCode::error;
@@ -145,10 +188,8 @@ Runner setup_grade(CLI::App& app) {
       ->required();
   cmd->add_option("--carried-credit", o->carried_credit,
                   "Credit for a cell that follows correctly from an earlier mistake, 0 to 1 (default 1)");
-  CLI::Option* format = cmd->add_option("--format", o->format,
-                  "csv: gradebook; long: a row per sheet and cell; wide: a column per cell; json; gradescope: "
-                  "results.json of one submission")
-      ->check(CLI::IsMember({"csv", "long", "wide", "json", "gradescope"}));
+  CLI::Option* format = cmd->add_option("--format", o->format, describe_formats(grade_formats()))
+                             ->check(CLI::IsMember(format_names(grade_formats())));
   cmd->add_option("-o,--output", o->output, "Write to this file (whole or not at all)");
   add_limit_options(cmd, o->limits);
   cmd->add_flag("--summary", o->summary,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unordered_map>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/error.hpp"
 #include "handcheck/suggest.hpp"
 
@@ -20,8 +21,8 @@ class Parser {
 
   ExprPtr parse() {
     if (s_.size() > limits_.max_length)
-      throw ParseError(ErrorId::limit_expression_length, 0, fmt::format("expression of {} characters (limit {})", s_.size(),
-                                      limits_.max_length));
+      throw ParseError(ErrorId::limit_expression_length, 0,
+                       fmt::format("expression of {} characters (limit {})", s_.size(), limits_.max_length));
     skip();
     if (at_end()) throw ParseError(ErrorId::expr_empty, 0, "empty expression");
     ExprPtr e = expr();
@@ -41,19 +42,17 @@ class Parser {
   };
 
   [[noreturn]] void too_deep(std::size_t pos) const {
-    throw ParseError(ErrorId::limit_nesting, pos, fmt::format("expression nested too deeply (limit {} levels; raise it with --max-depth)",
-                                      limits_.max_depth));
+    throw ParseError(
+        ErrorId::limit_nesting, pos,
+        fmt::format("expression nested too deeply (limit {} levels; raise it with --max-depth)", limits_.max_depth));
   }
 
   // The character at i_ for a message: whole when it is not ASCII, so the message stays UTF-8.
   std::string quoted_char() const {
     auto c = static_cast<unsigned char>(s_[i_]);
     if (c < 0x80) return c < 0x20 ? fmt::format("character U+{:04X}", c) : fmt::format("'{}'", s_[i_]);
-    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    std::string_view ch = s_.substr(i_, n);
-    bool whole = ch.size() == n && n > 1;
-    for (std::size_t k = 1; k < ch.size(); ++k) whole = whole && (static_cast<unsigned char>(ch[k]) & 0xC0) == 0x80;
-    return whole ? fmt::format("'{}'", ch) : fmt::format("byte 0x{:02X}", c);
+    std::string_view ch = detail::utf8_char(s_, i_);
+    return ch.empty() ? fmt::format("byte 0x{:02X}", c) : fmt::format("'{}'", ch);
   }
 
   bool at_end() const { return i_ >= s_.size(); }
@@ -178,8 +177,10 @@ class Parser {
         call->kind = Expr::Kind::call;
         call->pos = start;
         call->name = std::move(name);
-        if (std::string hint = function_hint(call->name); !hint.empty()) throw ParseError(ErrorId::expr_foreign_syntax, start, hint);
-        if (peek() == ')') throw ParseError(ErrorId::expr_no_arguments, i_, fmt::format("{}() needs arguments", call->name));
+        if (std::string hint = function_hint(call->name); !hint.empty())
+          throw ParseError(ErrorId::expr_foreign_syntax, start, hint);
+        if (peek() == ')')
+          throw ParseError(ErrorId::expr_no_arguments, i_, fmt::format("{}() needs arguments", call->name));
         call->args.push_back(expr());
         while (peek() == ',') {
           ++i_;

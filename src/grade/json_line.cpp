@@ -3,51 +3,9 @@
 #include <cstring>
 #include <fmt/format.h>
 
+#include "handcheck/detail/text.hpp"
+
 namespace handcheck::json_line {
-
-std::size_t utf8_sequence(std::string_view s) {
-  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  auto cont = [&](std::size_t i) { return i < s.size() && (b(i) & 0xC0) == 0x80; };
-  if (s.empty()) return 0;
-  unsigned char c = b(0);
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && b(1) < 0xA0) return 0;  // overlong
-    if (c == 0xED && b(1) > 0x9F) return 0;  // a UTF-16 surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && b(1) < 0x90) return 0;  // overlong
-    if (c == 0xF4 && b(1) > 0x8F) return 0;  // beyond U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-std::optional<std::size_t> invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // ASCII eight bytes at a time: most text is.
-    while (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = utf8_sequence(s.substr(i));
-    if (n == 0) return i;
-    i += n;
-  }
-  return std::nullopt;
-}
 
 namespace {
 
@@ -227,17 +185,21 @@ class Parser {
       if (i_ >= s_.size()) fail("a string is not closed");
       unsigned char c = static_cast<unsigned char>(s_[i_]);
       if (c == '"') return s_.substr(start, i_++ - start);
-      if (c == '\\') break;
+      if (c == '\\') return escaped_string(start);
       if (c < 0x20) fail(fmt::format("{} (a control character) inside a string", shown(s_, i_)));
       if (c < 0x80) {
         ++i_;
         continue;
       }
-      std::size_t n = utf8_sequence(s_.substr(i_));
+      std::size_t n = detail::utf8_length(s_, i_);
       if (n == 0) fail(fmt::format("invalid UTF-8 ({})", shown(s_, i_)));
       i_ += n;
     }
-    // Escapes: decode into the buffer, which parse() reserved to the line's size.
+  }
+
+  // The rest of a string from its first escape, decoded into the buffer, which parse()
+  // reserved to the line's size.
+  std::string_view escaped_string(std::size_t start) {
     std::size_t out = decoded_.size();
     decoded_.append(s_.substr(start, i_ - start));
     for (;;) {
@@ -249,7 +211,7 @@ class Parser {
       }
       if (c < 0x20) fail(fmt::format("{} (a control character) inside a string", shown(s_, i_)));
       if (c >= 0x80) {
-        std::size_t n = utf8_sequence(s_.substr(i_));
+        std::size_t n = detail::utf8_length(s_, i_);
         if (n == 0) fail(fmt::format("invalid UTF-8 ({})", shown(s_, i_)));
         decoded_.append(s_.substr(i_, n));
         i_ += n;
@@ -261,32 +223,37 @@ class Parser {
         continue;
       }
       if (++i_ >= s_.size()) fail("a string is not closed");
-      switch (s_[i_]) {
-        case '"': decoded_ += '"'; break;
-        case '\\': decoded_ += '\\'; break;
-        case '/': decoded_ += '/'; break;
-        case 'b': decoded_ += '\b'; break;
-        case 'f': decoded_ += '\f'; break;
-        case 'n': decoded_ += '\n'; break;
-        case 'r': decoded_ += '\r'; break;
-        case 't': decoded_ += '\t'; break;
-        case 'u': {
-          std::uint32_t cp = hex4();
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (s_.substr(i_ + 1, 2) != "\\u") fail("a UTF-16 surrogate escape without its pair");
-            i_ += 2;
-            std::uint32_t low = hex4();
-            if (low < 0xDC00 || low > 0xDFFF) fail("a UTF-16 surrogate escape without its pair");
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            fail("a UTF-16 surrogate escape without its pair");
-          }
-          put_utf8(cp);
-          break;
-        }
-        default: fail(fmt::format("{} is not an escape", shown(s_, i_)));
-      }
+      escape();
       ++i_;
+    }
+  }
+
+  // The escape at i_, after its backslash; leaves i_ on its last character.
+  void escape() {
+    switch (s_[i_]) {
+      case '"': decoded_ += '"'; break;
+      case '\\': decoded_ += '\\'; break;
+      case '/': decoded_ += '/'; break;
+      case 'b': decoded_ += '\b'; break;
+      case 'f': decoded_ += '\f'; break;
+      case 'n': decoded_ += '\n'; break;
+      case 'r': decoded_ += '\r'; break;
+      case 't': decoded_ += '\t'; break;
+      case 'u': {
+        std::uint32_t cp = hex4();
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          if (s_.substr(i_ + 1, 2) != "\\u") fail("a UTF-16 surrogate escape without its pair");
+          i_ += 2;
+          std::uint32_t low = hex4();
+          if (low < 0xDC00 || low > 0xDFFF) fail("a UTF-16 surrogate escape without its pair");
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          fail("a UTF-16 surrogate escape without its pair");
+        }
+        detail::append_utf8(decoded_, cp);
+        break;
+      }
+      default: fail(fmt::format("{} is not an escape", shown(s_, i_)));
     }
   }
 
@@ -304,25 +271,6 @@ class Parser {
       else fail("a \\u escape needs four hex digits");
     }
     return v;
-  }
-
-  void put_utf8(std::uint32_t cp) {
-    auto put = [&](std::uint32_t b) { decoded_ += static_cast<char>(b); };
-    if (cp < 0x80) {
-      put(cp);
-    } else if (cp < 0x800) {
-      put(0xC0 | (cp >> 6));
-      put(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      put(0xE0 | (cp >> 12));
-      put(0x80 | ((cp >> 6) & 0x3F));
-      put(0x80 | (cp & 0x3F));
-    } else {
-      put(0xF0 | (cp >> 18));
-      put(0x80 | ((cp >> 12) & 0x3F));
-      put(0x80 | ((cp >> 6) & 0x3F));
-      put(0x80 | (cp & 0x3F));
-    }
   }
 
   std::string_view s_;

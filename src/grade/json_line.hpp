@@ -64,9 +64,5 @@ class Children {
   std::uint32_t first_;
 };
 
-// The length of the valid UTF-8 sequence at s[0] (1 to 4), or 0 when it is not one.
-std::size_t utf8_sequence(std::string_view s);
-// The byte offset of the first byte that is not valid UTF-8, or nullopt.
-std::optional<std::size_t> invalid_utf8(std::string_view s);
 
 }  // namespace handcheck::json_line

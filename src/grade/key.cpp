@@ -3,6 +3,8 @@
 #include <charconv>
 #include <fmt/format.h>
 
+#include "handcheck/detail/text.hpp"
+
 namespace handcheck {
 
 namespace {
@@ -82,12 +84,8 @@ std::optional<std::size_t> AnswerKey::find_step(std::string_view name) const {
 std::optional<std::size_t> AnswerKey::find_cell(std::size_t step, std::string_view address) const {
   const KeyStep& s = steps_[step];
   if (auto comma = address.find(','); comma != std::string_view::npos && address.find('[') == std::string_view::npos) {
-    auto trim = [](std::string_view v) {
-      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-      while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-      return v;
-    };
-    auto r = parse_index(trim(address.substr(0, comma))), c = parse_index(trim(address.substr(comma + 1)));
+    auto r = parse_index(detail::trim(address.substr(0, comma)));
+    auto c = parse_index(detail::trim(address.substr(comma + 1)));
     if (!r || !c || *r > s.shape.rows || *c > s.shape.cols) return std::nullopt;
     return s.first + (*r - 1) * s.shape.cols + (*c - 1);
   }

@@ -88,7 +88,8 @@ Matrix<T> op_rowmean(const Args<T>& a) { return mean(a[0], Axis::along_rows); }
 // Exponentials (base e, or the given base) divided by their column (row) sums.
 template <class T>
 Matrix<T> softmax(const Args<T>& a, Axis axis) {
-  if (a.size() == 2 && !a[1].is_scalar()) throw DomainError(ErrorId::eval_shape, "the base of a softmax must be a single number");
+  if (a.size() == 2 && !a[1].is_scalar())
+    throw DomainError(ErrorId::eval_shape, "the base of a softmax must be a single number");
   Matrix<T> e = a.size() == 2 ? power_cells(a[1], a[0])
                               : map_cells(a[0], [](const T& x) { return scalar::exp(x); });
   Matrix<T> totals = sums(e, axis);

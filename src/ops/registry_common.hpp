@@ -20,7 +20,9 @@ using Args = std::vector<Matrix<T>>;
 
 template <class T>
 const T& scalar_arg(const Matrix<T>& m, const char* what) {
-  if (!m.is_scalar()) throw DomainError(ErrorId::eval_shape, fmt::format("{} must be a single number, not a {} matrix", what, m.shape().to_string()));
+  if (!m.is_scalar())
+    throw DomainError(ErrorId::eval_shape,
+                      fmt::format("{} must be a single number, not a {} matrix", what, m.shape().to_string()));
   return m(0, 0);
 }
 
@@ -33,9 +35,11 @@ long index_arg(const Matrix<T>& m, const char* what) {
 template <class T>
 std::size_t count_arg(const Matrix<T>& m, const char* what, long least) {
   long n = index_arg(m, what);
-  if (n < least) throw DomainError(ErrorId::eval_argument, fmt::format("{} must be at least {}, not {}", what, least, n));
+  if (n < least)
+    throw DomainError(ErrorId::eval_argument, fmt::format("{} must be at least {}, not {}", what, least, n));
   if (static_cast<std::size_t>(n) > kDefaultMaxCells)
-    throw LimitError(ErrorId::limit_cells, fmt::format("{} {} is too large (limit {} cells)", what, n, kDefaultMaxCells));
+    throw LimitError(ErrorId::limit_cells,
+                     fmt::format("{} {} is too large (limit {} cells)", what, n, kDefaultMaxCells));
   return static_cast<std::size_t>(n);
 }
 
@@ -47,7 +51,8 @@ std::size_t size_arg(const Matrix<T>& m, const char* what) {
 // Sizes are at most kDefaultMaxCells each, so the product cannot overflow 64 bits.
 inline Shape checked_shape(std::size_t r, std::size_t c) {
   if (r * c > kDefaultMaxCells)
-    throw LimitError(ErrorId::limit_cells, fmt::format("a {}x{} matrix is too large (limit {} cells)", r, c, kDefaultMaxCells));
+    throw LimitError(ErrorId::limit_cells,
+                     fmt::format("a {}x{} matrix is too large (limit {} cells)", r, c, kDefaultMaxCells));
   return {r, c};
 }
 

@@ -17,7 +17,8 @@ template <class T>
 Matrix<T> as_column(const Matrix<T>& m, const char* what) {
   if (m.cols() == 1) return m;
   if (m.rows() == 1) return transpose(m);
-  throw DomainError(ErrorId::eval_shape, fmt::format("{} must be a vector (1xn or nx1), not a {} matrix", what, m.shape().to_string()));
+  throw DomainError(ErrorId::eval_shape,
+                    fmt::format("{} must be a vector (1xn or nx1), not a {} matrix", what, m.shape().to_string()));
 }
 
 template <class T>
@@ -98,8 +99,9 @@ Matrix<T> normalize(const Args<T>& a, Axis axis) {
     std::size_t line = axis == Axis::down_columns ? c : r;
     T v = var(r, c) + eps;
     if (scalar::compare(v, zero) == 0)
-      throw DomainError(ErrorId::eval_argument, fmt::format("{} {} has variance 0 and eps is 0, so it cannot be normalised; give eps > 0",
-                                    what, line + 1));
+      throw DomainError(
+          ErrorId::eval_argument,
+          fmt::format("{} {} has variance 0 and eps is 0, so it cannot be normalised; give eps > 0", what, line + 1));
     return root_of(v, what, line);
   });
   return divide_cells(centered, root);
@@ -141,7 +143,8 @@ T clip_value(const T& x, const T& lo, const T& hi) {
 template <class T>
 Matrix<T> op_clip(const Args<T>& a) {
   return zip_cells(a[0], a[1], a[2], [](const T& x, const T& lo, const T& hi) {
-    if (scalar::compare(lo, hi) > 0) throw DomainError(ErrorId::eval_argument, "clip with a lower bound above the upper bound");
+    if (scalar::compare(lo, hi) > 0)
+      throw DomainError(ErrorId::eval_argument, "clip with a lower bound above the upper bound");
     return clip_value(x, lo, hi);
   });
 }
@@ -186,7 +189,8 @@ template <class T, class F>
 Matrix<T> slide(const Matrix<T>& m, std::size_t kh, std::size_t kw, std::size_t sr, std::size_t sc,
                 const char* name, F f) {
   if (kh > m.rows() || kw > m.cols())
-    throw DomainError(ErrorId::eval_shape, fmt::format("{}: a {}x{} window does not fit in a {} input", name, kh, kw, m.shape().to_string()));
+    throw DomainError(ErrorId::eval_shape, fmt::format("{}: a {}x{} window does not fit in a {} input", name, kh, kw,
+                                                       m.shape().to_string()));
   Shape s = checked_shape((m.rows() - kh) / sr + 1, (m.cols() - kw) / sc + 1);
   return generate_cells<T>(s, [&](std::size_t r, std::size_t c) {
     auto r1 = static_cast<long>(r * sr + 1), c1 = static_cast<long>(c * sc + 1);
@@ -206,7 +210,8 @@ Matrix<T> correlate(const Matrix<T>& x, const Matrix<T>& k, std::size_t stride_r
 template <class T>
 Matrix<T> op_conv1d(const Args<T>& a) {
   if (a[0].rows() != 1)
-    throw DomainError(ErrorId::eval_shape, fmt::format("conv1d needs a row vector x (1xn), not a {} matrix; conv2d takes matrices",
+    throw DomainError(ErrorId::eval_shape,
+                      fmt::format("conv1d needs a row vector x (1xn), not a {} matrix; conv2d takes matrices",
                                   a[0].shape().to_string()));
   Matrix<T> k = transpose(as_column(a[1], "the kernel of conv1d"));
   std::size_t stride = a.size() > 2 ? size_arg(a[2], "the stride") : 1;

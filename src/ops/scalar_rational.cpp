@@ -35,12 +35,15 @@ Rational pow(const Rational& a, const Rational& b) {
     if (auto root = exact_root(a, q.convert_to<unsigned long>()))
       return pow_int(*root, p.convert_to<long>(), limits().max_bits);
   }
-  throw DomainError(ErrorId::eval_not_rational, fmt::format("{} ^ {} is not rational", to_fraction_string(a), to_fraction_string(b)));
+  throw DomainError(ErrorId::eval_not_rational,
+                    fmt::format("{} ^ {} is not rational", to_fraction_string(a), to_fraction_string(b)));
 }
 
 long to_index(const Rational& x) {
-  if (!is_integer(x)) throw DomainError(ErrorId::eval_not_integer, fmt::format("{} is not a whole number", to_fraction_string(x)));
-  if (mp::abs(x) > 1000000000) throw LimitError(ErrorId::limit_exponent, fmt::format("{} is too large", to_fraction_string(x)));
+  if (!is_integer(x))
+    throw DomainError(ErrorId::eval_not_integer, fmt::format("{} is not a whole number", to_fraction_string(x)));
+  if (mp::abs(x) > 1000000000)
+    throw LimitError(ErrorId::limit_exponent, fmt::format("{} is too large", to_fraction_string(x)));
   return mp::numerator(x).convert_to<long>();
 }
 

@@ -47,8 +47,10 @@ void check_trig_argument(const Real& x, const char* name) {
   if (x.is_infinite()) infinite_argument(name, x);
   Rational m = scalar::max(mp::abs(x.lower()), mp::abs(x.upper()));
   if (m > 1 && decimal_exponent(m) > kMaxTrigExponent * 3 / 10)
-    throw LimitError(ErrorId::limit_exponent, fmt::format("{} of a value of {} decimal digits: the argument must stay below 2^{} in "
-                                 "magnitude", name, decimal_exponent(m) + 1, kMaxTrigExponent));
+    throw LimitError(ErrorId::limit_exponent,
+                     fmt::format("{} of a value of {} decimal digits: the argument must stay below 2^{} in "
+                                 "magnitude",
+                                 name, decimal_exponent(m) + 1, kMaxTrigExponent));
 }
 
 }  // namespace
@@ -107,7 +109,8 @@ Real max(const Real& a, const Real& b) {
 // a ^ b where a or b is infinite: 3 ^ -inf = 0, 3 ^ inf = inf, (1/2) ^ inf = 0, inf ^ 2 = inf.
 static Real infinite_power(const Real& a, const Real& b) {
   if (b.is_infinite()) {
-    if (a.is_infinite()) throw DomainError(ErrorId::eval_undefined, fmt::format("{} ^ {} is undefined", describe(a, 6), describe(b, 6)));
+    if (a.is_infinite())
+      throw DomainError(ErrorId::eval_undefined, fmt::format("{} ^ {} is undefined", describe(a, 6), describe(b, 6)));
     require_positive(a, "a power with an infinite exponent");
     int vs_one = handcheck::compare(a, Real(Rational(1)));
     if (vs_one == 0) throw DomainError(ErrorId::eval_undefined, "1 ^ inf is undefined");
@@ -145,7 +148,8 @@ Real pow(const Real& a, const Real& b) {
     // Binary powering of the enclosure: correct containment for any sign of the base.
     Real base = n < 0 ? div(Rational(1), a) : a;
     unsigned long k = n < 0 ? 0UL - static_cast<unsigned long>(n) : static_cast<unsigned long>(n);
-    if (k > 100000) throw LimitError(ErrorId::limit_exponent, fmt::format("exponent {} is too large for an inexact base", n));
+    if (k > 100000)
+      throw LimitError(ErrorId::limit_exponent, fmt::format("exponent {} is too large for an inexact base", n));
     Real result = Rational(1);
     while (k) {
       if (k & 1) result = result * base;
@@ -155,7 +159,8 @@ Real pow(const Real& a, const Real& b) {
     return identified(result, '^', a, b);
   }
   if (a.is_exact() && a.exact() < 0)
-    throw DomainError(ErrorId::eval_out_of_domain, fmt::format("{} ^ (a non-integer) of a negative base", to_fraction_string(a.exact())));
+    throw DomainError(ErrorId::eval_out_of_domain,
+                      fmt::format("{} ^ (a non-integer) of a negative base", to_fraction_string(a.exact())));
   require_positive(a, "power with a real exponent");
   charge_precision_work(16);
   return identified(Real(mp::exp(b.enclosure() * mp::log(a.enclosure()))), '^', a, b);
@@ -173,7 +178,9 @@ Real log(const Real& x) {
     infinite_argument("log", x);
   }
   if (x.is_exact()) {
-    if (x.exact() <= 0) throw DomainError(ErrorId::eval_out_of_domain, fmt::format("log({}) of a value that is not positive", to_fraction_string(x.exact())));
+    if (x.exact() <= 0)
+      throw DomainError(ErrorId::eval_out_of_domain,
+                        fmt::format("log({}) of a value that is not positive", to_fraction_string(x.exact())));
     if (x.exact() == 1) return Rational(0);
   }
   require_positive(x, "log");
@@ -186,7 +193,9 @@ Real sqrt(const Real& x) {
     infinite_argument("sqrt", x);
   }
   if (x.is_exact()) {
-    if (x.exact() < 0) throw DomainError(ErrorId::eval_out_of_domain, fmt::format("sqrt({}) of a negative value", to_fraction_string(x.exact())));
+    if (x.exact() < 0)
+      throw DomainError(ErrorId::eval_out_of_domain,
+                        fmt::format("sqrt({}) of a negative value", to_fraction_string(x.exact())));
     if (auto r = exact_sqrt(x.exact())) return *r;
   } else if (x.lower() < 0) {
     if (x.upper() < 0) throw DomainError(ErrorId::eval_out_of_domain, "sqrt of a negative value");
@@ -265,7 +274,8 @@ Real select(const Real& cond, const Real& a, const Real& b) {
 }
 
 long to_index(const Real& x) {
-  if (x.is_infinite()) throw DomainError(ErrorId::eval_infinity, "an index or size must be a whole number, not an infinity");
+  if (x.is_infinite())
+    throw DomainError(ErrorId::eval_infinity, "an index or size must be a whole number, not an infinity");
   if (!x.is_exact()) throw Undecided("an index or size that is not yet known to be a whole number");
   return to_index(x.exact());
 }

@@ -57,11 +57,30 @@ const std::vector<KeyFormat>& key_formats() {
   return formats;
 }
 
+const std::vector<GradeFormat>& grade_formats() {
+  static const std::vector<GradeFormat> formats{
+      {"csv", "gradebook", GradesFormat::csv, false, &render_summary_csv},
+      {"long", "a row per sheet and cell", GradesFormat::long_csv, true, nullptr},
+      {"wide", "a column per cell", GradesFormat::wide_csv, false, nullptr},
+      {"json", "", GradesFormat::json, true, &render_summary_json},
+      {"gradescope", "results.json of one submission", std::nullopt, true, nullptr},
+  };
+  return formats;
+}
+
 const ReportFormat* find_report_format(std::string_view name) { return find(report_formats(), name); }
 const KeyFormat* find_key_format(std::string_view name) { return find(key_formats(), name); }
+const GradeFormat* find_grade_format(std::string_view name) { return find(grade_formats(), name); }
 std::string describe_formats(const std::vector<ReportFormat>& formats) { return describe(formats); }
 std::string describe_formats(const std::vector<KeyFormat>& formats) { return describe(formats); }
 std::vector<std::string> format_names(const std::vector<ReportFormat>& formats) { return names(formats); }
 std::vector<std::string> format_names(const std::vector<KeyFormat>& formats) { return names(formats); }
+std::vector<std::string> format_names(const std::vector<GradeFormat>& formats) { return names(formats); }
+
+std::string describe_formats(const std::vector<GradeFormat>& formats) {
+  std::vector<std::string> parts;
+  for (const auto& f : formats) parts.push_back(f.help.empty() ? std::string(f.name) : fmt::format("{}: {}", f.name, f.help));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
 
 }  // namespace handcheck

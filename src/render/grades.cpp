@@ -111,26 +111,15 @@ void GradesWriter::head(std::string& out) {
 }
 
 void GradesWriter::rows(const std::vector<Sheet>& sheets, const std::vector<SheetGrade>& grades, std::string& out) {
-  auto buf = std::back_inserter(out);
-  const auto& cells = key_.cells();
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     const Sheet& sheet = sheets[s];
     const SheetGrade& g = grades[s];
     switch (format_) {
       case GradesFormat::csv:
-        fmt::format_to(buf, "{},{},{},{},{},{},{},{}\n", csv_text(sheet.id), g.cells.size(), g.ok, g.carried,
-                       g.erratum + g.undecided, g.blank, g.invalid, score_text(g.score));
+        fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{}\n", csv_text(sheet.id), g.cells.size(), g.ok,
+                       g.carried, g.erratum + g.undecided, g.blank, g.invalid, score_text(g.score));
         break;
-      case GradesFormat::long_csv: {
-        std::string id = csv_text(sheet.id);
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-          const CellGrade& c = g.cells[i];
-          fmt::format_to(buf, "{},{},{},{},{},{},{},{}\n", id, csv_text(key_.step_name(cells[i])), csv_text(cells[i].label),
-                         csv_text(sheet.answers.text(i)), csv(cells[i].expected), csv(cells[i].expected_decimal),
-                         to_string(c.grade), c.slip_tag());
-        }
-        break;
-      }
+      case GradesFormat::long_csv: long_rows(sheet, g, out); break;
       case GradesFormat::wide_csv:
         out += csv_text(sheet.id);
         out += ',';
@@ -141,48 +130,63 @@ void GradesWriter::rows(const std::vector<Sheet>& sheets, const std::vector<Shee
         }
         out += '\n';
         break;
-      case GradesFormat::json: {
-        json x = {{"id", sheet.id},
-                  {"ok", g.ok},
-                  {"carried", g.carried},
-                  {"erratum", g.erratum},
-                  {"blank", g.blank},
-                  {"invalid", g.invalid},
-                  {"undecided", g.undecided},
-                  {"score", to_fraction_string(g.score)},
-                  {"score_decimal", score_text(g.score)}};
-        json findings = json::array();
-        for (std::size_t i = 0; i < g.cells.size(); ++i) {
-          if (g.cells[i].grade == Grade::ok || g.cells[i].grade == Grade::blank) continue;
-          const KeyCell& kc = cells[i];
-          json f = {{"step", key_.step_name(kc)},
-                    {"row", kc.row + 1},
-                    {"col", kc.col + 1},
-                    {"label", kc.label},
-                    {"stated", sheet.answers.text(i)},
-                    {"expected", kc.expected},
-                    {"verdict", to_string(g.cells[i].grade)}};
-          if (g.cells[i].slip != 0) f["slip"] = g.cells[i].slip_tag();
-          findings.push_back(std::move(f));
-        }
-        x["findings"] = std::move(findings);
-        if (!sheet.notes.empty()) x["notes"] = sheet.notes;
-        if (g.slips_unsearched > 0) x["slips_unsearched"] = g.slips_unsearched;
-        out += first_ ? "\n" : ",\n";
-        first_ = false;
-        // Four spaces: the sheet's depth in the whole document.
-        std::string text = x.dump(2, ' ', false, json::error_handler_t::replace);
-        std::size_t from = 0;
-        for (;;) {
-          std::size_t nl = text.find('\n', from);
-          out += "    ";
-          out.append(text, from, nl == std::string::npos ? std::string::npos : nl + 1 - from);
-          if (nl == std::string::npos) break;
-          from = nl + 1;
-        }
-        break;
-      }
+      case GradesFormat::json: json_row(sheet, g, out); break;
     }
+  }
+}
+
+// A row per cell of the sheet.
+void GradesWriter::long_rows(const Sheet& sheet, const SheetGrade& g, std::string& out) {
+  const auto& cells = key_.cells();
+  std::string id = csv_text(sheet.id);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const CellGrade& c = g.cells[i];
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{}\n", id, csv_text(key_.step_name(cells[i])),
+                   csv_text(cells[i].label), csv_text(sheet.answers.text(i)), csv(cells[i].expected),
+                   csv(cells[i].expected_decimal), to_string(c.grade), c.slip_tag());
+  }
+}
+
+// The sheet's object in the "sheets" array, with the cells that are not ok.
+void GradesWriter::json_row(const Sheet& sheet, const SheetGrade& g, std::string& out) {
+  const auto& cells = key_.cells();
+  json x = {{"id", sheet.id},
+            {"ok", g.ok},
+            {"carried", g.carried},
+            {"erratum", g.erratum},
+            {"blank", g.blank},
+            {"invalid", g.invalid},
+            {"undecided", g.undecided},
+            {"score", to_fraction_string(g.score)},
+            {"score_decimal", score_text(g.score)}};
+  json findings = json::array();
+  for (std::size_t i = 0; i < g.cells.size(); ++i) {
+    if (g.cells[i].grade == Grade::ok || g.cells[i].grade == Grade::blank) continue;
+    const KeyCell& kc = cells[i];
+    json f = {{"step", key_.step_name(kc)},
+              {"row", kc.row + 1},
+              {"col", kc.col + 1},
+              {"label", kc.label},
+              {"stated", sheet.answers.text(i)},
+              {"expected", kc.expected},
+              {"verdict", to_string(g.cells[i].grade)}};
+    if (g.cells[i].slip != 0) f["slip"] = g.cells[i].slip_tag();
+    findings.push_back(std::move(f));
+  }
+  x["findings"] = std::move(findings);
+  if (!sheet.notes.empty()) x["notes"] = sheet.notes;
+  if (g.slips_unsearched > 0) x["slips_unsearched"] = g.slips_unsearched;
+  out += first_ ? "\n" : ",\n";
+  first_ = false;
+  // Four spaces: the sheet's depth in the whole document.
+  std::string text = x.dump(2, ' ', false, json::error_handler_t::replace);
+  std::size_t from = 0;
+  for (;;) {
+    std::size_t nl = text.find('\n', from);
+    out += "    ";
+    out.append(text, from, nl == std::string::npos ? std::string::npos : nl + 1 - from);
+    if (nl == std::string::npos) break;
+    from = nl + 1;
   }
 }
 

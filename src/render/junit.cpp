@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/printable.hpp"
 #include "handcheck/render/text.hpp"
 
@@ -11,27 +12,7 @@ namespace {
 
 // XML 1.0 text or attribute value: UTF-8, markup escaped, control characters (which XML 1.0
 // forbids, or a terminal would act on) written visibly.
-std::string xml(std::string_view raw) {
-  std::string s = printable(raw);
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\r': out += "&#13;"; break;
-      default:
-        if (c >= 0x20) out += ch;
-    }
-  }
-  return out;
-}
+std::string xml(std::string_view raw) { return detail::escape_markup(raw, detail::Markup::xml); }
 
 // Element text keeps its line breaks.
 std::string xml_text(std::string_view s) {

@@ -9,25 +9,12 @@
 #include <set>
 
 #include "handcheck/model/printing.hpp"
+#include "handcheck/detail/text.hpp"
 #include "handcheck/printable.hpp"
 
 namespace handcheck::keys {
 
 namespace {
-
-// Decodes one UTF-8 code point at s[i], advancing i; -1 for an invalid byte.
-long next_code_point(std::string_view s, std::size_t& i) {
-  auto b = static_cast<unsigned char>(s[i++]);
-  if (b < 0x80) return b;
-  int extra = (b & 0xE0) == 0xC0 ? 1 : (b & 0xF0) == 0xE0 ? 2 : (b & 0xF8) == 0xF0 ? 3 : -1;
-  if (extra < 0) return -1;
-  long cp = b & (0x3F >> extra);
-  for (int k = 0; k < extra; ++k) {
-    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  }
-  return cp;
-}
 
 // Text-mode LaTeX for the non-ASCII characters worksheets use; others print as [U+XXXX].
 const std::map<long, std::string_view>& latex_unicode() {
@@ -112,22 +99,7 @@ std::string verdict_note(const StatedMark& s) {
   return "";
 }
 
-std::string escape_html(std::string_view raw) {
-  std::string s = printable(raw);
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
+std::string escape_html(std::string_view raw) { return detail::escape_markup(raw, detail::Markup::html); }
 
 std::string escape_markdown(std::string_view s) {
   std::string out;
@@ -161,7 +133,7 @@ std::string escape_latex(std::string_view s) {
   std::string out;
   bool open_quote = true;
   for (std::size_t i = 0; i < s.size();) {
-    long cp = next_code_point(s, i);
+    long cp = detail::next_code_point(s, i);
     switch (cp) {
       case -1: out += '?'; break;
       case '\\': out += "\\textbackslash{}"; break;

@@ -15,6 +15,72 @@ using json = nlohmann::ordered_json;
 using keys::CellView;
 using keys::ItemView;
 
+// One cell of a step or an input, with its stated number and how it is computed.
+json cell_data(const ItemView& v, std::size_t r, std::size_t c) {
+  const CellView& cell = v.cells(r, c);
+  json x;
+  x["label"] = cell.label;
+  x["name"] = keys::cell_name(v, r, c);
+  x["hand"] = cell.hand;
+  x["hand_decimal"] = cell.hand_decimal;
+  x["exact"] = cell.exact;
+  x["exact_short"] = cell.exact_short;
+  if (v.probability) x["heat"] = {cell.heat_hand, cell.heat_exact};
+  if (cell.stated) {
+    const auto& s = *cell.stated;
+    x["stated"] = {{"blank", s.blank},
+                   {"text", s.text},
+                   {"verdict", s.blank ? "blank" : std::string(to_string(s.verdict))},
+                   {"expected", s.expected},
+                   {"note", keys::verdict_note(s)}};
+  }
+  if (!v.is_input) {
+    x["how_hand"] = cell.how_hand;
+    x["how_exact"] = cell.how_exact;
+    if (cell.reads_all) {
+      x["reads"] = nullptr;
+    } else {
+      json reads = json::array();
+      for (const auto& ref : cell.reads) reads.push_back({ref.item, ref.row, ref.col});
+      x["reads"] = std::move(reads);
+    }
+  }
+  return x;
+}
+
+json item_data(const ItemView& v) {
+  json it;
+  it["name"] = v.name;
+  it["input"] = v.is_input;
+  it["shape"] = {v.shape.rows, v.shape.cols};
+  json rows = json::array(), cols = json::array();
+  for (std::size_t r = 0; r < v.shape.rows; ++r) rows.push_back(keys::row_header(v, r));
+  for (std::size_t c = 0; c < v.shape.cols; ++c) cols.push_back(keys::col_header(v, c));
+  it["rows"] = std::move(rows);
+  it["cols"] = std::move(cols);
+  it["explain"] = v.item->explain;
+  it["hand_expr"] = v.hand_expr;
+  it["exact_expr"] = v.exact_expr;
+  it["same"] = v.same_expression;
+  it["follows"] = v.item->follows == Follows::hand ? "hand" : "exact";
+  it["operands"] = v.operands;
+  it["has_hand"] = v.has_hand;
+  it["has_exact"] = v.has_exact;
+  it["probability"] = v.probability;
+  it["by_columns"] = v.by_columns;
+  it["approximation"] = v.approximation;
+  it["digits"] = v.digits;
+  it["counts"] = {{"stated", v.stated}, {"ok", v.ok}, {"erratum", v.erratum}, {"carried", v.carried}, {"blank", v.blank}};
+  json cells = json::array();
+  for (std::size_t r = 0; r < v.shape.rows; ++r) {
+    json row = json::array();
+    for (std::size_t c = 0; c < v.shape.cols; ++c) row.push_back(cell_data(v, r, c));
+    cells.push_back(std::move(row));
+  }
+  it["cells"] = std::move(cells);
+  return it;
+}
+
 // Everything the page shows, for its script. Case text travels only here and is put on the
 // page with textContent, so no case text is ever parsed as markup.
 json page_data(const keys::KeyView& k) {
@@ -33,68 +99,7 @@ json page_data(const keys::KeyView& k) {
   d["errata"] = std::move(errata);
   d["notes"] = k.notes;
   json items = json::array();
-  for (const auto& v : k.items) {
-    json it;
-    it["name"] = v.name;
-    it["input"] = v.is_input;
-    it["shape"] = {v.shape.rows, v.shape.cols};
-    json rows = json::array(), cols = json::array();
-    for (std::size_t r = 0; r < v.shape.rows; ++r) rows.push_back(keys::row_header(v, r));
-    for (std::size_t c = 0; c < v.shape.cols; ++c) cols.push_back(keys::col_header(v, c));
-    it["rows"] = std::move(rows);
-    it["cols"] = std::move(cols);
-    it["explain"] = v.item->explain;
-    it["hand_expr"] = v.hand_expr;
-    it["exact_expr"] = v.exact_expr;
-    it["same"] = v.same_expression;
-    it["follows"] = v.item->follows == Follows::hand ? "hand" : "exact";
-    it["operands"] = v.operands;
-    it["has_hand"] = v.has_hand;
-    it["has_exact"] = v.has_exact;
-    it["probability"] = v.probability;
-    it["by_columns"] = v.by_columns;
-    it["approximation"] = v.approximation;
-    it["digits"] = v.digits;
-    it["counts"] = {{"stated", v.stated}, {"ok", v.ok}, {"erratum", v.erratum}, {"carried", v.carried}, {"blank", v.blank}};
-    json cells = json::array();
-    for (std::size_t r = 0; r < v.shape.rows; ++r) {
-      json row = json::array();
-      for (std::size_t c = 0; c < v.shape.cols; ++c) {
-        const CellView& cell = v.cells(r, c);
-        json x;
-        x["label"] = cell.label;
-        x["name"] = keys::cell_name(v, r, c);
-        x["hand"] = cell.hand;
-        x["hand_decimal"] = cell.hand_decimal;
-        x["exact"] = cell.exact;
-        x["exact_short"] = cell.exact_short;
-        if (v.probability) x["heat"] = {cell.heat_hand, cell.heat_exact};
-        if (cell.stated) {
-          const auto& s = *cell.stated;
-          x["stated"] = {{"blank", s.blank},
-                         {"text", s.text},
-                         {"verdict", s.blank ? "blank" : std::string(to_string(s.verdict))},
-                         {"expected", s.expected},
-                         {"note", keys::verdict_note(s)}};
-        }
-        if (!v.is_input) {
-          x["how_hand"] = cell.how_hand;
-          x["how_exact"] = cell.how_exact;
-          if (cell.reads_all) {
-            x["reads"] = nullptr;
-          } else {
-            json reads = json::array();
-            for (const auto& ref : cell.reads) reads.push_back({ref.item, ref.row, ref.col});
-            x["reads"] = std::move(reads);
-          }
-        }
-        row.push_back(std::move(x));
-      }
-      cells.push_back(std::move(row));
-    }
-    it["cells"] = std::move(cells);
-    items.push_back(std::move(it));
-  }
+  for (const auto& v : k.items) items.push_back(item_data(v));
   d["items"] = std::move(items);
   return d;
 }

@@ -4,17 +4,14 @@
 #include <algorithm>
 #include <map>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/printable.hpp"
 
 namespace handcheck {
 
 namespace {
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string s;
-  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? std::string(sep) : "") + parts[i];
-  return s;
-}
+using detail::join;
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);

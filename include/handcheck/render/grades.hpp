@@ -32,6 +32,8 @@ class GradesWriter {
 
  private:
   const std::string& score_text(const Rational& score);
+  void long_rows(const Sheet& sheet, const SheetGrade& grade, std::string& out);
+  void json_row(const Sheet& sheet, const SheetGrade& grade, std::string& out);
   GradesFormat format_;
   const AnswerKey& key_;
   Rational carried_credit_;

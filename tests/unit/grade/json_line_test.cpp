@@ -74,13 +74,4 @@ BOOST_AUTO_TEST_CASE(a_document_is_reused) {
   BOOST_TEST(texts(d) == (std::vector<std::string>{"", "k=A"}));
 }
 
-BOOST_AUTO_TEST_CASE(utf8_checks) {
-  BOOST_TEST(!invalid_utf8("plain ascii, long enough to take the eight-byte path"));
-  BOOST_TEST(!invalid_utf8("\xEF\xBB\xBFid,é,€,😀"));
-  BOOST_TEST(*invalid_utf8("abcdefghij\xFFk") == 10u);
-  BOOST_TEST(*invalid_utf8("ab\xE2\x82") == 2u);  // cut short
-  BOOST_TEST(utf8_sequence("\xF0\x9F\x98\x80") == 4u);
-  BOOST_TEST(utf8_sequence("\x80") == 0u);
-}
-
 BOOST_AUTO_TEST_SUITE_END()

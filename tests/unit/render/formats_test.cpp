@@ -37,6 +37,23 @@ BOOST_AUTO_TEST_CASE(key_formats_in_order) {
   BOOST_TEST(format_names(std::vector<ReportFormat>{}).empty());
 }
 
+BOOST_AUTO_TEST_CASE(grade_formats_in_order) {
+  BOOST_TEST((format_names(grade_formats()) == Names{"csv", "long", "wide", "json", "gradescope"}));
+  BOOST_TEST(describe_formats(grade_formats()) ==
+             "csv: gradebook; long: a row per sheet and cell; wide: a column per cell; json; gradescope: results.json "
+             "of one submission");
+  BOOST_TEST((find_grade_format("long")->rows == GradesFormat::long_csv));
+  BOOST_TEST(!find_grade_format("gradescope")->rows.has_value());
+  BOOST_TEST(find_grade_format("csv")->summary == &render_summary_csv);
+  BOOST_TEST(find_grade_format("wide")->summary == nullptr);
+  // Only the outputs that name slips have grading search for them.
+  std::vector<std::string> naming;
+  for (const auto& f : grade_formats())
+    if (f.names_slips) naming.emplace_back(f.name);
+  BOOST_TEST((naming == Names{"long", "json", "gradescope"}));
+  BOOST_TEST(find_grade_format("tsv") == nullptr);
+}
+
 BOOST_AUTO_TEST_CASE(each_row_renders_with_its_renderer) {
   std::vector<CaseAudit> audits{test::tiny_audit()};
   BOOST_TEST(find_report_format("text")->render(audits, {}) == render_text(audits));

@@ -1,0 +1,170 @@
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "answer_placer.hpp"
+#include "handcheck/grade/sheet.hpp"
+#include "handcheck/parallel.hpp"
+#include "sheet_json.hpp"
+
+namespace handcheck {
+
+namespace {
+
+// A file (or standard input) that can be read in blocks; a directory or a missing file is an
+// Error naming it.
+class Source {
+ public:
+  explicit Source(const std::string& path) : path_(path) {
+    if (path == "-") {
+      fd_ = 0;
+      return;
+    }
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0)
+      throw Error(ErrorId::io_open, {path, 0, 0}, fmt::format("cannot read the sheets file: {}", std::strerror(errno)));
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(fd_);
+      fd_ = -1;
+      throw Error(ErrorId::io_directory, {path, 0, 0}, "is a directory, not a sheets file (JSON Lines, or a .csv)");
+    }
+  }
+  Source(const Source&) = delete;
+  Source& operator=(const Source&) = delete;
+  ~Source() {
+    if (fd_ > 0) ::close(fd_);
+  }
+
+  // Appends up to `n` bytes to `buf`; false at the end of the file.
+  bool read_more(std::string& buf, std::size_t n) {
+    std::size_t old = buf.size();
+    buf.resize(old + n);
+    ssize_t got;
+    do got = ::read(fd_, buf.data() + old, n);
+    while (got < 0 && errno == EINTR);
+    if (got < 0) {
+      int err = errno;
+      buf.resize(old);
+      throw Error(ErrorId::io_read, {path_ == "-" ? "standard input" : path_, 0, 0},
+                  fmt::format("cannot read the sheets file: {}", std::strerror(err)));
+    }
+    buf.resize(old + static_cast<std::size_t>(got));
+    return got > 0;
+  }
+
+  std::string read_all() {
+    std::string text;
+    while (read_more(text, 1u << 20)) {
+    }
+    return text;
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
+bool is_csv(const std::string& path) { return path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0; }
+
+}  // namespace
+
+struct SheetStream::Impl {
+  const AnswerKey& key;
+  std::string name;
+  unsigned threads;
+  Source source;
+  bool csv;
+  // JSON Lines: the unread bytes, from `pos`.
+  std::string buf;
+  std::size_t pos = 0, line = 0;
+  bool eof = false;
+  struct Line {
+    std::size_t offset, length, number;
+  };
+  std::vector<Line> lines;
+  // CSV: the whole file's sheets.
+  std::vector<Sheet> sheets;
+  std::size_t next = 0;
+
+  Impl(const std::string& path, const AnswerKey& k, unsigned t)
+      : key(k), name(path == "-" ? "-" : path), threads(t), source(path), csv(is_csv(path)) {
+    if (csv) sheets = read_sheets_csv(source.read_all(), name, key);
+  }
+
+  // Up to `max` non-blank lines; blocks of the file are read as needed.
+  void take_lines(std::size_t max) {
+    lines.clear();
+    buf.erase(0, pos);
+    std::size_t scan = 0;
+    while (lines.size() < max) {
+      const void* nl = scan < buf.size() ? std::memchr(buf.data() + scan, '\n', buf.size() - scan) : nullptr;
+      if (nl) {
+        std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data());
+        record(scan, end);
+        scan = end + 1;
+        continue;
+      }
+      if (eof) {
+        if (scan < buf.size()) record(scan, buf.size());
+        scan = buf.size();
+        break;
+      }
+      eof = !source.read_more(buf, std::max<std::size_t>(1u << 20, buf.size() - scan));
+    }
+    pos = scan;
+  }
+
+  // The line of buf[from, to), unless blank.
+  void record(std::size_t from, std::size_t to) {
+    ++line;
+    std::string_view text(buf.data() + from, to - from);
+    if (line == 1) text = sheets::without_bom(text);
+    text = sheets::trim(text);
+    if (!text.empty()) lines.push_back({static_cast<std::size_t>(text.data() - buf.data()), text.size(), line});
+  }
+};
+
+SheetStream::SheetStream(const std::string& path, const AnswerKey& key, unsigned threads)
+    : impl_(std::make_unique<Impl>(path, key, threads)) {}
+SheetStream::~SheetStream() = default;
+
+bool SheetStream::next(std::vector<Sheet>& batch, std::size_t max) {
+  Impl& m = *impl_;
+  max = std::max<std::size_t>(max, 1);
+  if (m.csv) {
+    std::size_t n = std::min(max, m.sheets.size() - m.next);
+    batch.resize(n);
+    for (std::size_t i = 0; i < n; ++i) batch[i] = std::move(m.sheets[m.next++]);
+    return n > 0;
+  }
+  m.take_lines(max);
+  batch.resize(m.lines.size());
+  parallel_for(
+      m.lines.size(),
+      [&](std::size_t i) {
+        const Impl::Line& l = m.lines[i];
+        sheets::fill_sheet_json(batch[i], std::string_view(m.buf).substr(l.offset, l.length), {m.name, l.number, 1},
+                                m.key);
+      },
+      m.threads);
+  return !batch.empty();
+}
+
+std::vector<Sheet> read_sheets_file(const std::string& path, const AnswerKey& key) {
+  SheetStream in(path, key);
+  std::vector<Sheet> sheets, batch;
+  SheetIds ids;
+  while (in.next(batch)) {
+    for (auto& s : batch) {
+      ids.add(s);
+      sheets.push_back(std::move(s));
+    }
+  }
+  return sheets;
+}
+
+}  // namespace handcheck
