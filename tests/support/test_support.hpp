@@ -59,6 +59,17 @@ inline std::string eval_message(const std::string& expr) {
   return "no error";
 }
 
+// "line:column: message" of the Error `f` throws, else "no error".
+template <class F>
+std::string error_of(F f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
+  }
+  return "no error";
+}
+
 inline CaseAudit audit_text(const std::string& yaml, const std::string& name = "test.yaml") {
   return audit_case(std::make_shared<Case>(load_case_text(yaml, name)));
 }

@@ -6,24 +6,8 @@
 #include "seed_sheets.hpp"
 
 using namespace handcheck;
+using handcheck::test::error_of;
 using handcheck::test::seed_key;
-
-namespace {
-
-std::size_t at(const std::string& step, const std::string& cell) { return test::seed_cell(step, cell); }
-
-// The place of the Error `f` throws, and its message, else "no error".
-template <class F>
-std::string error_of(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
-  }
-  return "no error";
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(grade_answer_placer)
 
@@ -47,7 +31,7 @@ BOOST_AUTO_TEST_CASE(what_cannot_be_placed_is_noted) {
       "Q q2[3] is answered twice; the last answer counts",
       "S: a single value answers a 4x4 step; it is ignored"};
   BOOST_TEST(s.notes == expected, boost::test_tools::per_element());
-  BOOST_TEST(s.answers[at("Q", "q2[3]")].text == "5");
+  BOOST_TEST(s.answers[test::seed_cell("Q", "q2[3]")].text == "5");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

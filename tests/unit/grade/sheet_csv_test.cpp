@@ -5,24 +5,8 @@
 #include "seed_sheets.hpp"
 
 using namespace handcheck;
+using handcheck::test::error_of;
 using handcheck::test::seed_key;
-
-namespace {
-
-std::size_t at(const std::string& step, const std::string& cell) { return test::seed_cell(step, cell); }
-
-// The place of the Error `f` throws, and its message, else "no error".
-template <class F>
-std::string error_of(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
-  }
-  return "no error";
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(grade_sheet_csv)
 
@@ -31,25 +15,25 @@ BOOST_AUTO_TEST_CASE(csv_sheets) {
                                 "t.csv", seed_key());
   BOOST_REQUIRE(sheets.size() == 2u);
   BOOST_TEST(sheets[0].id == "a");
-  BOOST_TEST(sheets[0].answers[at("Q", "q2[3]")].text == "2");
-  BOOST_TEST(sheets[0].answers[at("Z", "z1[1]")].text == "1.60");
-  BOOST_TEST((sheets[0].answers[at("C", "q1[1]")].kind == Answer::Kind::blank));
-  BOOST_TEST(sheets[1].answers[at("Q", "q2[3]")].text == "1");
+  BOOST_TEST(sheets[0].answers[test::seed_cell("Q", "q2[3]")].text == "2");
+  BOOST_TEST(sheets[0].answers[test::seed_cell("Z", "z1[1]")].text == "1.60");
+  BOOST_TEST((sheets[0].answers[test::seed_cell("C", "q1[1]")].kind == Answer::Kind::blank));
+  BOOST_TEST(sheets[1].answers[test::seed_cell("Q", "q2[3]")].text == "1");
 }
 
 BOOST_AUTO_TEST_CASE(a_byte_order_mark_and_crlf_lines) {
   auto sheets = read_sheets_csv("\xEF\xBB\xBFid,step,cell,value\r\na,Q,q2[3],2\r\nb,Q,q2[3],1\r\n", "t.csv", seed_key());
   BOOST_REQUIRE_EQUAL(sheets.size(), 2u);
   BOOST_TEST(sheets[0].id == "a");
-  BOOST_TEST(sheets[0].answers[at("Q", "q2[3]")].text == "2");
-  BOOST_TEST(sheets[1].answers[at("Q", "q2[3]")].text == "1");
+  BOOST_TEST(sheets[0].answers[test::seed_cell("Q", "q2[3]")].text == "2");
+  BOOST_TEST(sheets[1].answers[test::seed_cell("Q", "q2[3]")].text == "1");
 }
 
 BOOST_AUTO_TEST_CASE(quoted_fields_and_bad_rows) {
   auto sheets = read_sheets_csv("id,step,cell,value\n\"a \"\"x\"\"\",Q,\"3,2\",\"1\n\"\n\nb,Q,q2[3],1\n", "t.csv", seed_key());
   BOOST_REQUIRE_EQUAL(sheets.size(), 2u);
   BOOST_TEST(sheets[0].id == "a \"x\"");
-  BOOST_TEST(sheets[0].answers[at("Q", "q2[3]")].text == "1");  // a line break is a blank too
+  BOOST_TEST(sheets[0].answers[test::seed_cell("Q", "q2[3]")].text == "1");  // a line break is a blank too
   BOOST_TEST(sheets[1].where.line == 5u);  // after a field over two lines and a blank line
   BOOST_TEST(error_of([&] { read_sheets_csv("id,step,cell,value\na,Q,\"3,2\n", "t.csv", seed_key()); }) ==
              "2:1: a quoted field is not closed");

@@ -5,24 +5,8 @@
 #include "seed_sheets.hpp"
 
 using namespace handcheck;
+using handcheck::test::error_of;
 using handcheck::test::seed_key;
-
-namespace {
-
-std::size_t at(const std::string& step, const std::string& cell) { return test::seed_cell(step, cell); }
-
-// The place of the Error `f` throws, and its message, else "no error".
-template <class F>
-std::string error_of(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
-  }
-  return "no error";
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(grade_sheet_json)
 
@@ -32,13 +16,13 @@ BOOST_AUTO_TEST_CASE(json_numbers_keep_their_text) {
                                 "V": {"v1[1]": null, "v1[2]": "?", "v1[3]": true}, "W": 1}})",
                             {"t.jsonl", 1, 1}, seed_key());
   BOOST_TEST(s.id == "7");
-  BOOST_TEST(s.answers[at("Z", "z1[1]")].text == "1.60");
-  BOOST_TEST(s.answers[at("Z", "z1[2]")].text == "1.0e0");
-  BOOST_TEST(s.answers[at("C", "q2[1]")].text == "42.000");
-  BOOST_TEST(s.answers[at("Q", "q2[2]")].text == "12345678901234567890123");
-  BOOST_TEST((s.answers[at("V", "v1[1]")].kind == Answer::Kind::blank));
-  BOOST_TEST((s.answers[at("V", "v1[2]")].kind == Answer::Kind::blank));
-  BOOST_TEST((s.answers[at("V", "v1[3]")].kind == Answer::Kind::invalid));
+  BOOST_TEST(s.answers[test::seed_cell("Z", "z1[1]")].text == "1.60");
+  BOOST_TEST(s.answers[test::seed_cell("Z", "z1[2]")].text == "1.0e0");
+  BOOST_TEST(s.answers[test::seed_cell("C", "q2[1]")].text == "42.000");
+  BOOST_TEST(s.answers[test::seed_cell("Q", "q2[2]")].text == "12345678901234567890123");
+  BOOST_TEST((s.answers[test::seed_cell("V", "v1[1]")].kind == Answer::Kind::blank));
+  BOOST_TEST((s.answers[test::seed_cell("V", "v1[2]")].kind == Answer::Kind::blank));
+  BOOST_TEST((s.answers[test::seed_cell("V", "v1[3]")].kind == Answer::Kind::invalid));
   BOOST_REQUIRE(s.notes.size() == 1u);  // W is no step
   BOOST_CHECK_THROW(read_sheet_json(R"({"answers": {}})", {"t.jsonl", 2, 1}, seed_key()), Error);
   BOOST_CHECK_THROW(read_sheet_json(R"({"id": "x", "answers": {)", {"t.jsonl", 3, 1}, seed_key()), Error);
@@ -58,18 +42,18 @@ BOOST_AUTO_TEST_CASE(answers_as_a_matrix_a_vector_or_cells) {
                                 "Q": {"2,3": 4}}})",
                             {"t.jsonl", 1, 1}, seed_key());
   BOOST_TEST(s.id == "m");
-  BOOST_TEST(s.answers[at("C", "q2[1]")].text == "40");
-  BOOST_TEST(s.answers[at("C", "q4[1]")].text == "66");
-  BOOST_TEST(s.answers[at("Z", "z2[1]")].text == "8/7");
-  BOOST_TEST(s.answers[at("Z", "z2[2]")].text == "1.14");
-  BOOST_TEST(s.answers[at("Q", "q3[2]")].text == "4");
-  BOOST_TEST((s.answers[at("Q", "q1[1]")].kind == Answer::Kind::blank));  // not given
+  BOOST_TEST(s.answers[test::seed_cell("C", "q2[1]")].text == "40");
+  BOOST_TEST(s.answers[test::seed_cell("C", "q4[1]")].text == "66");
+  BOOST_TEST(s.answers[test::seed_cell("Z", "z2[1]")].text == "8/7");
+  BOOST_TEST(s.answers[test::seed_cell("Z", "z2[2]")].text == "1.14");
+  BOOST_TEST(s.answers[test::seed_cell("Q", "q3[2]")].text == "4");
+  BOOST_TEST((s.answers[test::seed_cell("Q", "q1[1]")].kind == Answer::Kind::blank));  // not given
 }
 
 BOOST_AUTO_TEST_CASE(a_byte_order_mark_and_blank_lines) {
   auto lines = read_sheets_jsonl("\xEF\xBB\xBF{\"id\": \"a\", \"answers\": {\"C\": [10, 42, 24, 66]}}\n \r\n", "t.jsonl", seed_key());
   BOOST_REQUIRE_EQUAL(lines.size(), 1u);
-  BOOST_TEST(lines[0].answers[at("C", "q2[1]")].text == "42");
+  BOOST_TEST(lines[0].answers[test::seed_cell("C", "q2[1]")].text == "42");
 }
 
 BOOST_AUTO_TEST_CASE(bad_lines_are_errors_at_their_line) {

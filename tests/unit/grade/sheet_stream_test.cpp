@@ -5,24 +5,8 @@
 #include "seed_sheets.hpp"
 
 using namespace handcheck;
+using handcheck::test::error_of;
 using handcheck::test::seed_key;
-
-namespace {
-
-std::size_t at(const std::string& step, const std::string& cell) { return test::seed_cell(step, cell); }
-
-// The place of the Error `f` throws, and its message, else "no error".
-template <class F>
-std::string error_of(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
-  }
-  return "no error";
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(grade_sheet_stream)
 
@@ -36,7 +20,7 @@ BOOST_AUTO_TEST_CASE(files_are_read_by_their_extension) {
       auto sheets = read_sheets_file(path.string(), seed_key());
       BOOST_REQUIRE_EQUAL(sheets.size(), 1u);
       BOOST_TEST(sheets[0].id == "a");
-      BOOST_TEST(sheets[0].answers[at("Q", "q2[3]")].text == "2");
+      BOOST_TEST(sheets[0].answers[test::seed_cell("Q", "q2[3]")].text == "2");
     }
   }
   std::filesystem::remove(csv);

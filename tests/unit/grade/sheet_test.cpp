@@ -5,23 +5,8 @@
 #include "seed_sheets.hpp"
 
 using namespace handcheck;
+using handcheck::test::error_of;
 using handcheck::test::seed_key;
-
-namespace {
-
-
-// The place of the Error `f` throws, and its message, else "no error".
-template <class F>
-std::string error_of(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
-  }
-  return "no error";
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(grade_sheet)
 
