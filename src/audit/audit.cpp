@@ -58,7 +58,7 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
       audit_cells(c, *h, *e, stated, out, w);
     });
     // Raise the precision until every comparison is decided, or the cap says it cannot be.
-    if (out.undecided == 0 || digits10 >= cap || cap_reached) {
+    if (out.undecided == out.undecided_over_box || digits10 >= cap || cap_reached) {
       out.status = out.erratum + out.carried + out.undecided > 0 ? CaseAudit::Status::errata
                                                                  : CaseAudit::Status::clean;
       if (raised) *raised = std::move(higher);

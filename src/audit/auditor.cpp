@@ -27,6 +27,9 @@ struct Substitution {
 // Work allowed for `downstream`, in reader cells recomputed. Judging each erratum alone costs
 // errata × reader cells; past this budget errata are judged per column, then per step.
 constexpr std::size_t kFollowThroughBudget = 1'000'000;
+// Step cells computed, over the whole audit, to prove that stated operands in their ranges give
+// a stated value (a few seconds of interval work); past it such cells are undecided.
+constexpr std::size_t kBoxWork = 500'000;
 // Beyond this many operand cells, a cell is taken to read every cell of its operands.
 constexpr std::size_t kMaxCellReads = 4096;
 // Up to this many stated operand items, L is tried at every corner (each item at its printed
@@ -318,6 +321,7 @@ class Auditor {
       if (l) recomputed = matches_recomputed(i, cell, *l);
     }
     cell.against_recomputed = recomputed;
+    if (recomputed == Match::undecided && cell.against_correct == Match::no) ++out_.undecided_over_box;
     bool consistent = recomputed == Match::yes;
     if (consistent && !operands.wrong && !operands.undecided) {
       cell.verdict = Verdict::ok;
@@ -374,7 +378,8 @@ class Auditor {
                           : p >= c.upper() ? Range(c.upper(), p)
                                            : Range(p));
     }
-    out.value_over = [this, i, &pipeline, varied, r = cell.row, c = cell.col](const std::vector<Range>& part) {
+    out.value_over = [this, i, &pipeline, varied, r = cell.row, c = cell.col,
+                      cells = out.step_cells](const std::vector<Range>& part) {
       std::map<std::size_t, Matrix<Real>> changed;
       for (std::size_t v = 0; v < varied.size(); ++v) {
         auto [it, fresh] = changed.try_emplace(varied[v].item);
@@ -391,6 +396,9 @@ class Auditor {
       };
       std::optional<Real> value;
       try {
+        // Each call computes the whole step: the audit's share of such work is bounded.
+        if (box_work_left_ < cells) throw Undecided("the work for operand ranges ran out");
+        box_work_left_ -= cells;
         value = evaluate<Real>(*step_expression(i), lookup)(r, c);
       } catch (const EvalError&) {
       } catch (const Undecided&) {
@@ -561,6 +569,8 @@ class Auditor {
   mutable std::map<std::string, std::optional<Matrix<Real>>> memo_;
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
   mutable SlipBudget slip_budget_;
+  // Step cells the proofs over operand boxes may still compute (value_over), for the whole audit.
+  mutable std::size_t box_work_left_ = kBoxWork;
   // The step being audited at the corners of its operand box; operands at one end of their ranges.
   mutable std::optional<std::vector<Matrix<Real>>> corners_;
   mutable std::map<std::tuple<std::size_t, bool, bool>, std::optional<Matrix<Real>>> corner_operands_;

@@ -99,6 +99,9 @@ struct CaseAudit {
 
   std::size_t stated = 0, ok = 0, erratum = 0, carried = 0, undecided = 0;
   std::size_t slips_unsearched = 0;  // errata not searched for slips (AuditWork::slip_cells)
+  // Undecided only because splitting the ranges of their stated operands ran out of work: a
+  // higher precision would not decide them.
+  std::size_t undecided_over_box = 0;
 
   const CellAudit& cell(const ErratumRef& r) const { return steps[r.step].cells[r.cell]; }
 };

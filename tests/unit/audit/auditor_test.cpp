@@ -239,4 +239,45 @@ steps:
   }
 }
 
+BOOST_AUTO_TEST_CASE(proofs_over_operand_ranges_are_bounded_and_never_raise_the_precision) {
+  // A 16 x 16 softmax of scores printed to one decimal (each stands for a range 0.05 wide), every
+  // probability stated 0.070: proving or refuting each one splits a 16-dimensional box, and
+  // each split computes the whole step. The audit's share of that work runs out: those cells
+  // are undecided, never ok, and a higher precision, which would not decide them, is not tried.
+  std::string z, s, p;
+  for (int i = 0; i < 16; ++i) {
+    std::vector<std::string> zr, sr, pr;
+    for (int j = 0; j < 16; ++j) {
+      int v = (i * 7 + j * 13) % 300;  // z / 100 printed to one decimal, halves up
+      zr.push_back(std::to_string(v));
+      sr.push_back(fmt::format("{}.{}", (v + 5) / 100, (v + 5) / 10 % 10));
+      pr.push_back("0.070");
+    }
+    z += fmt::format("{}[{}]", i ? ", " : "", fmt::join(zr, ", "));
+    s += fmt::format("{}[{}]", i ? ", " : "", fmt::join(sr, ", "));
+    p += fmt::format("{}[{}]", i ? ", " : "", fmt::join(pr, ", "));
+  }
+  CaseAudit a = test::audit_text(fmt::format(R"(format: handcheck/1
+follows: exact
+inputs:
+  z: [{}]
+steps:
+  - name: s
+    do: z / 100
+    stated: [{}]
+  - name: P
+    do: softmax_rows(s)
+    stated: [{}]
+)",
+                                             z, s, p));
+  BOOST_TEST(a.steps[0].cells.size() == 256u);
+  BOOST_TEST(a.undecided_over_box > 0u);
+  BOOST_TEST(a.undecided == a.undecided_over_box);
+  for (const CellAudit& cell : a.steps[1].cells)
+    if (cell.verdict == Verdict::undecided) BOOST_TEST((cell.against_recomputed == Match::undecided));
+  // Still at the first working precision, far below the cap of 2000 digits.
+  BOOST_REQUIRE(a.exact);
+  BOOST_TEST(a.exact->digits10 < 200u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
