@@ -254,6 +254,7 @@ class Auditor {
     memo_.clear();
     range_memo_.clear();
     corners_.reset();
+    continuous_ = continuous(*step_expression(i));
     const Item& item = c_.items[i];
     const Run& run = run_of(i);
     StepAudit& sa = out_.steps[static_cast<std::size_t>(step_of_[i])];
@@ -353,7 +354,7 @@ class Auditor {
   // The cell over the ranges of the stated operand cells it reads.
   CellOverBox cell_over_box(std::size_t i, const CellAudit& cell) const {
     CellOverBox out;
-    out.continuous = continuous(*step_expression(i));
+    out.continuous = continuous_;
     out.step_cells = std::max<std::size_t>(1, shapes_[i].cells());
     const Run& pipeline = run_of(i);
     auto reads = cell_reads(c_, shapes_, *step_expression(i), cell.row, cell.col, kMaxCellReads);
@@ -573,6 +574,7 @@ class Auditor {
   mutable std::size_t box_work_left_ = kBoxWork;
   // The step being audited at the corners of its operand box; operands at one end of their ranges.
   mutable std::optional<std::vector<Matrix<Real>>> corners_;
+  bool continuous_ = false;  // the step being audited is built from continuous functions
   mutable std::map<std::tuple<std::size_t, bool, bool>, std::optional<Matrix<Real>>> corner_operands_;
 };
 
