@@ -5,13 +5,16 @@
 #include <string_view>
 
 #include "handcheck/detail/text.hpp"
-#include "handcheck/eval/expression_eval.hpp"
 #include "handcheck/eval/pipeline.hpp"
 #include "handcheck/printable.hpp"
+#include "working.hpp"
 
 namespace handcheck {
 
 namespace {
+
+// A product or sum of more terms than this is summarised in one line.
+constexpr std::size_t kMaxTerms = 256;
 
 struct CellRef {
   std::size_t item, row, col;
@@ -128,95 +131,6 @@ CellRef parse_cell(const CaseAudit& a, const std::string& text) {
   }
 }
 
-template <class T>
-class Working {
- public:
-  Working(const Case& c, const std::vector<std::optional<Matrix<T>>>& values, std::function<std::string(const T&)> show)
-      : c_(c), values_(values), show_(std::move(show)) {
-    lookup_ = [this](const std::string& name) -> const Matrix<T>& {
-      return *values_[static_cast<std::size_t>(c_.find(name))];
-    };
-  }
-
-  std::string name_of(const Expr& e, std::size_t r, std::size_t c) const {
-    if (e.kind == Expr::Kind::name) return fmt::format("{}[{},{}]", e.name, r + 1, c + 1);
-    if (e.kind == Expr::Kind::transpose && e.args[0]->kind == Expr::Kind::name)
-      return fmt::format("{}[{},{}]", e.args[0]->name, c + 1, r + 1);
-    if (e.kind == Expr::Kind::number) return e.number.text;
-    return fmt::format("({})[{},{}]", to_string(e), r + 1, c + 1);
-  }
-
-  // Broadcast index of a cell into an operand.
-  static std::size_t at(std::size_t i, std::size_t n) { return n == 1 ? 0 : i; }
-
-  std::vector<std::string> lines(const Expr& e, std::size_t r, std::size_t c) {
-    std::vector<std::string> out;
-    if (e.kind == Expr::Kind::binary && e.op == '@') {
-      Matrix<T> a = evaluate<T>(*e.args[0], lookup_), b = evaluate<T>(*e.args[1], lookup_);
-      std::vector<std::string> values;
-      for (std::size_t k = 0; k < a.cols(); ++k) {
-        T p = a(r, k) * b(k, c);
-        out.push_back(fmt::format("{}·{} = {}·{} = {}", name_of(*e.args[0], r, k), name_of(*e.args[1], k, c),
-                                  show_(a(r, k)), show_(b(k, c)), show_(p)));
-        values.push_back(show_(p));
-      }
-      out.push_back(fmt::format("sum = {}", fmt::join(values, " + ")));
-    } else if (e.kind == Expr::Kind::binary) {
-      Matrix<T> a = evaluate<T>(*e.args[0], lookup_), b = evaluate<T>(*e.args[1], lookup_);
-      const T& x = a(at(r, a.rows()), at(c, a.cols()));
-      const T& y = b(at(r, b.rows()), at(c, b.cols()));
-      out.push_back(fmt::format("{} {} {} = {} {} {}", name_of(*e.args[0], at(r, a.rows()), at(c, a.cols())), e.op,
-                                name_of(*e.args[1], at(r, b.rows()), at(c, b.cols())), show_(x), e.op, show_(y)));
-    } else if (e.kind == Expr::Kind::call && (e.name == "colsum" || e.name == "rowsum" || e.name == "sum")) {
-      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
-      std::vector<std::string> names, values;
-      for (std::size_t i = 0; i < m.rows(); ++i)
-        for (std::size_t j = 0; j < m.cols(); ++j)
-          if ((e.name == "colsum" && j == c) || (e.name == "rowsum" && i == r) || e.name == "sum") {
-            names.push_back(name_of(*e.args[0], i, j));
-            values.push_back(show_(m(i, j)));
-          }
-      out.push_back(fmt::format("{} = {}", fmt::join(names, " + "), fmt::join(values, " + ")));
-    } else if (e.kind == Expr::Kind::call && e.name == "outer" && e.args.size() == 2) {
-      // outer(a, b)[i,j] = a_i * b_j, each argument a vector of either orientation.
-      Matrix<T> a = evaluate<T>(*e.args[0], lookup_), b = evaluate<T>(*e.args[1], lookup_);
-      auto entry = [&](const Expr& x, const Matrix<T>& m, std::size_t k) {
-        std::size_t i = m.cols() == 1 ? k : 0, j = m.cols() == 1 ? 0 : k;
-        return std::pair{name_of(x, i, j), m(i, j)};
-      };
-      auto [an, av] = entry(*e.args[0], a, r);
-      auto [bn, bv] = entry(*e.args[1], b, c);
-      out.push_back(fmt::format("{}·{} = {}·{} = {}", an, bn, show_(av), show_(bv), show_(av * bv)));
-    } else if (e.kind == Expr::Kind::negate) {
-      // -f(x): the working of f(x), then its sign changed.
-      out = lines(*e.args[0], r, c);
-      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
-      const T& x = m(at(r, m.rows()), at(c, m.cols()));
-      out.push_back(fmt::format("-{} = -({}) = {}", cell_text(*e.args[0], r, c), show_(x), show_(-x)));
-    } else if (e.kind == Expr::Kind::call && e.args.size() == 1) {
-      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
-      if (m.shape() == evaluate<T>(e, lookup_).shape())
-        out.push_back(fmt::format("{}({}) = {}({})", e.name, name_of(*e.args[0], r, c), e.name, show_(m(r, c))));
-    }
-    return out;
-  }
-
-  // How a cell of a subexpression reads: X[1,2], log(P[1,2]) for a function of one cell.
-  std::string cell_text(const Expr& e, std::size_t r, std::size_t c) const {
-    if (e.kind == Expr::Kind::call && e.args.size() == 1) {
-      Matrix<T> m = evaluate<T>(*e.args[0], lookup_);
-      if (m.shape() == evaluate<T>(e, lookup_).shape()) return fmt::format("{}({})", e.name, cell_text(*e.args[0], r, c));
-    }
-    return name_of(e, r, c);
-  }
-
- private:
-  const Case& c_;
-  const std::vector<std::optional<Matrix<T>>>& values_;
-  std::function<std::string(const T&)> show_;
-  Lookup<T> lookup_;
-};
-
 }  // namespace
 
 CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
@@ -249,7 +163,7 @@ CellExplanation explain_cell(const CaseAudit& a, const std::string& spec) {
       return;
     }
     with_precision(std::max(a.hand ? a.hand->digits10 : 0u, a.exact ? a.exact->digits10 : 0u), [&] {
-      Working<Real> w(c, run->values, [digits](const Real& x) { return describe(x, std::min(digits, 12)); });
+      CellWorking w(c, run->values, [digits](const Real& x) { return describe(x, std::min(digits, 12)); }, kMaxTerms);
       if (!item.is_input) out.lines = w.lines(*expression->ast, e.row, e.col);
       out.value = describe((*run->values[ref.item])(e.row, e.col), digits);
     });

@@ -10,7 +10,9 @@
 
 #include "handcheck/detail/text.hpp"
 #include "handcheck/expr/ast.hpp"
+#include "handcheck/eval/pipeline.hpp"
 #include "handcheck/model/printing.hpp"
+#include "working.hpp"
 
 namespace handcheck::keys {
 
@@ -18,33 +20,16 @@ namespace {
 
 // Beyond this many operand cells a cell's reads are shown as "every cell of its operands".
 constexpr std::size_t kMaxReads = 256;
-// A dot product longer than this is summarised rather than written out term by term.
+// A product or sum of more terms than this is summarised in a cell's working.
 constexpr std::size_t kMaxTerms = 32;
 
 using detail::join;
-
-// A value as a factor of a product: fractions and negatives in parentheses.
-std::string factor(const std::string& v) {
-  if (v.find('/') != std::string::npos || (!v.empty() && v[0] == '-')) return "(" + v + ")";
-  return v;
-}
 
 int heat(const Rational& q) {
   Integer p = floor_int(q * 100);
   if (p < 0) return 0;
   if (p > 100) return 100;
   return p.convert_to<int>();
-}
-
-// A name with its transposes ("K", "K^T"): the operands whose dot products we write out.
-const Expr* plain_operand(const Expr& e, bool& transposed) {
-  const Expr* x = &e;
-  transposed = false;
-  while (x->kind == Expr::Kind::transpose) {
-    transposed = !transposed;
-    x = x->args[0].get();
-  }
-  return x->kind == Expr::Kind::name ? x : nullptr;
 }
 
 // An enclosure of width 0 is its value, printed as exact values are (0, not 0.00000).
@@ -266,6 +251,17 @@ class Builder {
   }
 
   void add_reads_and_how(ItemView& v) {
+    std::optional<CellWorking> hand_working, exact_working;
+    if (a_.hand) hand_working.emplace(c_, a_.hand->values, short_exact, kMaxTerms);
+    if (a_.exact) exact_working.emplace(c_, a_.exact->values, short_exact, kMaxTerms);
+    // The working evaluates subexpressions again, at the precision the pipelines ran at.
+    with_precision(std::max(a_.hand ? a_.hand->digits10 : 0u, a_.exact ? a_.exact->digits10 : 0u), [&] {
+      add_reads_and_how(v, hand_working, exact_working);
+    });
+  }
+
+  void add_reads_and_how(ItemView& v, std::optional<CellWorking>& hand_working,
+                         std::optional<CellWorking>& exact_working) {
     const Item& item = *v.item;
     for (std::size_t r = 0; r < v.shape.rows; ++r)
       for (std::size_t col = 0; col < v.shape.cols; ++col) {
@@ -283,90 +279,28 @@ class Builder {
         }
         if (reads.size() > kMaxReads) cell.reads_all = true;
         if (!cell.reads_all) cell.reads.assign(reads.begin(), reads.end());
-        cell.how_hand = how(v, r, col, true);
-        cell.how_exact = how(v, r, col, false);
+        cell.how_hand = how(v, r, col, true, hand_working);
+        cell.how_exact = how(v, r, col, false, exact_working);
       }
   }
 
   // Lines that say how one cell is computed in one pipeline, from that pipeline's values.
-  std::string how(const ItemView& v, std::size_t r, std::size_t col, bool in_hand) const {
-    const Item& item = *v.item;
-    const Expression& expr = in_hand ? *item.hand : *item.exact;
+  std::string how(const ItemView& v, std::size_t r, std::size_t col, bool in_hand,
+                  std::optional<CellWorking>& working) const {
+    const Expression& expr = in_hand ? *v.item->hand : *v.item->exact;
     const CellView& cell = v.cells(r, col);
     const std::string& result = in_hand ? cell.hand : cell.exact_short;
-    std::string head = fmt::format("{} = {}", cell_name(v, r, col), to_string(*expr.ast));
-    if (result.empty())
-      return head + (in_hand ? "\nnot computed: the hand pipeline stops before this step"
-                             : "\nnot computed: the exact pipeline stops before this step");
-    if (auto dot = dot_product_how(*expr.ast, r, col, in_hand, result)) return head + *dot;
-    // Anything else: the operand cells it reads, with their values.
-    std::string out = head;
-    if (cell.reads_all) {
-      std::vector<std::string> names;
-      for (std::size_t i : v.operands) names.push_back(c_.items[i].name);
-      if (!names.empty()) out += "\n  reads every cell of " + join(names, ", ");
-    } else if (!cell.reads.empty()) {
-      std::vector<std::string> parts;
-      for (const auto& ref : cell.reads) {
-        if (parts.size() == 12) {
-          parts.push_back(fmt::format("… {} more", cell.reads.size() - 12));
-          break;
-        }
-        parts.push_back(cell_name(view_of(ref.item), ref.row, ref.col) + " = " + value_of(ref.item, ref.row, ref.col, in_hand));
-      }
-      out += "\n  reads " + join(parts, ", ");
+    std::string out = fmt::format("{} = {}", cell_name(v, r, col), to_string(*expr.ast));
+    if (result.empty() || !working)
+      return out + (in_hand ? "\nnot computed: the hand pipeline stops before this step"
+                            : "\nnot computed: the exact pipeline stops before this step");
+    try {
+      for (const std::string& line : working->lines(*expr.ast, r, col)) out += "\n  " + line;
+    } catch (const EvalError&) {
+    } catch (const Undecided&) {
+    } catch (const DomainError&) {
     }
     return out + "\n  = " + result;
-  }
-
-  std::string value_of(std::size_t i, std::size_t r, std::size_t c, bool in_hand) const {
-    const auto* m = in_hand ? hand(i) : exact(i);
-    return m ? short_exact((*m)(r, c)) : "?";
-  }
-
-  // A product of two named matrices: the lines of its dot product, term by term, down to the
-  // result; nullopt for any other expression.
-  std::optional<std::string> dot_product_how(const Expr& ast, std::size_t r, std::size_t col, bool in_hand,
-                                             const std::string& result) const {
-    bool lt = false, rt = false;
-    if (ast.kind != Expr::Kind::binary || ast.op != '@') return std::nullopt;
-    const Expr* l = plain_operand(*ast.args[0], lt);
-    const Expr* rr = plain_operand(*ast.args[1], rt);
-    if (!l || !rr) return std::nullopt;
-    auto li = static_cast<std::size_t>(c_.find(l->name)), ri = static_cast<std::size_t>(c_.find(rr->name));
-    Shape ls = shapes_[li];
-    std::size_t n = lt ? ls.rows : ls.cols;
-    std::string out = fmt::format("\n  = row {} of {} · column {} of {}", r + 1, to_string(*ast.args[0]), col + 1,
-                                  to_string(*ast.args[1]));
-    if (n > kMaxTerms) return out + fmt::format("\n  = a sum of {} products\n  = {}", n, result);
-    std::vector<std::string> terms, products;
-    Rational sum = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-      std::size_t lr = lt ? k : r, lc = lt ? r : k, br = rt ? col : k, bc = rt ? k : col;
-      terms.push_back(factor(value_of(li, lr, lc, in_hand)) + "×" + factor(value_of(ri, br, bc, in_hand)));
-      const Real* x = hand(li) ? &(*hand(li))(lr, lc) : nullptr;
-      const Real* y = hand(ri) ? &(*hand(ri))(br, bc) : nullptr;
-      if (in_hand && x && y && x->is_exact() && y->is_exact()) {
-        Rational p = x->exact() * y->exact();
-        products.push_back(factor(to_fraction_string(p)));
-        sum += p;
-      }
-    }
-    out += "\n  = " + join(terms, " + ");
-    // By hand, every product and their exact sum (which is the result).
-    if (in_hand && products.size() == n && n > 1) {
-      out += "\n  = " + join(products, " + ");
-      return out + "\n  = " + to_fraction_string(sum);
-    }
-    return out + "\n  = " + result;
-  }
-
-  // Enough of an ItemView to name a cell of another item.
-  ItemView view_of(std::size_t i) const {
-    ItemView v;
-    v.name = c_.items[i].name;
-    v.shape = shapes_[i];
-    return v;
   }
 
   // Significant digits of a step's exact values: --digits, else the decimals the worksheet

@@ -114,6 +114,10 @@ Match match_over_box(const CompareMode& mode, const Literal& stated, const Real&
                      const CellOverBox& cell) {
   if (!may_match(mode, stated, enclosure)) return Match::no;
   if (matches(mode, stated, enclosure) == Match::yes) return Match::yes;
+  // Values on both sides of the stated range prove a match only if some number matches at all.
+  // A stated number that matches anything matches itself; at two significant figures 1.23 and
+  // "4/3" match nothing, though stated_range gives them a range.
+  if (matches(mode, stated, Real(stated.value)) == Match::no) return Match::no;
   Range accepted = stated_range(mode, stated);
   Sides sides;
   for (const Real& v : known) {

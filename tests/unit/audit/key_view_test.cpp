@@ -105,7 +105,11 @@ BOOST_AUTO_TEST_CASE(probabilities_with_decimals_and_heat) {
   // Z[1,1] = 1(3/10) + 2(3/10) + 2(3/10) + 1(1/10) = 8/5, term by term.
   const CellView& z = item("Z").cells(0, 0);
   BOOST_TEST(z.hand == "8/5");
-  BOOST_TEST(z.how_hand.find("= 1×(3/10) + 2×(3/10) + 2×(3/10) + 1×(1/10)") != std::string::npos);
+  BOOST_TEST(z.how_hand == "Z[1,1] = V @ A\n  V[1,1]·A[1,1] = 1·3/10 = 3/10\n  V[1,2]·A[2,1] = 2·3/10 = 3/5\n"
+                          "  V[1,3]·A[3,1] = 2·3/10 = 3/5\n  V[1,4]·A[4,1] = 1·1/10 = 1/10\n"
+                          "  sum = 3/10 + 3/5 + 3/5 + 1/10\n  = 8/5");
+  // The key and `explain` show the same working: A[1,1] = E[1,1] / C[1,1] = 3/10.
+  BOOST_TEST(item("A").cells(0, 0).how_hand == "A[1,1] = E / C\n  E[1,1] / C[1,1] = 3 / 10\n  = 3/10");
 }
 
 BOOST_AUTO_TEST_CASE(names_and_headers_for_people) {

@@ -1,0 +1,212 @@
+#include "stated_operands.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "stated_cells.hpp"
+
+namespace handcheck {
+
+namespace {
+
+Range range_of(const Real& x) { return Range(x.lower(), x.upper()); }
+
+// Evaluates e over `lookup`; nullopt where the operands allow no value (an operand without a
+// value, a range of divisors holding zero, an infinity).
+std::optional<Matrix<Real>> evaluate_or_nothing(const Expr& e, const Lookup<Real>& lookup) {
+  try {
+    return evaluate<Real>(e, lookup);
+  } catch (const EvalError&) {
+  } catch (const Undecided&) {
+  } catch (const DomainError&) {
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void StatedOperands::start_step(std::size_t i) {
+  memo_.clear();
+  range_memo_.clear();
+  corners_.reset();
+  continuous_ = continuous(*s_.step_expression(i));
+}
+
+// Built once per item and pipeline: every recomputation reads the same operands. A blank cell
+// stands for its correct value. nullptr when k has no value in that pipeline.
+const Matrix<Real>* StatedOperands::operand(std::size_t k, const Run& pipeline) const {
+  auto& cache = &pipeline == &s_.hand ? hand_operands_ : exact_operands_;
+  if (cache.size() < s_.c.items.size()) cache.resize(s_.c.items.size());
+  if (cache[k]) return &*cache[k];
+  if (!pipeline.values[k]) return nullptr;
+  Matrix<Real> m = *pipeline.values[k];
+  if (const StepAudit* sa = s_.step_audit(k)) {
+    const Run& own = s_.run_of(k);
+    for (const CellAudit& cell : sa->cells) {
+      Real printed = real_of(cell.stated);
+      Real& slot = m(cell.row, cell.col);
+      slot = printed;
+      if (cell.against_correct == Match::no || !own.values[k]) continue;
+      try {
+        slot = hull(printed, (*own.values[k])(cell.row, cell.col));
+      } catch (const DomainError&) {
+        slot = printed;  // an infinity and a finite number: no range holds both
+      }
+    }
+  }
+  cache[k] = std::move(m);
+  return &*cache[k];
+}
+
+std::optional<Matrix<Real>> StatedOperands::recompute(std::size_t i, const Expr& e,
+                                                      const std::optional<Substitution>& subst) const {
+  const Run& pipeline = s_.run_of(i);
+  std::optional<Matrix<Real>> substituted;
+  Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+    auto k = static_cast<std::size_t>(s_.c.find(name));
+    const Matrix<Real>* m = operand(k, pipeline);
+    if (!m) throw Undecided(fmt::format("{} has no value", name));
+    if (!subst || subst->item != k) return *m;
+    if (!substituted) {
+      substituted = *m;
+      for (auto [r, c] : subst->cells) (*substituted)(r, c) = (*pipeline.values[k])(r, c);
+    }
+    return *substituted;
+  };
+  return evaluate_or_nothing(e, lookup);
+}
+
+std::optional<Matrix<Real>> StatedOperands::recompute_shared(std::size_t i) const {
+  std::string key = shared_ ? shared_->key(i) : std::string();
+  if (key.empty()) return recompute(i, *s_.step_expression(i));
+  if (auto found = shared_->find(key)) return *found;
+  auto l = std::make_shared<const std::optional<Matrix<Real>>>(recompute(i, *s_.step_expression(i)));
+  shared_->add(std::move(key), l);
+  return *l;
+}
+
+const Matrix<Real>* StatedOperands::recompute_memo(std::size_t i, const Expr& e) const {
+  std::string key = to_string(e);
+  auto it = memo_.find(key);
+  if (it == memo_.end()) it = memo_.emplace(std::move(key), recompute(i, e)).first;
+  return it->second ? &*it->second : nullptr;
+}
+
+const Matrix<Range>* StatedOperands::recompute_range_memo(std::size_t i, const Expr& e) const {
+  std::string key = to_string(e);
+  auto it = range_memo_.find(key);
+  if (it == range_memo_.end()) {
+    std::optional<Matrix<Range>> ranges;
+    const Matrix<Real>* m = recompute_memo(i, e);
+    if (m && std::none_of(m->begin(), m->end(), [](const Real& x) { return x.is_infinite(); }))
+      ranges = map_cells(*m, range_of);
+    it = range_memo_.emplace(std::move(key), std::move(ranges)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const {
+  std::vector<Real> known;
+  for (const Matrix<Real>& corner : corners(i)) known.push_back(corner(cell.row, cell.col));
+  return match_over_box(s_.c.items[i].compare, cell.stated, l(cell.row, cell.col), known, cell_over_box(i, cell));
+}
+
+// The cell over the ranges of the stated operand cells it reads.
+CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell) const {
+  CellOverBox out;
+  out.continuous = continuous_;
+  out.step_cells = std::max<std::size_t>(1, s_.shapes[i].cells());
+  const Run& pipeline = s_.run_of(i);
+  auto reads = s_.reads(i, cell.row, cell.col);
+  if (!reads) return out;
+  // The stated cells that stand for a range: between the printed value p and the correct c.
+  std::vector<CellRef> varied;
+  for (const CellRef& ref : *reads) {
+    const CellAudit* stated = s_.audited_cell(ref.item, ref.row, ref.col);
+    const Run& own = s_.run_of(ref.item);
+    if (!stated || stated->against_correct == Match::no || stated->stated.is_infinite() || !own.values[ref.item] ||
+        !operand(ref.item, pipeline))
+      continue;
+    const Real& c = (*own.values[ref.item])(ref.row, ref.col);
+    if (c.is_infinite()) continue;
+    const Rational& p = stated->stated.value;
+    Range box(std::min(p, c.lower()), std::max(p, c.upper()));
+    if (box.is_point()) continue;
+    varied.push_back(ref);
+    out.box.push_back(box);
+    out.inner.push_back(c.is_exact()       ? box
+                        : p <= c.lower() ? Range(p, c.lower())
+                        : p >= c.upper() ? Range(c.upper(), p)
+                                         : Range(p));
+  }
+  out.value_over = [this, i, &pipeline, varied, r = cell.row, c = cell.col,
+                    cells = out.step_cells](const std::vector<Range>& part) -> std::optional<Real> {
+    std::map<std::size_t, Matrix<Real>> changed;
+    for (std::size_t v = 0; v < varied.size(); ++v) {
+      auto [it, fresh] = changed.try_emplace(varied[v].item);
+      if (fresh) it->second = *operand(varied[v].item, pipeline);
+      it->second(varied[v].row, varied[v].col) =
+          part[v].is_point() ? Real(part[v].lo) : hull(Real(part[v].lo), Real(part[v].hi));
+    }
+    Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+      auto k = static_cast<std::size_t>(s_.c.find(name));
+      if (auto it = changed.find(k); it != changed.end()) return it->second;
+      const Matrix<Real>* m = operand(k, pipeline);
+      if (!m) throw Undecided(fmt::format("{} has no value", name));
+      return *m;
+    };
+    // Each call computes the whole step: the audit's share of such work is bounded.
+    if (box_work_left_ < cells) return std::nullopt;
+    box_work_left_ -= cells;
+    auto step = evaluate_or_nothing(*s_.step_expression(i), lookup);
+    if (!step || (*step)(r, c).is_infinite()) return std::nullopt;
+    return (*step)(r, c);
+  };
+  return out;
+}
+
+// Step i at the corners of the box its stated operands span, built once per step.
+const std::vector<Matrix<Real>>& StatedOperands::corners(std::size_t i) const {
+  if (corners_) return *corners_;
+  corners_.emplace();
+  const Run& pipeline = s_.run_of(i);
+  std::vector<std::size_t> items;
+  for (std::size_t k : s_.operands[i])
+    if (s_.step_of[k] >= 0 && std::find(items.begin(), items.end(), k) == items.end()) items.push_back(k);
+  bool every = items.size() <= kCornerItems;
+  std::size_t count = every ? std::size_t{1} << items.size() : 2;
+  for (std::size_t corner = 0; corner < count; ++corner) {
+    Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+      auto k = static_cast<std::size_t>(s_.c.find(name));
+      auto at = static_cast<std::size_t>(std::find(items.begin(), items.end(), k) - items.begin());
+      const Matrix<Real>* m = at == items.size() ? operand(k, pipeline)
+                                                 : operand_at(k, pipeline, every ? (corner >> at) & 1 : corner);
+      if (!m) throw Undecided(fmt::format("{} has no value", name));
+      return *m;
+    };
+    if (auto value = evaluate_or_nothing(*s_.step_expression(i), lookup)) corners_->push_back(std::move(*value));
+  }
+  return *corners_;
+}
+
+// Item k's stated values at one end of their ranges: every stated cell at its printed value,
+// or, where it matches its correct value, at that value; blank cells correct.
+const Matrix<Real>* StatedOperands::operand_at(std::size_t k, const Run& pipeline, bool correct) const {
+  auto key = std::make_tuple(k, &pipeline == &s_.hand, correct);
+  auto it = corner_operands_.find(key);
+  if (it != corner_operands_.end()) return it->second ? &*it->second : nullptr;
+  std::optional<Matrix<Real>> m;
+  if (pipeline.values[k]) {
+    m = *pipeline.values[k];
+    const Run& own = s_.run_of(k);
+    for (const CellAudit& cell : s_.step_audit(k)->cells) {
+      bool keep = correct && cell.against_correct != Match::no && own.values[k];
+      (*m)(cell.row, cell.col) = keep ? (*own.values[k])(cell.row, cell.col) : real_of(cell.stated);
+    }
+  }
+  it = corner_operands_.emplace(key, std::move(m)).first;
+  return it->second ? &*it->second : nullptr;
+}
+
+}  // namespace handcheck

@@ -1,0 +1,75 @@
+// The values a step sees for the stated items it reads (DESIGN §5: a printed number that
+// matches its correct value stands for the range between the two, one that does not for
+// itself), and the step recomputed from them: L, its slip variants, its corners, and one cell
+// over the box its operand ranges span.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "audit_state.hpp"
+#include "operand_box.hpp"
+
+namespace handcheck {
+
+// Cells of one item put back to their correct values (corrected errata, for `downstream`).
+struct Substitution {
+  std::size_t item;
+  std::vector<std::pair<std::size_t, std::size_t>> cells;
+};
+
+class StatedOperands {
+ public:
+  // Step cells computed, over the whole audit, to prove that stated operands in their ranges
+  // give a stated value (a few seconds of interval work); past it such cells are undecided.
+  static constexpr std::size_t kBoxWork = 500'000;
+  // Up to this many stated operand items, L is tried at every corner (each item at its printed
+  // or its correct values); beyond, at the two extremes only.
+  static constexpr std::size_t kCornerItems = 4;
+
+  StatedOperands(const AuditState& state, const Recomputed* shared) : s_(state), shared_(shared) {}
+
+  // Forgets what was worked out for the previous step: its variants and its corners.
+  void start_step(std::size_t i);
+
+  // Any expression over the stated values of the items it reads, in the pipeline step i
+  // follows; `subst` puts cells back to their correct values. nullopt when that cannot be
+  // done (a range of divisors that contains zero, an operand without a value).
+  std::optional<Matrix<Real>> recompute(std::size_t i, const Expr& e,
+                                        const std::optional<Substitution>& subst = std::nullopt) const;
+  // Step i recomputed (L), through the caller's store when it has one.
+  std::optional<Matrix<Real>> recompute_shared(std::size_t i) const;
+  // The slip variants of one step are the same expressions for every cell: each is evaluated
+  // once per step (and, as ranges, turned into ranges once).
+  const Matrix<Real>* recompute_memo(std::size_t i, const Expr& e) const;
+  const Matrix<Range>* recompute_range_memo(std::size_t i, const Expr& e) const;
+
+  // Whether the stated value matches L, the step over the box its stated operands span: proven
+  // by points of the box, since the enclosure `l` overestimates it.
+  Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const;
+
+ private:
+  const Matrix<Real>* operand(std::size_t k, const Run& pipeline) const;
+  const Matrix<Real>* operand_at(std::size_t k, const Run& pipeline, bool correct) const;
+  const std::vector<Matrix<Real>>& corners(std::size_t i) const;
+  CellOverBox cell_over_box(std::size_t i, const CellAudit& cell) const;
+
+  const AuditState& s_;
+  const Recomputed* shared_;
+  mutable std::vector<std::optional<Matrix<Real>>> hand_operands_, exact_operands_;
+  // Expression text -> value over the stated operands, for the step being audited.
+  mutable std::map<std::string, std::optional<Matrix<Real>>> memo_;
+  mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
+  // Step cells the proofs over operand boxes may still compute (value_over), for the whole audit.
+  mutable std::size_t box_work_left_ = kBoxWork;
+  // The step being audited at the corners of its operand box; operands at one end of their ranges.
+  mutable std::optional<std::vector<Matrix<Real>>> corners_;
+  mutable std::map<std::tuple<std::size_t, bool, bool>, std::optional<Matrix<Real>>> corner_operands_;
+  bool continuous_ = false;  // the step being audited is built from continuous functions
+};
+
+}  // namespace handcheck
