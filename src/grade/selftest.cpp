@@ -19,7 +19,17 @@ bool faulty_compare(const CompareMode&, const Literal& stated, const Rational& t
   return mp::abs(truth - stated.value) <= tolerance;
 }
 
+std::optional<std::string> correct_answer_text(const AnswerKey& key, std::size_t cell);
+
+// The correct answer as a student would write it; nullopt (the cell left blank) where no sheet
+// could hold it: a number longer than grading reads (sum(X) of 30 000 fractions 1/p).
 std::optional<std::string> correct_answer(const AnswerKey& key, std::size_t cell) {
+  auto text = correct_answer_text(key, cell);
+  if (text && text->size() > LiteralLimits{}.max_length) return std::nullopt;
+  return text;
+}
+
+std::optional<std::string> correct_answer_text(const AnswerKey& key, std::size_t cell) {
   const KeyCell& kc = key.cells()[cell];
   const Item& item = key.item_of(kc);
   const CompareMode& mode = item.compare;

@@ -1,4 +1,5 @@
 #include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
 
 #include "handcheck/grade/selftest.hpp"
 #include "handcheck/render/grades.hpp"
@@ -45,6 +46,25 @@ BOOST_AUTO_TEST_CASE(correct_answers_as_a_student_writes_them) {
   AnswerKey sigfig = key_of(test::replace_once(kRoot, "    do: sqrt(x)\n", "    do: sqrt(x)\n    compare: sigfig:3\n"));
   BOOST_TEST(*correct_answer(sigfig, 0) == "1.41");
   BOOST_TEST(*correct_answer(sigfig, 1) == "2.00");
+}
+
+// The sum of 1/p over the first 400 primes is a fraction of about 2 300 digits, longer than a
+// graded answer may be (1 000 characters): no sheet can hold it, so selftest leaves it blank
+// instead of failing on its own sheet.
+BOOST_AUTO_TEST_CASE(an_answer_no_sheet_can_hold_is_left_blank) {
+  std::string fractions;
+  int found = 0;
+  for (long n = 2; found < 400; ++n) {
+    bool prime = true;
+    for (long d = 2; d * d <= n && prime; ++d) prime = n % d != 0;
+    if (prime) fractions += fmt::format("{}\"1/{}\"", found++ ? ", " : "", n);
+  }
+  AnswerKey key = key_of("format: handcheck/1\ninputs:\n  X: [[" + fractions +
+                         "]]\nsteps:\n  - name: h\n    do: X * 2\n  - name: T\n    do: sum(X)\n");
+  BOOST_TEST(!correct_answer(key, key.cells().size() - 1).has_value());
+  BOOST_TEST(*correct_answer(key, 0) == "1");  // 2 * 1/2
+  SelftestReport r = selftest(key);
+  BOOST_TEST(r.failures() == 0u, render_selftest_text(r));
 }
 
 BOOST_AUTO_TEST_CASE(the_faulty_comparison_accepts_a_whole_unit) {
