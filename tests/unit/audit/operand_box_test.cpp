@@ -67,4 +67,20 @@ BOOST_AUTO_TEST_CASE(between_two_values_of_a_continuous_step) {
   BOOST_TEST(!continuous(*parse_expression("exp(where(gt(S, 0), S, 0))")));
 }
 
+// At two significant figures 0.713 or "5/7" is the rounding of no number: f(2) = 0.67 and
+// f(3) = 0.75 lie on both sides of what stated_range gives it ([0.705, 0.715]), and yet no x
+// in [2, 3] gives it. 0.71 is f(2.448...).
+BOOST_AUTO_TEST_CASE(values_on_both_sides_prove_nothing_for_a_number_no_value_rounds_to) {
+  CompareMode sigfig;
+  sigfig.kind = CompareMode::Kind::sigfig;
+  sigfig.figures = 2;
+  Real enclosure = real_between(Rational(1, 2), Rational(1));
+  std::vector<Real> ends = {Real(Rational(2, 3)), Real(Rational(3, 4))};
+  for (bool continuous : {true, false}) {
+    BOOST_TEST((match_over_box(sigfig, parse_literal("0.713"), enclosure, ends, ratio(continuous)) == Match::no));
+    BOOST_TEST((match_over_box(sigfig, parse_literal("5/7"), enclosure, ends, ratio(continuous)) == Match::no));
+    BOOST_TEST((match_over_box(sigfig, parse_literal("0.71"), enclosure, ends, ratio(continuous)) == Match::yes));
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
