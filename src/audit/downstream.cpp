@@ -39,8 +39,8 @@ Downstream downstream_of(const AuditState& s, StatedOperands& operands, const Su
     if (!reader) continue;
     operands.start_step(t);
     const Matrix<Real>* with_bad = operands.recompute_memo(t, *s.step_expression(t));
-    auto with_good = operands.recompute(t, *s.step_expression(t), subst);
-    if (!with_bad || !with_good) continue;
+    auto with_good = operands.shaped(t, operands.recompute(t, *s.step_expression(t), subst));
+    if (!with_bad || !with_good || with_bad->shape() != with_good->shape()) continue;
     for (const CellAudit& cell : reader->cells) {
       if (!reads_any(s, t, cell, subst)) continue;
       const Real& b = (*with_bad)(cell.row, cell.col);

@@ -284,9 +284,12 @@ class Search {
           add("decimal-point", fmt::format("{} with the decimal point moved {} place{}", to_short_decimal(t),
                                            std::abs(k), std::abs(k) == 1 ? "" : "s"));
     if (q_.stated.is_decimal()) {
+      // The wrong way: the other end, more than half a unit away (a value halfway rounds both
+      // ways, and a correct rounding may still be wrong under compare exact, abs or sigfig).
       Rational scale = pow10(q_.stated.decimals);
       Rational down = Rational(floor_int(t * scale)) / scale, up = Rational(ceil_int(t * scale)) / scale;
-      if (q_.stated.value == down || q_.stated.value == up)
+      bool far = abs(t - q_.stated.value) * scale * 2 > 1;
+      if (far && (q_.stated.value == down || q_.stated.value == up))
         add("rounded-wrong-way", fmt::format("{} rounded the wrong way to {} decimals", to_short_decimal(t, 8),
                                              q_.stated.decimals));
     }

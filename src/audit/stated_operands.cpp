@@ -26,6 +26,14 @@ std::optional<Matrix<Real>> evaluate_or_nothing(const Expr& e, const Lookup<Real
 
 }  // namespace
 
+// A step recomputed from its stated operands has the step's shape, unless a stated operand
+// decides the shape (repeat_rows(x, k) with k stated wrong): such a recomputation says nothing
+// of the stated cells, which are placed by the correct shape.
+std::optional<Matrix<Real>> StatedOperands::shaped(std::size_t i, std::optional<Matrix<Real>> m) const {
+  if (m && m->shape() != s_.shapes[i]) m.reset();
+  return m;
+}
+
 void StatedOperands::start_step(std::size_t i) {
   memo_.clear();
   range_memo_.clear();
@@ -79,9 +87,9 @@ std::optional<Matrix<Real>> StatedOperands::recompute(std::size_t i, const Expr&
 
 std::optional<Matrix<Real>> StatedOperands::recompute_shared(std::size_t i) const {
   std::string key = shared_ ? shared_->key(i) : std::string();
-  if (key.empty()) return recompute(i, *s_.step_expression(i));
+  if (key.empty()) return shaped(i, recompute(i, *s_.step_expression(i)));
   if (auto found = shared_->find(key)) return *found;
-  auto l = std::make_shared<const std::optional<Matrix<Real>>>(recompute(i, *s_.step_expression(i)));
+  auto l = std::make_shared<const std::optional<Matrix<Real>>>(shaped(i, recompute(i, *s_.step_expression(i))));
   shared_->add(std::move(key), l);
   return *l;
 }
@@ -159,7 +167,7 @@ CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell) 
     // Each call computes the whole step: the audit's share of such work is bounded.
     if (box_work_left_ < cells) return std::nullopt;
     box_work_left_ -= cells;
-    auto step = evaluate_or_nothing(*s_.step_expression(i), lookup);
+    auto step = shaped(i, evaluate_or_nothing(*s_.step_expression(i), lookup));
     if (!step || (*step)(r, c).is_infinite()) return std::nullopt;
     return (*step)(r, c);
   };
@@ -185,7 +193,7 @@ const std::vector<Matrix<Real>>& StatedOperands::corners(std::size_t i) const {
       if (!m) throw Undecided(fmt::format("{} has no value", name));
       return *m;
     };
-    if (auto value = evaluate_or_nothing(*s_.step_expression(i), lookup)) corners_->push_back(std::move(*value));
+    if (auto value = shaped(i, evaluate_or_nothing(*s_.step_expression(i), lookup))) corners_->push_back(std::move(*value));
   }
   return *corners_;
 }

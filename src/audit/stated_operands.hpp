@@ -38,11 +38,14 @@ class StatedOperands {
 
   // Any expression over the stated values of the items it reads, in the pipeline step i
   // follows; `subst` puts cells back to their correct values. nullopt when that cannot be
-  // done (a range of divisors that contains zero, an operand without a value).
+  // done (a range of divisors that contains zero, an operand without a value). Its shape may
+  // differ from the step's where a stated operand gives a size.
   std::optional<Matrix<Real>> recompute(std::size_t i, const Expr& e,
                                         const std::optional<Substitution>& subst = std::nullopt) const;
-  // Step i recomputed (L), through the caller's store when it has one.
+  // Step i recomputed (L), through the caller's store when it has one; nullopt where its
+  // shape is not the step's.
   std::optional<Matrix<Real>> recompute_shared(std::size_t i) const;
+  std::optional<Matrix<Real>> shaped(std::size_t i, std::optional<Matrix<Real>> m) const;
   // The slip variants of one step are the same expressions for every cell: each is evaluated
   // once per step (and, as ranges, turned into ranges once).
   const Matrix<Real>* recompute_memo(std::size_t i, const Expr& e) const;

@@ -142,6 +142,12 @@ BOOST_AUTO_TEST_CASE(writing_slips) {
   BOOST_TEST(has(tags_at(sheet(step, "[[4.29, 0.71]]"), 0, 0), "decimal-point"));
   BOOST_TEST(has(tags_at(sheet(step, "[[0.42, 0.71]]"), 0, 0), "rounded-wrong-way"));
   BOOST_TEST(!has(tags_at(sheet(step, "[[0.44, 0.71]]"), 0, 0), "rounded-wrong-way"));
+  // Under compare exact, 0.38 for 3/8 is an erratum, but rounded the right way; 0.37 rounds a
+  // value halfway, which goes both ways; 0.7 for 5/8 is the wrong way.
+  const std::string eighths = "  - name: E\n    do: h / 8\n    compare: exact\n";  // [[3/8, 5/8]]
+  BOOST_TEST(!has(tags_at(sheet(eighths, "[[0.38, 0.625]]"), 0, 0), "rounded-wrong-way"));
+  BOOST_TEST(!has(tags_at(sheet(eighths, "[[0.37, 0.625]]"), 0, 0), "rounded-wrong-way"));
+  BOOST_TEST(has(tags_at(sheet(eighths, "[[0.375, 0.7]]"), 0, 1), "rounded-wrong-way"));  // 0.625 is 0.6
 }
 
 BOOST_AUTO_TEST_CASE(slip_text_names_the_term) {
