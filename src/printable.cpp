@@ -62,7 +62,9 @@ std::string json_printable(std::string json) {
   for (std::size_t i = 0; i < json.size(); ++i) {
     auto c = static_cast<unsigned char>(json[i]);
     auto next = [&](std::size_t k) { return i + k < json.size() ? static_cast<unsigned char>(json[i + k]) : 0u; };
-    if (c == 0xC2 && next(1) >= 0x80 && next(1) < 0xA0) {
+    if (c == 0x7F) {
+      out += "\\u007f";
+    } else if (c == 0xC2 && next(1) >= 0x80 && next(1) < 0xA0) {
       out += fmt::format("\\u{:04x}", next(1));
       ++i;
     } else if (c == 0xEF && next(1) == 0xBF && next(2) >= 0xBE) {

@@ -22,8 +22,8 @@ std::string to_utf8(std::string_view s);
 // stay when `keep_line_breaks`; a carriage return never does (it rewrites a terminal's line).
 std::string printable(std::string_view s, bool keep_line_breaks = true);
 
-// JSON text (whose writer escapes C0 controls already) with the C1 controls and U+FFFE, U+FFFF
-// written as \u escapes too. They occur in strings only, so the JSON means the same.
+// JSON text (whose writer escapes C0 controls already) with DEL, the C1 controls and U+FFFE,
+// U+FFFF written as \u escapes too. They occur in strings only, so the JSON means the same.
 std::string json_printable(std::string json);
 
 }  // namespace handcheck

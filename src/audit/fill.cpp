@@ -9,6 +9,7 @@
 #include "handcheck/detail/text.hpp"
 #include "handcheck/model/loader.hpp"
 #include "handcheck/model/printing.hpp"
+#include "handcheck/printable.hpp"
 
 namespace handcheck {
 
@@ -242,7 +243,8 @@ void add_line(std::string& out, char mark, std::string_view line) {
 std::string unified_diff(const std::string& before, const std::string& after, const std::string& name) {
   if (before == after) return "";
   auto a = split_lines(before), b = split_lines(after);
-  std::string out = fmt::format("--- {}\n+++ {}\n", name, name);
+  std::string shown = printable(name, false);  // a file name: any bytes
+  std::string out = fmt::format("--- {}\n+++ {}\n", shown, shown);
   if (a.size() != b.size()) {  // not an edit within lines: one hunk of everything
     out += fmt::format("@@ -1,{} +1,{} @@\n", a.size(), b.size());
     for (auto l : a) add_line(out, '-', l);

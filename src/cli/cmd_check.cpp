@@ -67,7 +67,9 @@ Runner setup_check(CLI::App& app) {
   cmd->add_option("-o,--output", o->output, "Write the report to this file (whole or not at all)");
   add_limit_options(cmd, o->limits);
   cmd->add_flag("--no-values", o->no_values, "Leave the hand and exact values out of the text report");
-  cmd->add_option("-j,--jobs", o->jobs, "Cases checked at once (default: one per core)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("-j,--jobs", o->jobs, "Cases checked at once (default: one per core)")
+      ->check(decimal_number())
+      ->check(CLI::Range(1u, 1024u));
   return [o] { return run_check(*o); };
 }
 

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "handcheck/audit/fill.hpp"
 #include "handcheck/model/loader.hpp"
+#include "handcheck/printable.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
 
@@ -54,11 +55,11 @@ ExitCode run_fill(const FillCliOptions& o) {
       return r.edits.empty() ? ExitCode::clean : ExitCode::errata;
     }
     if (r.edits.empty()) {
-      fmt::print("{}: every stated value already follows from the case\n", o.path);
+      fmt::print("{}: every stated value already follows from the case\n", printable(o.path, false));
       return ExitCode::clean;
     }
     if (!write_output(o.path, r.text)) return ExitCode::error;
-    fmt::print("{}: {} value{} rewritten\n", o.path, r.edits.size(), r.edits.size() == 1 ? "" : "s");
+    fmt::print("{}: {} value{} rewritten\n", printable(o.path, false), r.edits.size(), r.edits.size() == 1 ? "" : "s");
     return ExitCode::clean;
   } catch (const Error& e) {
     fmt::print(stderr, "{}\n", e.what());

@@ -39,16 +39,17 @@ struct GradeCliOptions {
 // The credit of a carried cell, or nullopt after a message.
 std::optional<Rational> carried_credit(const std::string& text) {
   Rational credit;
+  const std::string shown = printable(detail::shortened(text), false);
   try {
     credit = parse_finite_literal(text).value;
   } catch (const DomainError& e) {
-    fmt::print(stderr, "{}\n",
-               error_line("handcheck", ErrorId::cli_option, fmt::format("--carried-credit {}: {}", text, e.what())));
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option,
+                                          fmt::format("--carried-credit {}: {}", shown, printable(e.what(), false))));
     return std::nullopt;
   }
   if (credit < 0 || credit > 1) {
     fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option,
-                                          fmt::format("--carried-credit must lie between 0 and 1, not {}", text)));
+                                          fmt::format("--carried-credit must lie between 0 and 1, not {}", shown)));
     return std::nullopt;
   }
   return credit;
@@ -151,7 +152,7 @@ class ClassGrading {
 ExitCode run_grade(const GradeCliOptions& o) {
   const GradeFormat* format = find_grade_format(o.format);
   if (!format) {
-    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option, fmt::format("unknown --format {}", o.format)));
+    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option, fmt::format("unknown --format {}", printable(detail::shortened(o.format), false))));
     return ExitCode::error;
   }
   GradeOptions options;
@@ -194,11 +195,15 @@ Runner setup_grade(CLI::App& app) {
   add_limit_options(cmd, o->limits);
   cmd->add_flag("--summary", o->summary,
                 "Write the class analysis instead of the grades (text; csv or json with --format)");
-  cmd->add_option("-j,--jobs", o->jobs, "Threads (default: one per core)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("-j,--jobs", o->jobs, "Threads (default: one per core)")
+      ->check(decimal_number())
+      ->check(CLI::Range(1u, 1024u));
   cmd->add_option("--max-slip-cells", o->slip_cells,
                   "Per sheet: wrong cells searched for a known slip (default 64); past it, errata get no slip name")
+      ->check(decimal_number())
       ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 30));
   cmd->add_option("--batch", o->batch, "Sheets read and graded at a time (default 4096); memory grows with it")
+      ->check(decimal_number())
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
   return [o, format] {
     o->format_given = format->count() > 0;

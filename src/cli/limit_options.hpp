@@ -28,6 +28,11 @@ struct LimitOptions {
   std::shared_ptr<Case> load(const std::string& path) const;
 };
 
+// Every numeric option checks this first: a whole number in decimal digits. CLI11 alone reads
+// 0500 as octal, 0x100 as hexadecimal, and -1 or 2^64 into an unsigned option as its largest
+// value.
+const CLI::Validator& decimal_number();
+
 // Adds --digits, --max-precision and the --max-* options to `cmd`, bound to `o`.
 void add_limit_options(CLI::App* cmd, LimitOptions& o);
 

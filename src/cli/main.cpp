@@ -2,22 +2,53 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <iostream>
 #include <map>
 #include <new>
 
 #include "commands.hpp"
 #include "handcheck/error.hpp"
 #include "handcheck/numbers/allocation.hpp"
+#include "handcheck/printable.hpp"
 
 using handcheck::ErrorId;
 using handcheck::ExitCode;
+
+namespace {
+
+// A command-line error as CLI11 words it, but printable and bounded: it quotes the arguments,
+// which may hold anything.
+std::string usage_error(const CLI::App* app, const CLI::Error& e) {
+  constexpr std::size_t kMost = 200;
+  std::string what = handcheck::printable(e.what(), false);
+  if (what.size() > kMost) what = what.substr(0, handcheck::detail::utf8_floor(what, kMost)) + "…";
+  return what + (app->get_help_ptr() ? "\nRun with --help for more information.\n" : "\n");
+}
+
+// --help and --version: exit 0 only when their text was written whole.
+int print_success(const CLI::App& app, const CLI::Success& e) {
+  errno = 0;
+  int code = app.exit(e);
+  std::cout.flush();
+  if (std::cout) return code;
+  int err = errno;
+  fmt::print(stderr, "{}\n", handcheck::error_line("handcheck", ErrorId::io_write,
+                                                   fmt::format("cannot write the output: {}",
+                                                               err ? std::strerror(err) : "write error")));
+  return static_cast<int>(ExitCode::error);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   handcheck::install_gmp_allocator();
   CLI::App app{"handcheck: verifies worksheets computed by hand, in exact rationals and certified precision"};
   app.set_version_flag("--version", "handcheck " HANDCHECK_VERSION);
   app.require_subcommand(1);
+  app.failure_message(usage_error);  // before the subcommands, which take it from the app
   std::map<CLI::App*, handcheck::cli::Runner> runners;
   auto add = [&](handcheck::cli::Runner (*setup)(CLI::App&)) {
     std::size_t before = app.get_subcommands({}).size();
@@ -34,7 +65,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    return print_success(app, e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return static_cast<int>(ExitCode::error);  // usage errors are input errors

@@ -138,11 +138,13 @@ bool output_spares_inputs(const std::string& output, const std::vector<std::stri
   if (::stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return true;
   for (const auto& in : inputs) {
     struct stat st {};
-    if (in == "-" || ::stat(in.c_str(), &st) != 0) continue;
+    // "-" is standard input: the file the shell redirected it from, when it is one.
+    if (in == "-" ? ::fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode) : ::stat(in.c_str(), &st) != 0) continue;
     if (st.st_dev == out.st_dev && st.st_ino == out.st_ino) {
       fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::io_output_is_input,
                                            fmt::format("-o {} would overwrite the input {}: write the output elsewhere",
-                                                       printable(output, false), printable(in, false))));
+                                                       printable(output, false),
+                                                       in == "-" ? "on standard input" : printable(in, false))));
       return false;
     }
   }

@@ -14,8 +14,6 @@ namespace handcheck::cli {
 // (after a message on stderr) when the output cannot be written.
 bool write_output(const std::string& path, const std::string& text);
 
-// False (after a message on stderr) when `output` is one of `inputs` (the same file, whatever
-// the path, link or hard link that names it): writing it would destroy an input of the run.
 // The mode of the file being replaced, else what a new file gets under the umask.
 mode_t target_mode(const std::string& path);
 
@@ -23,6 +21,9 @@ mode_t target_mode(const std::string& path);
 // Empty with errno set when there are too many.
 std::string final_target(const std::string& path);
 
+// False (after a message on stderr) when `output` is one of `inputs` (the same file, whatever
+// the path, link or hard link that names it; "-" is standard input, the file it was
+// redirected from): writing it would destroy an input of the run.
 bool output_spares_inputs(const std::string& output, const std::vector<std::string>& inputs);
 
 }  // namespace handcheck::cli

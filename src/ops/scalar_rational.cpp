@@ -1,12 +1,20 @@
 // The exact parts of the scalar meanings: rationals in, rationals out.
 #include <fmt/format.h>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/error.hpp"
 #include "handcheck/ops/scalar.hpp"
 
 namespace handcheck::scalar {
 
 namespace mp = boost::multiprecision;
+
+namespace {
+
+// A number quoted in a message: its first digits, when it has thousands.
+std::string quoted(const Rational& q) { return detail::shortened(to_fraction_string(q)); }
+
+}  // namespace
 
 Limits& limits() {
   thread_local Limits l;
@@ -26,7 +34,7 @@ Rational pow(const Rational& a, const Rational& b) {
   if (is_integer(b)) {
     Integer e = mp::numerator(b);
     if (mp::abs(e) > Integer(1000000000L))
-      throw LimitError(ErrorId::limit_exponent, fmt::format("exponent {} is too large", e.str()));
+      throw LimitError(ErrorId::limit_exponent, fmt::format("exponent {} is too large", detail::shortened(e.str())));
     return pow_int(a, e.convert_to<long>(), limits().max_bits);
   }
   // a^(p/q) is rational exactly when a^p has a rational q-th root.
@@ -36,14 +44,14 @@ Rational pow(const Rational& a, const Rational& b) {
       return pow_int(*root, p.convert_to<long>(), limits().max_bits);
   }
   throw DomainError(ErrorId::eval_not_rational,
-                    fmt::format("{} ^ {} is not rational", to_fraction_string(a), to_fraction_string(b)));
+                    fmt::format("{} ^ {} is not rational", quoted(a), quoted(b)));
 }
 
 long to_index(const Rational& x) {
   if (!is_integer(x))
-    throw DomainError(ErrorId::eval_not_integer, fmt::format("{} is not a whole number", to_fraction_string(x)));
+    throw DomainError(ErrorId::eval_not_integer, fmt::format("{} is not a whole number", quoted(x)));
   if (mp::abs(x) > 1000000000)
-    throw LimitError(ErrorId::limit_exponent, fmt::format("{} is too large", to_fraction_string(x)));
+    throw LimitError(ErrorId::limit_exponent, fmt::format("{} is too large", quoted(x)));
   return mp::numerator(x).convert_to<long>();
 }
 

@@ -3,6 +3,7 @@
 // of an interval that straddles a step returns the interval of its possible values.
 #include <fmt/format.h>
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/error.hpp"
 #include "handcheck/ops/scalar.hpp"
 
@@ -160,7 +161,7 @@ Real pow(const Real& a, const Real& b) {
   }
   if (a.is_exact() && a.exact() < 0)
     throw DomainError(ErrorId::eval_out_of_domain,
-                      fmt::format("{} ^ (a non-integer) of a negative base", to_fraction_string(a.exact())));
+                      fmt::format("{} ^ (a non-integer) of a negative base", detail::shortened(to_fraction_string(a.exact()))));
   require_positive(a, "power with a real exponent");
   charge_precision_work(16);
   return identified(Real(mp::exp(b.enclosure() * mp::log(a.enclosure()))), '^', a, b);
@@ -180,7 +181,7 @@ Real log(const Real& x) {
   if (x.is_exact()) {
     if (x.exact() <= 0)
       throw DomainError(ErrorId::eval_out_of_domain,
-                        fmt::format("log({}) of a value that is not positive", to_fraction_string(x.exact())));
+                        fmt::format("log({}) of a value that is not positive", detail::shortened(to_fraction_string(x.exact()))));
     if (x.exact() == 1) return Rational(0);
   }
   require_positive(x, "log");
@@ -195,7 +196,7 @@ Real sqrt(const Real& x) {
   if (x.is_exact()) {
     if (x.exact() < 0)
       throw DomainError(ErrorId::eval_out_of_domain,
-                        fmt::format("sqrt({}) of a negative value", to_fraction_string(x.exact())));
+                        fmt::format("sqrt({}) of a negative value", detail::shortened(to_fraction_string(x.exact()))));
     if (auto r = exact_sqrt(x.exact())) return *r;
   } else if (x.lower() < 0) {
     if (x.upper() < 0) throw DomainError(ErrorId::eval_out_of_domain, "sqrt of a negative value");

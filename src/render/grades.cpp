@@ -66,6 +66,11 @@ std::string cell_name(const AnswerKey& key, std::size_t cell) {
   return fmt::format("{} {}", key.step_name(kc), kc.label);
 }
 
+// JSON text of `j`: invalid UTF-8 replaced by U+FFFD, C1 controls and DEL escaped too.
+std::string json_text(const json& j, int indent = -1) {
+  return json_printable(j.dump(indent, ' ', false, json::error_handler_t::replace));
+}
+
 // A JSON number written from an exact decimal: no double in between.
 std::string json_number(const Rational& q) { return decimal(q, 4); }
 
@@ -101,7 +106,7 @@ void GradesWriter::head(std::string& out) {
       j["title"] = key_.kase().title;
       j["carried_credit"] = to_fraction_string(carried_credit_);
       j["cells"] = key_.cells().size();
-      std::string text = j.dump(2);
+      std::string text = json_text(j, 2);
       text.pop_back();  // the closing brace
       while (!text.empty() && text.back() == '\n') text.pop_back();
       out += text + ",\n  \"sheets\": [";
@@ -179,7 +184,7 @@ void GradesWriter::json_row(const Sheet& sheet, const SheetGrade& g, std::string
   out += first_ ? "\n" : ",\n";
   first_ = false;
   // Four spaces: the sheet's depth in the whole document.
-  std::string text = x.dump(2, ' ', false, json::error_handler_t::replace);
+  std::string text = json_text(x, 2);
   std::size_t from = 0;
   for (;;) {
     std::size_t nl = text.find('\n', from);
@@ -233,17 +238,16 @@ std::string render_gradescope(const GradeRun& run, std::size_t s) {
     }
     total += points;
     tests += fmt::format("{}    {{\"name\": {}, \"score\": {}, \"max_score\": {}, \"output\": {}}}", tests.empty() ? "" : ",\n",
-                         json(run.key.kase().items[step.item].name).dump(), json_number(points), step.shape.cells(),
-                         json(output.empty() ? std::string("all correct") : output).dump());
+                         json_text(run.key.kase().items[step.item].name), json_number(points), step.shape.cells(),
+                         json_text(output.empty() ? std::string("all correct") : output));
   }
   std::string notes;
   for (const auto& n : sheet.notes) notes += n + "\n";
   if (g.slips_unsearched > 0)
     notes += fmt::format("{} wrong cells are graded without a slip name (the per-sheet slip budget)\n", g.slips_unsearched);
   return fmt::format("{{\n  \"score\": {},\n  \"output\": {},\n  \"tests\": [\n{}\n  ]\n}}\n", json_number(total),
-                     json(fmt::format("{}: {} of {} cells ok, {} carried; score {}\n{}", sheet.id, g.ok, g.cells.size(),
-                                      g.carried, decimal(g.score), notes))
-                         .dump(),
+                     json_text(fmt::format("{}: {} of {} cells ok, {} carried; score {}\n{}", sheet.id, g.ok,
+                                           g.cells.size(), g.carried, decimal(g.score), notes)),
                      tests);
 }
 
@@ -253,7 +257,7 @@ std::string render_key_warnings(const AnswerKey& key, const ClassSummary& s) {
     out += fmt::format("warning: {}: {} of {} sheets ({}) give {}, the key says {} — the key itself may be wrong\n",
                        cell_name(key, w.cell), w.value.count, s.sheets, percent(w.value.count, s.sheets), w.value.text,
                        key.cells()[w.cell].expected);
-  return out;
+  return printable(out);
 }
 
 namespace {
@@ -281,7 +285,7 @@ std::string render_summary_text(const AnswerKey& key, const ClassSummary& s) {
   }
   std::string warnings = render_key_warnings(key, s);
   if (!warnings.empty()) out += "\n" + warnings;
-  return out;
+  return printable(out);  // the case's file name, the sheets' answers
 }
 
 std::string render_summary_csv(const AnswerKey& key, const ClassSummary& s) {
@@ -335,7 +339,7 @@ std::string render_summary_json(const AnswerKey& key, const ClassSummary& s) {
                         {"message", "most sheets agree on a value that differs from the key: the key itself may be wrong"}});
   }
   j["warnings"] = std::move(warnings);
-  return j.dump(2) + "\n";
+  return json_text(j, 2) + "\n";
 }
 
 std::string render_selftest_text(const SelftestReport& r) {
@@ -345,7 +349,7 @@ std::string render_selftest_text(const SelftestReport& r) {
     for (const auto& p : c.problems) out += fmt::format("       {}\n", p);
   }
   out += fmt::format("{} checks, {} passed, {} failed\n", r.checks.size(), r.checks.size() - r.failures(), r.failures());
-  return out;
+  return printable(out);  // the case's file name
 }
 
 }  // namespace handcheck

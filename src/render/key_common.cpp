@@ -115,7 +115,7 @@ std::string escape_markdown(std::string_view s) {
     if (std::string_view("\\`*_[]<>|~$&#!").find(ch) != std::string_view::npos) out += '\\';
     out += ch;
   }
-  return out;
+  return printable(out);
 }
 
 std::string markdown_code(std::string_view s) {
@@ -125,8 +125,18 @@ std::string markdown_code(std::string_view s) {
     else if (ch == '|') body += "\\|";
     else body += ch;
   }
-  if (body.find('`') == std::string::npos) return "`" + body + "`";
-  return "`` " + body + " ``";
+  body = printable(body);
+  // CommonMark: a code span ends at a run of backticks as long as its opening one, so the
+  // fence is longer than any run inside; a space pads text that starts or ends with a backtick
+  // (one is stripped from each end when both are there).
+  std::size_t longest = 0, run = 0;
+  for (char ch : body) {
+    run = ch == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  if (longest == 0 && !(body.size() > 1 && body.front() == ' ' && body.back() == ' ')) return fence + body + fence;
+  return fence + " " + body + " " + fence;
 }
 
 std::string escape_latex(std::string_view s) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "handcheck/printable.hpp"
 #include "key_common.hpp"
 
 namespace handcheck {
@@ -84,7 +85,7 @@ std::string render_report_markdown(const std::vector<CaseAudit>& cases, const Te
     render_undecided(out, a);
     render_approximation(out, a);
   }
-  return out;
+  return printable(out);
 }
 
 }  // namespace handcheck

@@ -10,7 +10,13 @@ never passes a control character or invalid UTF-8 on to a terminal, a report or 
 - a case file whose name is not UTF-8 and holds an escape sequence: JSON and JUnit still parse;
 - `check` and `selftest` of a directory with no case file: a message and exit 2;
 - the slip search's work budget: a report says which errata it did not search, and a
-  100 x 100 product with every cell wrong is checked within seconds.
+  100 x 100 product with every cell wrong is checked within seconds;
+- control characters (DEL and C1 too) from a title, a file name, a sheet's id and answers in
+  `check --format md`, `fill --dry-run`, `selftest`, `grade --summary` and every JSON output;
+  a file name in a Markdown code span cannot close it early;
+- messages stay short and printable: huge numbers in a case, any command-line value;
+- numeric options are decimal whole numbers in their range (no -1, 0500, 0x100, 2^64);
+- `--help` onto a full disk fails.
 usage: hostile_test.py HANDCHECK SOURCE_DIR
 """
 import json
@@ -43,6 +49,155 @@ def raw_controls(data):
     return sorted({f"U+{ord(c):04X}" for c in text if ord(c) in CONTROL or 0x80 <= ord(c) < 0xA0})
 
 
+TITLED_CASE = r'''format: handcheck/1
+title: "red \x1b[31mtitle\a NUL \0 CSI \x9b2J link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ del \x7f end"
+inputs:
+  X: [[1, 2], [3, 4]]
+steps:
+  - name: Y
+    do: X @ X
+    stated: [[7, 11], [15, 22]]
+'''
+
+
+def outside_code_spans(line):
+    """A Markdown line without its code spans (CommonMark: a run of n backticks opens one, the
+    next run of exactly n closes it; a run that no run closes is literal)."""
+    out, i = [], 0
+    while i < len(line):
+        if line[i] != "`":
+            out.append(line[i])
+            i += 1
+            continue
+        j = i
+        while j < len(line) and line[j] == "`":
+            j += 1
+        k, close = j, -1
+        while k < len(line) and close < 0:
+            if line[k] != "`":
+                k += 1
+                continue
+            m = k
+            while m < len(line) and line[m] == "`":
+                m += 1
+            close = m if m - k == j - i else -1
+            k = m
+        out.append(line[i:j] if close < 0 else "")
+        i = j if close < 0 else close
+    return "".join(out)
+
+
+def check_names_and_titles(run, tmp, expect):
+    """Titles, file names, sheet ids and answers with control characters, in every output."""
+    def clean(r, what, codes=(0, 1)):
+        expect(r.returncode in codes, f"{what}: exit {r.returncode}: {r.stderr[:300]!r}")
+        for stream, data in (("stdout", r.stdout), ("stderr", r.stderr)):
+            try:
+                bad = raw_controls(data)
+            except UnicodeDecodeError as e:
+                bad = [f"invalid UTF-8 {e}"]
+            expect(not bad, f"{what}: raw control characters on {stream}: {bad}")
+
+    titled = tmp / "titled.yaml"
+    titled.write_text(TITLED_CASE, encoding="utf-8")
+    r = run("check", "--format", "md", str(titled))
+    clean(r, "check --format md of a title with controls")
+    expect(b"\\x1b\\[31mtitle\\x07" in r.stdout and b"\\x7f" in r.stdout and b"\\u009b2J" in r.stdout,
+           f"check --format md: the title is not written visibly: {r.stdout[:400]!r}")
+    odd = pathlib.Path(os.fsdecode(bytes(tmp) + b"/e\x1b[31m\x9b\xff.yaml"))
+    odd.write_text(TITLED_CASE.replace("[7, 11]", "[7, null]"), encoding="utf-8")
+    sheets = tmp / "odd-sheets.jsonl"
+    sheets.write_text('{"id": "s\\u009b1\\u007f", "answers": {"Y": [["\\u009b7", "1\\u007f"], [15, 23]]}}\n'
+                      '{"id": "s2", "answers": {"Y": [[7, 10], [15, 22]]}}\n', encoding="utf-8")
+    for args in (["check", "--format", "md"], ["check"], ["fill", "--dry-run"], ["selftest"],
+                 ["grade", "--summary"], ["key", "--format", "md"]):
+        tail = [str(sheets)] if args[0] == "grade" else []
+        clean(run(*args, str(odd), *tail), f"{' '.join(args)} of a file name with controls")
+    broken = pathlib.Path(os.fsdecode(bytes(tmp) + b"/broken\x1b[2J\x9b\xff.yaml"))
+    broken.write_text("format: handcheck/1\nsteps:\n  - name: Y\n    do: 1 / 0\n", encoding="utf-8")
+    for args in (["check"], ["check", "--format", "md"], ["selftest"], ["fill", "--dry-run"], ["key"]):
+        clean(run(*args, str(broken)), f"{' '.join(args)} of a broken case with controls in its name", (2,))
+
+    # A file name with backtick runs: its code span in the Markdown report cannot end early.
+    ticks = tmp / "a``<img src=x onerror=alert(1)>``c.yaml"
+    ticks.write_text(TITLED_CASE, encoding="utf-8")
+    r = run("check", "--format", "md", str(ticks), str(tmp / "`x.yaml"))
+    clean(r, "check --format md of a name with backticks", (2,))
+    for line in r.stdout.decode().splitlines():
+        expect("<img" not in outside_code_spans(line), f"check --format md: the code span breaks: {line!r}")
+    expect(b"``` " + bytes(tmp) + b"/a``<img" in r.stdout, "check --format md: the fence is not longer than the runs")
+
+    # JSON: C1 controls and DEL as \u escapes, whatever writes it (the case's name holds them too).
+    named = pathlib.Path(os.fsdecode(bytes(tmp) + b"/titled\x7f\xc2\x9b.yaml"))
+    named.write_text(TITLED_CASE, encoding="utf-8")
+    for what, args in (("grade json", ["grade", "--format", "json", str(named), str(sheets)]),
+                       ("grade gradescope", ["grade", "--format", "gradescope", str(named), "-"]),
+                       ("grade --summary json", ["grade", "--summary", "--format", "json", str(named), str(sheets)]),
+                       ("check json", ["check", "--format", "json", str(named)]),
+                       ("key json", ["key", "--format", "json", str(named)]),
+                       ("key html", ["key", "--format", "html", str(named)])):
+        r = subprocess.run([run.binary, *args], capture_output=True, timeout=60,
+                           input=sheets.read_bytes().split(b"\n")[0] + b"\n")
+        clean(r, what)
+        if what != "key html":
+            json.loads(r.stdout)
+        expect(b"\xc2\x9b" not in r.stdout and b"\x7f" not in r.stdout, f"{what}: C1 or DEL raw")
+        expect(b"\\u007f" in r.stdout and b"\\u009b" in r.stdout, f"{what}: DEL or C1 not escaped as \\u")
+    r = run("grade", "--format", "json", str(titled), str(sheets))
+    sheet = json.loads(r.stdout)["sheets"][0]
+    expect(sheet["id"] == "s\x9b1\x7f", f"grade json: the id is not the sheet's: {sheet['id']!r}")
+
+
+def check_messages(run, tmp, expect):
+    """Every message short, printable, exit 2: huge numbers in a case, any option value."""
+    def short(r, what, most=600):
+        expect(r.returncode == 2, f"{what}: exit {r.returncode}, expected 2: {r.stderr[:300]!r}")
+        expect(len(r.stdout) + len(r.stderr) < most, f"{what}: a message of {len(r.stdout) + len(r.stderr)} bytes")
+        try:
+            bad = raw_controls(r.stdout + r.stderr)
+        except UnicodeDecodeError as e:
+            bad = [f"invalid UTF-8 {e}"]
+        expect(not bad, f"{what}: raw control characters {bad}")
+
+    for n, do in enumerate(("1^(10^100000)", "2^2^2^2^2^2", "repeat_rows(X, 10^999)", "causal_mask(10^999)",
+                            "block(X, 1, 10^999, 1, 1)", "zeros(10^999, 1)", "sqrt(-(10^5000))")):
+        case = tmp / f"huge-{n}.yaml"
+        case.write_text(f"format: handcheck/1\ninputs:\n  X: [[1, 2], [3, 4]]\nsteps:\n  - name: Y\n    do: {do}\n")
+        for fmt in ("text", "json"):
+            short(run("check", "--format", fmt, str(case)), f"check --format {fmt}: {do}", 2000)
+    case = tmp / "titled.yaml"
+    for args in (["grade", "--carried-credit", "9" * 100000, str(case), "-"],
+                 ["grade", "--carried-credit", b"\x1b[2J\x9b", str(case), "-"],
+                 ["grade", "--carried-credit", "1" + "0" * 100000, str(case), "-"],
+                 ["check", "--format", b"\x1b[2J" + b"x" * 100000, str(case)],
+                 ["check", "--digits", b"5\x1b[2J", str(case)],
+                 ["check", "--digits", "9" * 100000, str(case)],
+                 ["check", b"--\x1b[2J\x9b" + b"y" * 100000, str(case)],
+                 ["check", b"\x1b]0;x\x07\x9b.yaml"],
+                 [b"\x1b[2J\xff" * 1000]):
+        r = subprocess.run([run.binary, *args], capture_output=True, timeout=60, input=b"")
+        short(r, f"{str(args)[:60]}")
+
+    # Numeric options: decimal digits, in range.
+    for option, value in (("--max-slip-work", "-1"), ("--max-slip-work", "18446744073709551616"),
+                          ("--max-slip-work", "0500"), ("--max-slip-work", "0x100"), ("--max-cells", "0x10"),
+                          ("--max-cells", "010"), ("--digits", "+5"), ("--digits", " 5"), ("-j", "0b1"),
+                          ("--max-slip-work", "1e3"), ("--max-slip-work", str(2 ** 41))):
+        short(run("check", option, value, str(case)), f"check {option} {value}")
+    for option, value in (("--max-slip-cells", "010"), ("--batch", "0x10"), ("-j", "-1")):
+        short(run("grade", option, value, str(case), str(case)), f"grade {option} {value}")
+    for value in ("0", "500", "5000000"):
+        r = run("check", "--max-slip-work", value, str(case))
+        expect(r.returncode == 1, f"check --max-slip-work {value}: exit {r.returncode}: {r.stderr[:200]!r}")
+
+    # --help and --version whose text cannot be written.
+    if os.path.exists("/dev/full"):
+        for args in (["--help"], ["check", "--help"], ["--version"]):
+            with open("/dev/full", "wb") as full:
+                r = subprocess.run([run.binary, *args], stdout=full, stderr=subprocess.PIPE)
+            expect(r.returncode == 2 and b"cannot write" in r.stderr, f"{' '.join(args)} > /dev/full: exit {r.returncode}")
+
+
 def main():
     binary, root = str(pathlib.Path(sys.argv[1]).resolve()), pathlib.Path(sys.argv[2])
     problems = []
@@ -53,6 +208,7 @@ def main():
 
     def run(*args, cwd=None, timeout=60):
         return subprocess.run([binary, *args], capture_output=True, cwd=cwd, timeout=timeout)
+    run.binary = binary
 
     def no_internal_error(r, what):
         expect(r.returncode in (0, 1, 2), f"{what}: exit {r.returncode}")
@@ -153,6 +309,9 @@ def main():
         expect(not raw_controls(r.stdout) and not raw_controls(r.stderr),
                f"grade: an escape passed raw: {raw_controls(r.stdout)} {raw_controls(r.stderr)}")
         expect(b"sheet s\\x1b[2J1" in r.stderr, f"grade: the sheet's note is missing: {r.stderr[:300]!r}")
+
+        check_names_and_titles(run, tmp, expect)
+        check_messages(run, tmp, expect)
 
         # A directory with no case file.
         empty = tmp / "empty"

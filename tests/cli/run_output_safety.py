@@ -10,7 +10,8 @@
 - the same run twice, or with one job and with several, gives byte-identical reports;
 - `-o` onto a symbolic link replaces the file it points to (the link stays); onto a FIFO or a
   device writes through it (it stays what it is); onto an input of the same run (the same file
-  by any name: itself, a hard link, a symbolic link) is refused with exit 2, the input intact.
+  by any name: itself, a hard link, a symbolic link, or the file standard input comes from when
+  an input is -) is refused with exit 2, the input intact.
 Usage: run_output_safety.py HANDCHECK SOURCE_DIR
 """
 import json
@@ -191,6 +192,25 @@ def main():
             expect(b"would overwrite the input" in run.stderr, f"{what}: no message: {run.stderr.decode()}")
             expect(own.read_bytes() == good.read_bytes() and soft.is_symlink(), f"{what}: the input changed")
         expect(not leftovers(out_dir, keep), f"-o an input: left {leftovers(out_dir, keep)}")
+        # The input on standard input, redirected from the very file given as the output.
+        sheets = out_dir / "sheets.jsonl"
+        sheets.write_bytes(b'{"id": "s1", "answers": {"Y": [[1]]}}\n')
+        keep.add("sheets.jsonl")
+        os.link(sheets, out_dir / "sheets-link.jsonl")
+        keep.add("sheets-link.jsonl")
+        for target in (sheets, out_dir / "sheets-link.jsonl"):
+            with open(sheets, "rb") as stdin:
+                run = subprocess.run([binary, "grade", str(good), "-", "-o", str(target)], stdin=stdin,
+                                     capture_output=True)
+            expect(run.returncode == 2, f"grade CASE - -o {target.name} < sheets.jsonl: exit {run.returncode}")
+            expect(b"would overwrite the input" in run.stderr, f"grade - -o {target.name}: no message: {run.stderr!r}")
+            expect(sheets.read_bytes().startswith(b'{"id": "s1"'), f"grade - -o {target.name}: the sheets changed")
+        with open(sheets, "rb") as stdin:
+            run = subprocess.run([binary, "grade", str(good), "-", "-o", str(out_dir / "grades.csv")], stdin=stdin,
+                                 capture_output=True)
+        keep.add("grades.csv")
+        expect(run.returncode == 0, f"grade CASE - -o grades.csv < sheets.jsonl: exit {run.returncode}: {run.stderr!r}")
+        expect(not leftovers(out_dir, keep), f"-o the input on stdin: left {leftovers(out_dir, keep)}")
 
         # Determinism.
         for args in (["check", "cases"], ["check", "--format", "json", "cases"], ["check", "-j", "1", "cases"]):

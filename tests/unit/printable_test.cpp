@@ -68,6 +68,7 @@ BOOST_AUTO_TEST_CASE(json_keeps_its_meaning) {
   BOOST_TEST(json_printable("[\"\xEF\xBF\xBF\",\"\xEF\xBF\xBE\"]") == "[\"\\uffff\",\"\\ufffe\"]");
   BOOST_TEST(json_printable("[\"\xC2\xA0\xC3\xA9\xEF\xBF\xBD\"]") == "[\"\xC2\xA0\xC3\xA9\xEF\xBF\xBD\"]");
   BOOST_TEST(json_printable("{\"n\":1}") == "{\"n\":1}");
+  BOOST_TEST(json_printable("[\"a\x7F\"]") == "[\"a\\u007f\"]");  // DEL
 }
 
 BOOST_AUTO_TEST_SUITE_END()

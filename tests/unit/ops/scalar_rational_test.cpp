@@ -81,6 +81,11 @@ BOOST_AUTO_TEST_CASE(indices) {
   BOOST_TEST(scalar::to_index(q("14/2")) == 7);
   BOOST_TEST(thrown<DomainError>([] { scalar::to_index(q("7/2")); }) == "7/2 is not a whole number");
   BOOST_TEST(thrown<LimitError>([] { scalar::to_index(q("2000000000")); }) == "2000000000 is too large");
+  // A number of thousands of digits is quoted by its first ones.
+  const std::string googol = "1" + std::string(100, '0');
+  BOOST_TEST(thrown<LimitError>([&] { scalar::to_index(q(googol)); }) == googol.substr(0, 40) + "… (101 bytes) is too large");
+  BOOST_TEST(thrown<LimitError>([&] { scalar::pow(q("1"), q(googol)); }) ==
+             "exponent " + googol.substr(0, 40) + "… (101 bytes) is too large");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

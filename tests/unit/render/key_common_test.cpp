@@ -44,6 +44,15 @@ BOOST_AUTO_TEST_CASE(markdown_escaping) {
   BOOST_TEST(markdown_code("a|b\nc") == "`a\\|b c`");
   BOOST_TEST(markdown_code("a`b") == "`` a`b ``");
   BOOST_TEST(markdown_code("") == "``");
+  // The fence is longer than any run of backticks inside (CommonMark), padded when the text
+  // starts or ends with one, or with a space at both ends (one of each is stripped).
+  BOOST_TEST(markdown_code("a``<img src=x>``c") == "``` a``<img src=x>``c ```");
+  BOOST_TEST(markdown_code("`a") == "`` `a ``");
+  BOOST_TEST(markdown_code("a```") == "```` a``` ````");
+  BOOST_TEST(markdown_code(" a ") == "`  a  `");
+  // Control characters written visibly, invalid UTF-8 replaced, in code and in prose.
+  BOOST_TEST(markdown_code("e\x1b[31m\xC2\x9B\xff\x7f") == "`e\\x1b[31m\\u009b\xEF\xBF\xBD\\x7f`");
+  BOOST_TEST(escape_markdown("a\x07" "b\xC2\x9B") == "a\\x07b\\u009b");
 }
 
 BOOST_AUTO_TEST_CASE(latex_escaping) {

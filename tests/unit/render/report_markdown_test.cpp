@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 
 #include "handcheck/render/report_markdown.hpp"
@@ -43,6 +44,16 @@ BOOST_AUTO_TEST_CASE(a_clean_case_and_no_cases) {
 BOOST_AUTO_TEST_CASE(case_text_cannot_break_the_table) {
   std::string md = render_report_markdown({test::audit_text(test::kTinyCase, "a|b`c.yaml")});
   BOOST_TEST(has(md, "| `` a\\|b`c.yaml `` | ✗ errata |"));
+}
+
+BOOST_AUTO_TEST_CASE(controls_in_a_title_and_a_file_name_are_written_visibly) {
+  std::string text = test::replace_once(test::kTinyCase, "A <tiny> & \"quoted\" case",
+                                        "\"red \\e[31m \\a \\0 \\x9b \\x7f\"");
+  std::string md = render_report_markdown({test::audit_text(text, "e\x1b[31m\xC2\x9B\xff.yaml")});
+  BOOST_TEST(std::none_of(md.begin(), md.end(), [](char c) { return (c >= 0 && c < 0x20 && c != '\n') || c == 0x7F; }));
+  BOOST_TEST(md.find("\xC2\x9B") == std::string::npos);
+  BOOST_TEST(has(md, "red \\x1b\\[31m \\x07 \\x00 \\u009b \\x7f\n"));
+  BOOST_TEST(has(md, "\n## `e\\x1b[31m\\u009b\xEF\xBF\xBD.yaml`\n"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
