@@ -205,8 +205,8 @@ await check('hovering a cell shows its dot product and lights the cells it reads
   await goTo('Z');
   await page.hover('.step[data-step="Z"] td.cell[data-row="1"][data-col="1"]');
   const how = await page.textContent('#how');
-  assert.match(how, /row 1 of V · column 1 of A/);
-  assert.ok(how.includes('1×(3/10) + 2×(3/10) + 2×(3/10) + 1×(1/10)'), how);
+  assert.ok(how.includes('V[1,2]·A[2,1] = 2·3/10 = 3/5'), how);
+  assert.ok(how.includes('sum = 3/10 + 3/5 + 3/5 + 1/10'), how);
   assert.match(how, /= 8\/5/);
   const lit = await page.$$eval('.step td.ocell.hl', (tds) => tds.map((td) => `${td.closest('figure').dataset.name}[${td.dataset.row},${td.dataset.col}]`));
   assert.deepEqual(lit.sort(), ['A[1,1]', 'A[2,1]', 'A[3,1]', 'A[4,1]', 'V[1,1]', 'V[1,2]', 'V[1,3]', 'V[1,4]']);
@@ -214,7 +214,7 @@ await check('hovering a cell shows its dot product and lights the cells it reads
   // Focus works as well as hover, and cells can be reached with Tab.
   assert.equal(await page.getAttribute('.step td.cell[data-row="2"][data-col="3"]', 'tabindex'), '0');
   await page.focus('.step td.cell[data-row="2"][data-col="3"]');
-  assert.match(await page.textContent('#how'), /row 2 of V · column 3 of A/);
+  assert.match(await page.textContent('#how'), /V\[2,1\]·A\[1,3\] = 2·3\/8 = 3\/4/);
 });
 
 await check('errata are marked with the expected value', async () => {

@@ -74,6 +74,18 @@ inline CaseAudit audit_text(const std::string& yaml, const std::string& name = "
   return audit_case(std::make_shared<Case>(load_case_text(yaml, name)));
 }
 
+// The seed worksheet's text, to be changed by replace_once.
+inline std::string seed_text() { return read_file(source_path("cases/self-attention-6-3.yaml")); }
+
+// Every stated cell of an audit that is not ok, in audit order.
+inline std::vector<const CellAudit*> findings(const CaseAudit& a) {
+  std::vector<const CellAudit*> out;
+  for (const auto& s : a.steps)
+    for (const auto& c : s.cells)
+      if (c.verdict != Verdict::ok) out.push_back(&c);
+  return out;
+}
+
 // Replaces the first occurrence of `from` by `to`; fails the test when absent.
 inline std::string replace_once(std::string text, const std::string& from, const std::string& to) {
   auto at = text.find(from);

@@ -5,16 +5,10 @@
 
 using namespace handcheck;
 
-namespace {
-
-std::string seed_text() { return test::read_file(test::source_path("cases/self-attention-6-3.yaml")); }
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(audit_approximation)
 
 BOOST_AUTO_TEST_CASE(approximation_names_argmax_and_ties_per_column) {
-  CaseAudit a = test::audit_text(seed_text());
+  CaseAudit a = test::audit_text(test::seed_text());
   const Approximation* ap = nullptr;
   for (const auto& x : a.approximation)
     if (a.kase->items[x.item].name == "A") ap = &x;

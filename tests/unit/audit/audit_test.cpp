@@ -8,16 +8,6 @@ using namespace handcheck;
 
 namespace {
 
-std::string seed_text() { return test::read_file(test::source_path("cases/self-attention-6-3.yaml")); }
-
-std::vector<const CellAudit*> findings(const CaseAudit& a) {
-  std::vector<const CellAudit*> out;
-  for (const auto& s : a.steps)
-    for (const auto& c : s.cells)
-      if (c.verdict != Verdict::ok) out.push_back(&c);
-  return out;
-}
-
 std::string step_of(const CaseAudit& a, const CellAudit* cell) {
   for (const auto& s : a.steps)
     for (const auto& c : s.cells)
@@ -30,11 +20,11 @@ std::string step_of(const CaseAudit& a, const CellAudit* cell) {
 BOOST_AUTO_TEST_SUITE(audit_audit)
 
 BOOST_AUTO_TEST_CASE(printed_seed_has_one_typo_in_q2) {
-  CaseAudit a = test::audit_text(seed_text());
+  CaseAudit a = test::audit_text(test::seed_text());
   BOOST_TEST((a.status == CaseAudit::Status::errata));
   BOOST_TEST(a.erratum == 1u);
   BOOST_TEST(a.carried == 0u);
-  auto f = findings(a);
+  auto f = test::findings(a);
   BOOST_REQUIRE_EQUAL(f.size(), 1u);
   BOOST_TEST(step_of(a, f[0]) == "Q");
   BOOST_TEST(f[0]->row == 2u);
@@ -52,7 +42,7 @@ BOOST_AUTO_TEST_CASE(printed_seed_has_one_typo_in_q2) {
 }
 
 BOOST_AUTO_TEST_CASE(corrected_seed_is_clean) {
-  CaseAudit a = test::audit_text(test::replace_once(seed_text(), "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]"));
+  CaseAudit a = test::audit_text(test::replace_once(test::seed_text(), "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]"));
   BOOST_TEST((a.status == CaseAudit::Status::clean));
   BOOST_TEST(a.stated == a.ok);
   BOOST_TEST(a.stated == 116u);  // Q, K, V 12 each; S, S_scaled, E, A 16 each; C 4; Z 12

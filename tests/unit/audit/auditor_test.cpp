@@ -7,27 +7,13 @@
 
 using namespace handcheck;
 
-namespace {
-
-std::string seed_text() { return test::read_file(test::source_path("cases/self-attention-6-3.yaml")); }
-
-std::vector<const CellAudit*> findings(const CaseAudit& a) {
-  std::vector<const CellAudit*> out;
-  for (const auto& s : a.steps)
-    for (const auto& c : s.cells)
-      if (c.verdict != Verdict::ok) out.push_back(&c);
-  return out;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(audit_auditor)
 
 BOOST_AUTO_TEST_CASE(a_decimal_off_by_a_hundredth_is_flagged_at_its_cell) {
-  std::string t = test::replace_once(seed_text(), "      - [1.00, 1.14, 1.25, 1.36]", "      - [1.00, 1.15, 1.25, 1.36]");
+  std::string t = test::replace_once(test::seed_text(), "      - [1.00, 1.14, 1.25, 1.36]", "      - [1.00, 1.15, 1.25, 1.36]");
   t = test::replace_once(t, "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]");
   CaseAudit a = test::audit_text(t);
-  auto f = findings(a);
+  auto f = test::findings(a);
   BOOST_REQUIRE_EQUAL(f.size(), 1u);
   BOOST_TEST(f[0]->label == "z2[2]");
   BOOST_TEST(f[0]->expected == "8/7");
@@ -37,7 +23,7 @@ BOOST_AUTO_TEST_CASE(a_decimal_off_by_a_hundredth_is_flagged_at_its_cell) {
 }
 
 BOOST_AUTO_TEST_CASE(rounding_boundary_is_accepted_both_ways) {
-  std::string t = test::replace_once(seed_text(), "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]");
+  std::string t = test::replace_once(test::seed_text(), "      - [1, 1, 1, 2]", "      - [1, 2, 1, 2]");
   for (const char* printed : {"0.37", "0.38"}) {
     // A[1,3] = 3/8 = 0.375 exactly
     std::string u = test::replace_once(t, R"(["3/10", "3/14", "3/8", "9/22"])",
@@ -50,14 +36,14 @@ BOOST_AUTO_TEST_CASE(rounding_boundary_is_accepted_both_ways) {
 BOOST_AUTO_TEST_CASE(an_error_carried_forward_is_followed) {
   // q2 = [1, 1, 1] used for S's second column (4, 2, 4, 2 instead of 5, 3, 6, 2); the later
   // steps are cut off, so only S can follow through.
-  std::string t = seed_text();
+  std::string t = test::seed_text();
   t = test::replace_once(t, "      - [3, 5, 4, 6]\n      - [2, 3, 2, 3]\n      - [3, 6, 4, 7]\n      - [0, 2, 2, 4]",
                          "      - [3, 4, 4, 6]\n      - [2, 2, 2, 3]\n      - [3, 4, 4, 7]\n      - [0, 2, 2, 4]");
   auto cut = t.find("  - name: S_scaled");
   auto a = test::audit_text(t.substr(0, cut));
   BOOST_TEST(a.erratum == 1u);
   BOOST_TEST(a.carried == 3u);
-  auto f = findings(a);
+  auto f = test::findings(a);
   BOOST_TEST((f[0]->downstream == Downstream::stated));
   for (std::size_t i = 1; i < f.size(); ++i) {
     BOOST_TEST((f[i]->verdict == Verdict::carried));
@@ -71,7 +57,7 @@ BOOST_AUTO_TEST_CASE(an_error_carried_forward_is_followed) {
 }
 
 BOOST_AUTO_TEST_CASE(blanks_are_never_findings) {
-  std::string t = test::replace_once(seed_text(), "      - [1, 1, 1, 2]", "      - [1, null, \"?\", 2]");
+  std::string t = test::replace_once(test::seed_text(), "      - [1, 1, 1, 2]", "      - [1, null, \"?\", 2]");
   CaseAudit a = test::audit_text(t);
   BOOST_TEST((a.status == CaseAudit::Status::clean));
   BOOST_TEST(a.stated == a.ok);

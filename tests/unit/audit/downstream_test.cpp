@@ -9,14 +9,6 @@ using namespace handcheck;
 
 namespace {
 
-std::vector<const CellAudit*> findings(const CaseAudit& a) {
-  std::vector<const CellAudit*> out;
-  for (const auto& s : a.steps)
-    for (const auto& c : s.cells)
-      if (c.verdict != Verdict::ok) out.push_back(&c);
-  return out;
-}
-
 // X is n x n; Y = 2X is stated as 2X + 1 in every cell; Z = Y + 1 is stated as `z_offset` + 2X.
 std::string every_cell_wrong(int n, int z_offset) {
   auto matrix = [&](int offset, int scale) {
@@ -79,7 +71,7 @@ steps:
   BOOST_TEST(a.ok == 2u);
   BOOST_TEST(a.erratum == 1u);
   BOOST_TEST(a.carried == 1u);
-  auto f = findings(a);
+  auto f = test::findings(a);
   BOOST_REQUIRE_EQUAL(f.size(), 2u);
   BOOST_TEST((f[0]->verdict == Verdict::erratum));
   BOOST_TEST(f[0]->row == 0u);
@@ -105,7 +97,7 @@ steps:
   BOOST_TEST(typo.erratum == 1u);
   BOOST_TEST(typo.carried == 0u);
   BOOST_TEST(typo.ok == 3u);
-  BOOST_TEST((findings(typo)[0]->downstream == Downstream::correct));
+  BOOST_TEST((test::findings(typo)[0]->downstream == Downstream::correct));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

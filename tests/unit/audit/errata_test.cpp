@@ -9,14 +9,12 @@ namespace {
 
 using Texts = std::vector<std::string>;
 
-std::string seed_text() { return test::read_file(test::source_path("cases/self-attention-6-3.yaml")); }
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(audit_errata)
 
 BOOST_AUTO_TEST_CASE(the_seed_typo_is_one_group_of_a_column) {
-  CaseAudit a = test::audit_text(seed_text());
+  CaseAudit a = test::audit_text(test::seed_text());
   auto groups = group_errata(a);
   BOOST_REQUIRE_EQUAL(groups.size(), 1u);
   const ErratumGroup& g = groups[0];
@@ -33,7 +31,7 @@ BOOST_AUTO_TEST_CASE(the_seed_typo_is_one_group_of_a_column) {
 
 BOOST_AUTO_TEST_CASE(a_carried_erratum_propagates) {
   // S = K^T Q: with q2 = [1, 1, 1], column q2 of S is [4, 2, 4, 2] instead of [5, 3, 6, 2].
-  std::string yaml = test::replace_once(seed_text(), "      - [3, 5, 4, 6]\n      - [2, 3, 2, 3]\n      - [3, 6, 4, 7]",
+  std::string yaml = test::replace_once(test::seed_text(), "      - [3, 5, 4, 6]\n      - [2, 3, 2, 3]\n      - [3, 6, 4, 7]",
                                         "      - [3, 4, 4, 6]\n      - [2, 2, 2, 3]\n      - [3, 4, 4, 7]");
   CaseAudit a = test::audit_text(yaml);
   auto groups = group_errata(a);
