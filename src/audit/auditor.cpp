@@ -192,7 +192,8 @@ class Auditor {
     if (consistent && !operands.wrong && !operands.undecided) {
       cell.verdict = Verdict::ok;
     } else if (cell.against_correct == Match::undecided || recomputed == Match::undecided ||
-               (consistent && !operands.wrong)) {
+               (consistent && (!operands.wrong || operands.undecided))) {
+      // An undecided operand stands for a range it may not have: L does not prove "carried".
       cell.verdict = Verdict::undecided;
     } else if (consistent) {
       cell.verdict = Verdict::carried;

@@ -18,7 +18,9 @@ void add_vector(const CaseAudit& a, ErratumGroup& g) {
     for (const auto& x : sa.cells)
       if (x.row == r && x.col == col) ca = &x;
     g.stated.push_back(s ? s->text : "?");
-    g.expected.push_back(ca && ca->verdict != Verdict::ok ? ca->expected_printed : g.stated.back());
+    // A cell ok only through its operands' ranges still shows its correct value.
+    bool as_stated = !ca || (ca->verdict == Verdict::ok && ca->against_correct == Match::yes);
+    g.expected.push_back(as_stated ? g.stated.back() : ca->expected_printed);
   };
   if (std::string col = item.columns.at(first.col); !col.empty()) {
     g.name = col;
@@ -42,9 +44,11 @@ void add_reach(const CaseAudit& a, ErratumGroup& g) {
       case Downstream::none: break;
     }
   }
+  // The claim names the group's whole vector: every erratum in it must bear it out.
+  const auto all = static_cast<int>(g.errata.size());
   g.reach = mixed || (correct && stated) ? ErratumReach::partly
-            : correct                    ? ErratumReach::typo
-            : stated                     ? ErratumReach::propagated
+            : correct == all             ? ErratumReach::typo
+            : stated == all              ? ErratumReach::propagated
                                          : ErratumReach::unknown;
   std::map<std::size_t, std::vector<std::string>> carried;  // item -> labels
   for (const auto& other : a.steps)

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "handcheck/audit/compare.hpp"
 #include "handcheck/detail/text.hpp"
 #include "handcheck/model/loader.hpp"
 #include "handcheck/model/printing.hpp"
@@ -15,21 +16,18 @@ namespace handcheck {
 
 namespace {
 
-// A number whose digits the enclosure does not settle at its precision lies on a rounding
-// boundary to within the enclosure's width; either neighbour is within the printed tolerance,
-// and the midpoint picks one.
-Rational midpoint(const Real& x) { return (x.lower() + x.upper()) / 2; }
-
+// Digits the enclosure does not settle are not written: a guess (its midpoint) could be a
+// number the value never rounds to (1.5 for floor(sqrt(2) * sqrt(2)), undecided at [1, 2]).
 std::string fixed(const Real& x, int decimals) {
   if (x.is_exact()) return to_fixed_string(x.exact(), decimals);
-  std::string lo = to_fixed_string(x.lower(), decimals), hi = to_fixed_string(x.upper(), decimals);
-  return lo == hi ? lo : to_fixed_string(midpoint(x), decimals);
+  if (auto s = certified_fixed(x, decimals)) return *s;
+  throw Undecided(fmt::format("its value is known only to lie in {}", describe(x, 6)));
 }
 
 std::string significant(const Real& x, int digits) {
   if (x.is_exact()) return to_significant_string(x.exact(), digits);
   if (auto s = certified_significant(x, digits)) return *s;
-  return to_significant_string(midpoint(x), digits);
+  throw Undecided(fmt::format("its value is known only to lie in {}", describe(x, 6)));
 }
 
 // How a cell is filled: as it is printed now when it is a decimal, or an integer or fraction
@@ -58,6 +56,7 @@ NumberFormat cell_format(const Item& item, int decimals, const std::optional<Lit
   }
   if (now && now->is_decimal()) {
     f.decimals = now->decimals;
+    f.point = now->decimals == 0;  // "42." is a decimal, "42" an integer that must be equal
     return f;
   }
   if (now && value.is_exact() && (is_integer(value.exact()) || now->text.find('/') != std::string::npos)) return f;
@@ -119,6 +118,19 @@ class Source {
   std::vector<std::size_t> starts_;
 };
 
+// The cell already holds this number, as printed (4.2e1 and 42. alike): nothing to rewrite.
+bool same_number(const std::optional<Literal>& now, const std::string& text) {
+  if (!now || now->is_infinite()) return false;
+  std::string_view inner = text;
+  if (inner.size() >= 2 && (inner.front() == '"' || inner.front() == '\'')) inner = inner.substr(1, inner.size() - 2);
+  try {
+    Literal l = parse_literal(inner);
+    return !l.is_infinite() && l.value == now->value && l.decimals == now->decimals;
+  } catch (const Exception&) {
+    return false;
+  }
+}
+
 bool is_blank_text(std::string_view s) {
   return s == "null" || s == "Null" || s == "NULL" || s == "~" || s == "?";
 }
@@ -156,7 +168,7 @@ std::vector<PlacedCell> placed_cells(const Item& item, Shape shape) {
 
 std::string format_case_number(const Real& value, const NumberFormat& format) {
   if (value.is_infinite()) return value.infinity_sign() < 0 ? "-inf" : "inf";
-  if (format.decimals >= 0) return fixed(value, format.decimals);
+  if (format.decimals >= 0) return fixed(value, format.decimals) + (format.decimals == 0 && format.point ? "." : "");
   if (format.significant > 0) return significant(value, format.significant);
   if (!value.is_exact()) return significant(value, 6);
   const Rational& q = value.exact();
@@ -194,13 +206,21 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
                                 "number, null or \"?\"",
                                 item.name, label));
       Real value = hand_values ? (*hand_values)(p.row, p.col) : (*exact_values)(p.row, p.col);
-      std::string text = format_case_number(value, cell_format(item, decimals, cell.value, value));
+      std::string text;
+      try {
+        text = format_case_number(value, cell_format(item, decimals, cell.value, value));
+      } catch (const Undecided& e) {
+        throw Error(ErrorId::cli_fill, cell.loc,
+                    fmt::format("step {}: {} is not decided at the precision the audit reached: {}; it cannot be "
+                                "filled",
+                                item.name, label, e.what()));
+      }
       // Keep the quotes a number was written with ("?" needed them, a number does not); a
       // fraction comes quoted already.
       if (cell.value && token->quote == '\'' && text.front() == '"') text = "'" + text.substr(1, text.size() - 2) + "'";
       else if (cell.value && token->quote && text.front() != '"') text = token->quote + text + token->quote;
       std::string before = source.substr(token->offset, token->length);
-      if (text == before) continue;
+      if (text == before || same_number(cell.value, text)) continue;
       result.edits.push_back({cell.loc, item.name, label, before, text, token->offset});
     }
   }

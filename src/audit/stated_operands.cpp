@@ -77,8 +77,11 @@ std::optional<Matrix<Real>> StatedOperands::recompute(std::size_t i, const Expr&
     if (!m) throw Undecided(fmt::format("{} has no value", name));
     if (!subst || subst->item != k) return *m;
     if (!substituted) {
+      // The erratum's correct value is that of the pipeline it follows, which the report names.
+      const Run& own = s_.run_of(k);
+      if (!own.values[k]) throw Undecided(fmt::format("{} has no value", name));
       substituted = *m;
-      for (auto [r, c] : subst->cells) (*substituted)(r, c) = (*pipeline.values[k])(r, c);
+      for (auto [r, c] : subst->cells) (*substituted)(r, c) = (*own.values[k])(r, c);
     }
     return *substituted;
   };

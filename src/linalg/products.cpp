@@ -1,11 +1,15 @@
 #include "handcheck/linalg/products.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <optional>
 
+#include "handcheck/error.hpp"
 #include "handcheck/parallel.hpp"
 #include "lowest_terms.hpp"
 
@@ -68,6 +72,41 @@ void reduce_cells(Matrix<Rational>& out, const std::vector<Integer>& row_den, co
     }
 }
 
+std::size_t bits(mpz_srcptr z) { return mpz_sizeinbase(z, 2); }
+
+// The bits a product can make, within the run's budget before it is made (--max-total-bits).
+// Over its line's common denominator a cell's numerator has at most its own bits plus that
+// denominator's; a cell of the result, the largest numerators of its row and column, the carries
+// of n terms and both denominators. A column of cells over their sum shares one denominator, so
+// this is near what the product holds (a bound from each cell's own size, 25 times too large
+// for the scaled attention case at N = 128, refused it under the default limits).
+void bound_product_bits(const Matrix<Rational>& a, const Matrix<Rational>& b, const std::vector<Integer>& row_den,
+                        const std::vector<Integer>& col_den) {
+  const std::size_t m = a.rows(), n = a.cols(), p = b.cols();
+  std::size_t rows = 0, cols = 0, scaled = 0;
+  for (std::size_t i = 0; i < m; ++i) {
+    std::size_t d = bits(row_den[i].backend().data()), most = 0;
+    for (std::size_t k = 0; k < n; ++k) most = std::max(most, bits(num(a(i, k))) + d);
+    rows += most + d;
+    scaled += n * most;
+  }
+  for (std::size_t j = 0; j < p; ++j) {
+    std::size_t d = bits(col_den[j].backend().data()), most = 0;
+    for (std::size_t k = 0; k < n; ++k) most = std::max(most, bits(num(b(k, j))) + d);
+    cols += most + d;
+    scaled += n * most;
+  }
+  const std::size_t carries = static_cast<std::size_t>(std::bit_width(n)) + 1;
+  const std::size_t bound = scaled + p * rows + m * cols + m * p * carries;
+  const BitBudget& budget = bit_budget();
+  if (budget.used + bound > budget.limit)
+    throw LimitError(ErrorId::limit_bits,
+                     fmt::format("a product of {} and {} could hold {} bits, more than the {} left of the limit of {} "
+                                 "(raise it with --max-total-bits)",
+                                 a.shape().to_string(), b.shape().to_string(), bound,
+                                 budget.limit - std::min(budget.limit, budget.used), budget.limit));
+}
+
 // Whole numbers small enough that a sum of kSmallTerms products fits in 64 bits: machine words.
 std::optional<Matrix<Rational>> small_product(const Matrix<Rational>& a, const Matrix<Rational>& b) {
   auto x = small_integers(a);
@@ -94,17 +133,16 @@ Matrix<Rational> matmul(const Matrix<Rational>& a, const Matrix<Rational>& b) {
   // Both operands over common denominators, a row of a by row and a column of b by column;
   // a cell that is already over its line's denominator is read in place.
   std::vector<Integer> row_den(m), col_den(p);
+  for (std::size_t i = 0; i < m; ++i) row_den[i] = common_denominator(&a(i, 0), n, 1);
+  for (std::size_t j = 0; j < p; ++j) col_den[j] = n ? common_denominator(&b(0, j), n, p) : Integer(1);
+  bound_product_bits(a, b, row_den, col_den);
   std::vector<mpz_srcptr> a_int(m * n), b_int(n * p);
   std::deque<Integer> store;
   std::size_t size = 0;
-  for (std::size_t i = 0; i < m; ++i) {
-    row_den[i] = common_denominator(&a(i, 0), n, 1);
+  for (std::size_t i = 0; i < m; ++i)
     for (std::size_t k = 0; k < n; ++k) size += mpz_size(a_int[i * n + k] = scaled_ref(a(i, k), row_den[i], store));
-  }
-  for (std::size_t j = 0; j < p; ++j) {
-    col_den[j] = n ? common_denominator(&b(0, j), n, p) : Integer(1);
+  for (std::size_t j = 0; j < p; ++j)
     for (std::size_t k = 0; k < n; ++k) size += mpz_size(b_int[k * p + j] = scaled_ref(b(k, j), col_den[j], store));
-  }
   // Columns, and lines to reduce, run on several threads once the numbers are large. The sums
   // are made in the numerators of the result and reduced there.
   const unsigned threads = threads_for(size);

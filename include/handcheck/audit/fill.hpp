@@ -16,11 +16,13 @@ struct NumberFormat {
   int decimals = -1;     // >= 0: fixed, this many decimals
   int significant = 0;   // > 0 (and decimals < 0): this many significant digits
   // Otherwise exact: an integer, or a fraction "p/q" (quoted, as YAML needs it).
+  bool point = false;    // with 0 decimals, a decimal all the same: "42."
 };
 
 // The text of `value` in a case file under `format`: "2", "0.67", "\"3/10\"". A value that is
 // not rational and has no decimals to print to gets 6 significant digits. Every number a
-// case is filled with is written by this function.
+// case is filled with is written by this function. Undecided where the enclosure of a value
+// that is not rational does not settle those digits.
 std::string format_case_number(const Real& value, const NumberFormat& format);
 
 struct FillOptions {

@@ -87,4 +87,30 @@ steps:
   BOOST_TEST((a.steps[1].cells[0].verdict == Verdict::undecided));
 }
 
+// g = r + e reads r = sqrt(2) * sqrt(2) printed 2 (undecided: no enclosure shows it is 2) and
+// e = 5 printed 6 (an erratum); 8 follows from the printed values, but r stands for a range
+// only if it is right, which is undecided: so is g, not carried.
+BOOST_AUTO_TEST_CASE(an_undecided_operand_proves_no_carried) {
+  CaseAudit a = test::audit_text(R"(format: handcheck/1
+inputs:
+  t: [[2]]
+  x: [[1]]
+steps:
+  - name: r
+    do: sqrt(t) * sqrt(t)
+    stated: [[2]]
+  - name: e
+    do: x * 5
+    stated: [[6]]
+  - name: g
+    do: r + e
+    stated: [[8]]
+)");
+  BOOST_REQUIRE_EQUAL(a.steps.size(), 3u);
+  BOOST_TEST((a.steps[0].cells[0].verdict == Verdict::undecided));
+  BOOST_TEST((a.steps[1].cells[0].verdict == Verdict::erratum));
+  BOOST_TEST((a.steps[2].cells[0].verdict == Verdict::undecided));
+  BOOST_TEST(a.carried == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

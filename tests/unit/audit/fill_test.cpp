@@ -84,6 +84,40 @@ BOOST_AUTO_TEST_CASE(blanks_only) {
   BOOST_TEST(r.text == test::replace_once(kCase, "[[\"?\", 0.67]", "[[0.33, 0.67]"));
 }
 
+// 125/3 = 41.67 printed "42." is a decimal with no decimals, right within 1/2: it stays, and 41.
+// becomes 42. (not the integer 42, which must be equal); 4.2e1 is the same number as 42.
+BOOST_AUTO_TEST_CASE(a_decimal_with_no_decimals_stays_one) {
+  BOOST_TEST(format_case_number(Real(q("125/3")), {0, 0, true}) == "42.");
+  FillResult r = fill(R"(format: handcheck/1
+inputs: {a: [[125, 125, 125]], b: 3}
+steps:
+  - name: s
+    do: a / b
+    stated: [[42., 4.2e1, 41.]]
+)");
+  BOOST_REQUIRE_EQUAL(r.edits.size(), 1u);
+  BOOST_TEST(r.edits[0].before == "41.");
+  BOOST_TEST(r.edits[0].after == "42.");
+}
+
+// floor(sqrt(2) * sqrt(2)) is 2, but no enclosure shows it: undecided in [1, 2]. Nothing is
+// written for it (a guess, 1.50000, was), and the case is not filled.
+BOOST_AUTO_TEST_CASE(an_undecided_value_is_not_filled) {
+  BOOST_CHECK_THROW(format_case_number(real_between(q("1"), q("2")), {5, 0}), Undecided);
+  BOOST_CHECK_THROW(format_case_number(real_between(q("1"), q("2")), {-1, 3}), Undecided);
+  std::string source = R"(format: handcheck/1
+follows: exact
+inputs:
+  x: 2
+steps:
+  - name: Y
+    do: floor(sqrt(x) * sqrt(x))
+    stated: 2
+)";
+  BOOST_TEST(test::error_of([&] { fill(source); }).find("Y[1,1] is not decided") != std::string::npos,
+             test::error_of([&] { fill(source); }));
+}
+
 BOOST_AUTO_TEST_CASE(an_unreadable_case_throws_its_error) {
   BOOST_CHECK_THROW(fill_case("", audit_file("/nonexistent/case.yaml")), Error);
 }

@@ -122,4 +122,26 @@ BOOST_AUTO_TEST_CASE(sum_of_nested_denominators_is_the_plain_one) {
   BOOST_TEST(sum_exact(terms) == plain);
 }
 
+// A 32 x 32 product whose right operand's columns share one denominator D = 3^2000 (3 170
+// bits): the result holds about 32 x 32 x 6 350 bits, and the bound taken after the lines are
+// over their common denominators (about 9.8 M bits with the scaled operands) lets it through a
+// budget of 20 M bits. A bound from each cell's own size (32 x 32 x 32 x 3 180 bits, 104 M)
+// refused it. A budget of 5 M bits is still refused before the product is made.
+BOOST_AUTO_TEST_CASE(a_product_is_bounded_by_its_lines_common_denominators) {
+  Rational d = pow_int(Rational(3), 2000, std::size_t{1} << 20);
+  Matrix<Rational> a(32, 32, Rational(1)), b(32, 32);
+  for (std::size_t k = 0; k < 32; ++k)
+    for (std::size_t j = 0; j < 32; ++j) b(k, j) = Rational(static_cast<long>(k + j + 1)) / d;
+  BitBudget saved = bit_budget();
+  bit_budget() = BitBudget{20'000'000, 0};
+  Matrix<Rational> p = matmul(a, b);
+  std::size_t held = 0;
+  for (const Rational& q : p) held += rational_bits(q);
+  BOOST_TEST(held < std::size_t{9'800'000});
+  BOOST_TEST(p(0, 0) == Rational(528) / d);  // 1 + 2 + ... + 32
+  bit_budget() = BitBudget{5'000'000, 0};
+  BOOST_CHECK_THROW(matmul(a, b), LimitError);
+  bit_budget() = saved;
+}
+
 BOOST_AUTO_TEST_SUITE_END()
