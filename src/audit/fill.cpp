@@ -164,6 +164,18 @@ std::vector<PlacedCell> placed_cells(const Item& item, Shape shape) {
   return out;
 }
 
+// The text a stated cell is filled with; a value whose digits no precision decided stops fill.
+std::string filled_text(const Item& item, const std::string& label, const StatedCell& cell, const Real& value,
+                        int decimals) {
+  try {
+    return format_case_number(value, cell_format(item, decimals, cell.value, value));
+  } catch (const Undecided& e) {
+    throw Error(ErrorId::cli_fill, cell.loc,
+                fmt::format("step {}: {} is not decided at the precision the audit reached: {}; it cannot be filled",
+                            item.name, label, e.what()));
+  }
+}
+
 }  // namespace
 
 std::string format_case_number(const Real& value, const NumberFormat& format) {
@@ -206,15 +218,7 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
                                 "number, null or \"?\"",
                                 item.name, label));
       Real value = hand_values ? (*hand_values)(p.row, p.col) : (*exact_values)(p.row, p.col);
-      std::string text;
-      try {
-        text = format_case_number(value, cell_format(item, decimals, cell.value, value));
-      } catch (const Undecided& e) {
-        throw Error(ErrorId::cli_fill, cell.loc,
-                    fmt::format("step {}: {} is not decided at the precision the audit reached: {}; it cannot be "
-                                "filled",
-                                item.name, label, e.what()));
-      }
+      std::string text = filled_text(item, label, cell, value, decimals);
       // Keep the quotes a number was written with ("?" needed them, a number does not); a
       // fraction comes quoted already.
       if (cell.value && token->quote == '\'' && text.front() == '"') text = "'" + text.substr(1, text.size() - 2) + "'";
