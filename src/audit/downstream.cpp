@@ -32,13 +32,17 @@ bool reads_any(const AuditState& s, std::size_t t, const CellAudit& cell, const 
 
 // Over the stated cells of the steps that read the corrected cells (and read them), which
 // value did the writer carry: the correct one, the printed one, or some of each.
-Downstream downstream_of(const AuditState& s, StatedOperands& operands, const Substitution& subst) {
+// `as_stated` keeps each reader recomputed from the stated values: it is the same for every
+// substitution.
+Downstream downstream_of(const AuditState& s, const StatedOperands& operands, const Substitution& subst,
+                         std::map<std::size_t, std::optional<Matrix<Real>>>& as_stated) {
   int good = 0, bad = 0;
   for (std::size_t t : readers(s, subst.item)) {
     const StepAudit* reader = s.step_audit(t);
     if (!reader) continue;
-    operands.start_step(t);
-    const Matrix<Real>* with_bad = operands.recompute_memo(t, *s.step_expression(t));
+    auto [at, fresh] = as_stated.try_emplace(t);
+    if (fresh) at->second = operands.recompute(t, *s.step_expression(t));
+    const Matrix<Real>* with_bad = at->second ? &*at->second : nullptr;
     auto with_good = operands.shaped(t, operands.recompute(t, *s.step_expression(t), subst));
     if (!with_bad || !with_good || with_bad->shape() != with_good->shape()) continue;
     for (const CellAudit& cell : reader->cells) {
@@ -71,6 +75,7 @@ void find_downstream(AuditState& s, StatedOperands& operands) {
   std::map<std::size_t, std::vector<std::size_t>> by_step;  // step -> indices into errata
   for (std::size_t e = 0; e < s.out.errata.size(); ++e) by_step[s.out.errata[e].step].push_back(e);
   std::size_t left = kFollowThroughBudget;
+  std::map<std::size_t, std::optional<Matrix<Real>>> as_stated;
   for (const auto& [step, errata] : by_step) {
     StepAudit& sa = s.out.steps[step];
     std::size_t reader_cells = 0;
@@ -96,7 +101,7 @@ void find_downstream(AuditState& s, StatedOperands& operands) {
         const CellAudit& cell = sa.cells[s.out.errata[e].cell];
         subst.cells.emplace_back(cell.row, cell.col);
       }
-      Downstream d = downstream_of(s, operands, subst);
+      Downstream d = downstream_of(s, operands, subst, as_stated);
       for (std::size_t e : group.second) sa.cells[s.out.errata[e].cell].downstream = d;
     }
   }
