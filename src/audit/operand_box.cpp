@@ -110,7 +110,7 @@ bool continuous(const Expr& e) {
   return std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return continuous(*a); });
 }
 
-Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const std::vector<Real>& known,
+Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const KnownValues& known,
                      const CellOverBox& cell) {
   if (!may_match(mode, stated, enclosure)) return Match::no;
   if (matches(mode, stated, enclosure) == Match::yes) return Match::yes;
@@ -120,7 +120,7 @@ Match match_over_box(const CompareMode& mode, const Literal& stated, const Real&
   if (matches(mode, stated, Real(stated.value)) == Match::no) return Match::no;
   Range accepted = stated_range(mode, stated);
   Sides sides;
-  for (const Real& v : known) {
+  for (const Real& v : known ? known() : std::vector<Real>{}) {
     if (matches(mode, stated, v) == Match::yes) return Match::yes;
     if (!v.is_infinite()) sides.outside(v, accepted);
   }

@@ -31,12 +31,16 @@ struct CellOverBox {
   std::size_t step_cells = 1;  // cells computed by one call of value_over
 };
 
+// Values of the cell at some points of its box (e.g. every operand as printed), asked for only
+// when the enclosure decides nothing: computing them costs whole steps.
+using KnownValues = std::function<std::vector<Real>()>;
+
 // Whether `stated` matches some value of the cell over its box, given the cell's enclosure over
-// the whole box and its values at some points of it (`known`, e.g. every operand as printed):
+// the whole box and its values at some points of it (`known`, may be empty):
 // no when the enclosure, or every part of a split of the box, misses the stated range; yes when
 // a point or a part matches whole, or, for a continuous step, values lie on both sides of the
 // stated range; undecided when the splitting runs out of work.
-Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const std::vector<Real>& known,
+Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const KnownValues& known,
                      const CellOverBox& cell);
 
 }  // namespace handcheck

@@ -118,8 +118,11 @@ const Matrix<Range>* StatedOperands::recompute_range_memo(std::size_t i, const E
 }
 
 Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const {
-  std::vector<Real> known;
-  for (const Matrix<Real>& corner : corners(i)) known.push_back(corner(cell.row, cell.col));
+  KnownValues known = [&] {
+    std::vector<Real> values;
+    for (const Matrix<Real>& corner : corners(i)) values.push_back(corner(cell.row, cell.col));
+    return values;
+  };
   return match_over_box(s_.c.items[i].compare, cell.stated, l(cell.row, cell.col), known, cell_over_box(i, cell));
 }
 
