@@ -125,6 +125,7 @@ class Auditor {
     StepAudit& sa = s_.out.steps[static_cast<std::size_t>(s_.step_of[i])];
     std::optional<Matrix<Real>> l;
     bool l_done = false;
+    sa.cells.reserve(sa.stated.rows() * sa.stated.cols());
     for (std::size_t r = 0; r < sa.stated.rows(); ++r)
       for (std::size_t c = 0; c < sa.stated.cols(); ++c) {
         if (!sa.stated(r, c)) continue;

@@ -111,7 +111,7 @@ bool continuous(const Expr& e) {
 }
 
 Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const KnownValues& known,
-                     const CellOverBox& cell) {
+                     const CellOverBoxOf& cell_of) {
   if (!may_match(mode, stated, enclosure)) return Match::no;
   if (matches(mode, stated, enclosure) == Match::yes) return Match::yes;
   // Values on both sides of the stated range prove a match only if some number matches at all.
@@ -119,6 +119,7 @@ Match match_over_box(const CompareMode& mode, const Literal& stated, const Real&
   // "4/3" match nothing, though stated_range gives them a range.
   if (matches(mode, stated, Real(stated.value)) == Match::no) return Match::no;
   Range accepted = stated_range(mode, stated);
+  const CellOverBox cell = cell_of();
   Sides sides;
   for (const Real& v : known ? known() : std::vector<Real>{}) {
     if (matches(mode, stated, v) == Match::yes) return Match::yes;

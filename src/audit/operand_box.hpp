@@ -31,6 +31,9 @@ struct CellOverBox {
   std::size_t step_cells = 1;  // cells computed by one call of value_over
 };
 
+// The cell over its box, built only when the enclosure decides nothing.
+using CellOverBoxOf = std::function<CellOverBox()>;
+
 // Values of the cell at some points of its box (e.g. every operand as printed), asked for only
 // when the enclosure decides nothing: computing them costs whole steps.
 using KnownValues = std::function<std::vector<Real>()>;
@@ -41,6 +44,6 @@ using KnownValues = std::function<std::vector<Real>()>;
 // a point or a part matches whole, or, for a continuous step, values lie on both sides of the
 // stated range; undecided when the splitting runs out of work.
 Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const KnownValues& known,
-                     const CellOverBox& cell);
+                     const CellOverBoxOf& cell_of);
 
 }  // namespace handcheck

@@ -123,7 +123,8 @@ Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, c
     for (const Matrix<Real>& corner : corners(i)) values.push_back(corner(cell.row, cell.col));
     return values;
   };
-  return match_over_box(s_.c.items[i].compare, cell.stated, l(cell.row, cell.col), known, cell_over_box(i, cell));
+  return match_over_box(s_.c.items[i].compare, cell.stated, l(cell.row, cell.col), known,
+                        [&] { return cell_over_box(i, cell); });
 }
 
 // The cell over the ranges of the stated operand cells it reads.

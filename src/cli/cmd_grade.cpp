@@ -3,6 +3,7 @@
 // grow with the class; the class analysis is folded as they pass.
 #include <fmt/format.h>
 #include <cstdlib>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "handcheck/grade/grade.hpp"
 #include "handcheck/grade/summary.hpp"
 #include "handcheck/model/loader.hpp"
+#include "handcheck/parallel.hpp"
 #include "handcheck/printable.hpp"
 #include "handcheck/render/formats.hpp"
 #include "handcheck/render/grades.hpp"
@@ -62,7 +64,8 @@ void one_submission_error(const char* given) {
 }
 
 // A class graded as its sheets stream past: rows go out as they are graded (in the format's
-// GradesWriter), the class analysis is folded, and Gradescope's one submission is kept.
+// GradesWriter), the class analysis is folded, and Gradescope's one submission is kept. Two
+// stages: while one batch is read and graded, the one before is tallied and written, in order.
 class ClassGrading {
  public:
   ClassGrading(const GradeCliOptions& o, const GradeFormat& f, const AnswerKey& key, const GradeOptions& options)
@@ -74,6 +77,8 @@ class ClassGrading {
         gradescope_(!f.rows && !o.summary),
         rows_(!o.summary && !gradescope_),
         slips_(o.summary || f.names_slips),
+        remember_lines_(options.shortcuts),
+        overlap_(thread_count(2, o.jobs) > 1),
         out_(o.output),
         writer_(f.rows.value_or(GradesFormat::csv), key, options.carried_credit) {}
 
@@ -81,11 +86,7 @@ class ClassGrading {
   ExitCode run(const GradeFormat& f) {
     // The head goes out with the first rows: a sheets file that cannot be read prints nothing.
     if (rows_) writer_.head(text_);
-    for (const auto& path : o_.sheets) {
-      SheetStream in(path, key_, o_.jobs);
-      while (in.next(batch_, o_.batch))
-        if (!grade_batch()) return ExitCode::error;
-    }
+    if (!read_all()) return ExitCode::error;
     if (gradescope_ && first_sheet_.empty()) {
       one_submission_error("0 sheets");
       return ExitCode::error;
@@ -102,31 +103,70 @@ class ClassGrading {
   }
 
  private:
-  // False after a message.
-  bool grade_batch() {
-    for (const auto& s : batch_) {
+  struct Batch {
+    std::vector<Sheet> sheets;
+    std::vector<SheetGrade> grades;
+    std::vector<const SheetGrade*> known;
+  };
+
+  // Reads and grades every batch; false after a message. A bad line is reported (thrown) after
+  // the batches before it are written, as without the overlap.
+  bool read_all() {
+    std::size_t at = 0;
+    for (const auto& path : o_.sheets) {
+      SheetStream in(path, key_, o_.jobs, remember_lines_);
+      for (;;) {
+        Batch& b = batches_[at];
+        bool more;
+        try {
+          more = in.next(b.sheets, b.known, o_.batch);
+        } catch (...) {
+          if (!finish_previous()) return false;
+          throw;
+        }
+        if (!more) break;
+        grader_.grade(b.sheets, b.grades, b.known);
+        in.remember(b.sheets, b.grades);
+        if (!finish_previous()) return false;
+        if (overlap_) writing_ = std::async(std::launch::async, [this, &b] { return emit(b); });
+        else if (!emit(b)) return false;
+        at ^= 1;
+      }
+    }
+    return finish_previous();
+  }
+
+  // Waits for the batch being written; false when it failed (after its message). An Error it
+  // threw (an id given twice) is thrown here.
+  bool finish_previous() {
+    if (!writing_.valid()) return true;
+    return writing_.get();
+  }
+
+  // Notes, the analysis and the rows of a graded batch; false after a message.
+  bool emit(const Batch& b) {
+    for (const auto& s : b.sheets) {
       ids_.add(s);
       for (const auto& note : s.notes)
         fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), s.id, note), false));
     }
-    if (gradescope_ && tally_.sheets() + batch_.size() > 1) {
+    if (gradescope_ && tally_.sheets() + b.sheets.size() > 1) {
       one_submission_error("more sheets");
       return false;
     }
-    grader_.grade(batch_, grades_);
-    for (std::size_t i = 0; i < batch_.size(); ++i)
-      if (slips_ && grades_[i].slips_unsearched > 0)
+    for (std::size_t i = 0; i < b.sheets.size(); ++i)
+      if (slips_ && b.grades[i].slips_unsearched > 0)
         fmt::print(stderr,
                    "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
-                   printable(batch_[i].where.to_string(), false), printable(batch_[i].id, false),
-                   grades_[i].slips_unsearched, o_.slip_cells);
-    tally_.add(batch_, grades_);
+                   printable(b.sheets[i].where.to_string(), false), printable(b.sheets[i].id, false),
+                   b.grades[i].slips_unsearched, o_.slip_cells);
+    tally_.add(b.sheets, b.grades);
     if (gradescope_) {
-      first_sheet_ = batch_;
-      first_grade_ = grades_;
+      first_sheet_ = b.sheets;
+      first_grade_ = b.grades;
     }
     if (!rows_) return true;
-    writer_.rows(batch_, grades_, text_);
+    writer_.rows(b.sheets, b.grades, text_);
     if (!out_.write(text_)) return false;
     text_.clear();
     return true;
@@ -139,11 +179,14 @@ class ClassGrading {
   ClassTally tally_;
   SheetIds ids_;
   const bool gradescope_, rows_, slips_;
+  // Lines repeated under new ids are graded once (not when every shortcut is off).
+  const bool remember_lines_;
+  const bool overlap_;  // more than one thread: write a batch while the next one is graded
   OutputStream out_;
   GradesWriter writer_;
   std::string text_;
-  std::vector<Sheet> batch_;
-  std::vector<SheetGrade> grades_;
+  Batch batches_[2];
+  std::future<bool> writing_;
   // Gradescope's results are of one submission: its sheet and grade are kept.
   std::vector<Sheet> first_sheet_;
   std::vector<SheetGrade> first_grade_;

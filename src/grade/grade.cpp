@@ -358,6 +358,11 @@ std::vector<SheetGrade> Grader::grade(const std::vector<Sheet>& sheets) const {
 }
 
 void Grader::grade(const std::vector<Sheet>& sheets, std::vector<SheetGrade>& out) const {
+  grade(sheets, out, std::vector<const SheetGrade*>(sheets.size(), nullptr));
+}
+
+void Grader::grade(const std::vector<Sheet>& sheets, std::vector<SheetGrade>& out,
+                   const std::vector<const SheetGrade*>& known) const {
   out.resize(sheets.size());
   std::atomic<std::size_t> next{0};
   unsigned threads = thread_count(sheets.size(), options_.threads);
@@ -368,7 +373,10 @@ void Grader::grade(const std::vector<Sheet>& sheets, std::vector<SheetGrade>& ou
       threads,
       [&](std::size_t job) {
         Judge& judge = *judges_[job];
-        for (std::size_t i; (i = next.fetch_add(1)) < sheets.size();) out[i] = grade_with(judge, sheets[i]);
+        for (std::size_t i; (i = next.fetch_add(1)) < sheets.size();) {
+          if (i < known.size() && known[i]) out[i] = *known[i];
+          else out[i] = grade_with(judge, sheets[i]);
+        }
       },
       threads);
 }

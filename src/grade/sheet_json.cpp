@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "answer_placer.hpp"
 #include "handcheck/parallel.hpp"
 #include "json_line.hpp"
@@ -13,7 +15,8 @@ namespace sheets {
 using json_line::Children;
 using json_line::Node;
 
-void fill_sheet_json(Sheet& sheet, std::string_view json_text, const SourceLoc& where, const AnswerKey& key) {
+void fill_sheet_json(Sheet& sheet, std::string_view json_text, const SourceLoc& where, const AnswerKey& key,
+                     std::optional<std::size_t>* id_at) {
   thread_local json_line::Document doc;
   if (auto e = doc.parse(json_text))
     throw Error(ErrorId::sheet_json, {where.file, where.line, e->column}, "not a JSON object: " + e->message);
@@ -34,6 +37,13 @@ void fill_sheet_json(Sheet& sheet, std::string_view json_text, const SourceLoc& 
   if (!answers || answers->kind != Node::Kind::object)
     throw fail(ErrorId::sheet_missing, "the sheet has no \"answers\" object");
   sheet.id.assign(id->text);
+  if (id_at) {
+    // A string without escapes is a view of the line itself.
+    const char* from = id->text.data();
+    bool in_line = id->kind == Node::Kind::string && std::less_equal<>()(json_text.data(), from) &&
+                   std::less_equal<>()(from + id->text.size(), json_text.data() + json_text.size());
+    *id_at = in_line ? std::optional<std::size_t>(static_cast<std::size_t>(from - json_text.data())) : std::nullopt;
+  }
   sheet.where = where;
   sheet.notes.clear();
   Placer p(key, sheet);

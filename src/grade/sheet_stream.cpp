@@ -8,6 +8,7 @@
 #include "answer_placer.hpp"
 #include "handcheck/grade/sheet.hpp"
 #include "handcheck/parallel.hpp"
+#include "line_memo.hpp"
 #include "sheet_json.hpp"
 
 namespace handcheck {
@@ -86,13 +87,35 @@ struct SheetStream::Impl {
     std::size_t offset, length, number;
   };
   std::vector<Line> lines;
+  // Lines seen before (nullptr: not remembered), and what each line of the batch found there.
+  std::unique_ptr<sheets::LineMemo> memo;
+  std::vector<sheets::LineMemo::Probe> probes;
+  std::vector<std::optional<std::size_t>> id_at;
   // CSV: the whole file's sheets.
   std::vector<Sheet> sheets;
   std::size_t next = 0;
 
-  Impl(const std::string& path, const AnswerKey& k, unsigned t)
+  Impl(const std::string& path, const AnswerKey& k, unsigned t, bool remember)
       : key(k), name(path == "-" ? "-" : path), threads(t), source(path), csv(is_csv(path)) {
     if (csv) sheets = read_sheets_csv(source.read_all(), name, key);
+    else if (remember) memo = std::make_unique<sheets::LineMemo>();
+  }
+
+  std::string_view text(const Line& l) const { return std::string_view(buf).substr(l.offset, l.length); }
+
+  // Line i into batch[i]: from the memo when it holds the line, else parsed.
+  void read_line(std::size_t i, std::vector<Sheet>& batch, std::vector<const SheetGrade*>* known) {
+    const Line& l = lines[i];
+    SourceLoc where{name, l.number, 1};
+    if (memo) {
+      probes[i] = memo->probe(text(l));
+      if (const sheets::LineMemo::Entry* e = probes[i].found) {
+        sheets::LineMemo::fill(batch[i], *e, text(l), *probes[i].span, where);
+        (*known)[i] = &e->grade;
+        return;
+      }
+    }
+    sheets::fill_sheet_json(batch[i], text(l), where, key, memo ? &id_at[i] : nullptr);
   }
 
   // Up to `max` non-blank lines; blocks of the file are read as needed.
@@ -128,30 +151,40 @@ struct SheetStream::Impl {
   }
 };
 
-SheetStream::SheetStream(const std::string& path, const AnswerKey& key, unsigned threads)
-    : impl_(std::make_unique<Impl>(path, key, threads)) {}
+SheetStream::SheetStream(const std::string& path, const AnswerKey& key, unsigned threads, bool remember_lines)
+    : impl_(std::make_unique<Impl>(path, key, threads, remember_lines)) {}
 SheetStream::~SheetStream() = default;
 
 bool SheetStream::next(std::vector<Sheet>& batch, std::size_t max) {
+  std::vector<const SheetGrade*> known;
+  return next(batch, known, max);
+}
+
+bool SheetStream::next(std::vector<Sheet>& batch, std::vector<const SheetGrade*>& known, std::size_t max) {
   Impl& m = *impl_;
   max = std::max<std::size_t>(max, 1);
   if (m.csv) {
     std::size_t n = std::min(max, m.sheets.size() - m.next);
     batch.resize(n);
+    known.assign(n, nullptr);
     for (std::size_t i = 0; i < n; ++i) batch[i] = std::move(m.sheets[m.next++]);
     return n > 0;
   }
   m.take_lines(max);
   batch.resize(m.lines.size());
+  known.assign(m.lines.size(), nullptr);
+  m.probes.assign(m.memo ? m.lines.size() : 0, {});
+  m.id_at.assign(m.memo ? m.lines.size() : 0, std::nullopt);
   parallel_for(
-      m.lines.size(),
-      [&](std::size_t i) {
-        const Impl::Line& l = m.lines[i];
-        sheets::fill_sheet_json(batch[i], std::string_view(m.buf).substr(l.offset, l.length), {m.name, l.number, 1},
-                                m.key);
-      },
-      m.threads);
+      m.lines.size(), [&](std::size_t i) { m.read_line(i, batch, &known); }, m.threads);
   return !batch.empty();
+}
+
+void SheetStream::remember(const std::vector<Sheet>& batch, const std::vector<SheetGrade>& grades) {
+  Impl& m = *impl_;
+  if (!m.memo || m.csv) return;
+  for (std::size_t i = 0; i < m.lines.size() && i < batch.size() && i < grades.size(); ++i)
+    m.memo->add(m.text(m.lines[i]), m.probes[i], m.id_at[i], batch[i], grades[i]);
 }
 
 std::vector<Sheet> read_sheets_file(const std::string& path, const AnswerKey& key) {

@@ -70,6 +70,9 @@ class Grader {
   std::vector<SheetGrade> grade(const std::vector<Sheet>& sheets) const;
   // The same into `out` (resized), for a class graded batch by batch.
   void grade(const std::vector<Sheet>& sheets, std::vector<SheetGrade>& out) const;
+  // The same, where known[i], unless nullptr, is sheet i's grade already (SheetStream).
+  void grade(const std::vector<Sheet>& sheets, std::vector<SheetGrade>& out,
+             const std::vector<const SheetGrade*>& known) const;
 
   // The full audit of one sheet (every cell the sheet answers, as check reports it).
   CaseAudit audit(const Sheet& sheet) const;

@@ -51,6 +51,8 @@ class Answers {
   std::string texts_;
 };
 
+struct SheetGrade;
+
 struct Sheet {
   std::string id;
   SourceLoc where;                  // the sheet's line (its first row in a CSV)
@@ -90,7 +92,9 @@ class SheetIds {
 class SheetStream {
  public:
   // "-" reads standard input. Throws Error when the file cannot be read (a directory, ...).
-  SheetStream(const std::string& path, const AnswerKey& key, unsigned threads = 0);
+  // `remember_lines`: a JSON line that repeats an earlier one under another id is not parsed
+  // again, and comes with the grade given to remember() for the earlier one.
+  SheetStream(const std::string& path, const AnswerKey& key, unsigned threads = 0, bool remember_lines = false);
   SheetStream(const SheetStream&) = delete;
   SheetStream& operator=(const SheetStream&) = delete;
   ~SheetStream();
@@ -98,6 +102,11 @@ class SheetStream {
   // Replaces `batch` with the next sheets (at most `max`, at least one); false at the end.
   // Throws Error at the first bad line.
   bool next(std::vector<Sheet>& batch, std::size_t max = 4096);
+  // The same; known[i] is the grade remembered for sheet i's line, or nullptr. Valid until the
+  // next call of remember().
+  bool next(std::vector<Sheet>& batch, std::vector<const SheetGrade*>& known, std::size_t max = 4096);
+  // The grades of the batch just read, for its lines to come again.
+  void remember(const std::vector<Sheet>& batch, const std::vector<SheetGrade>& grades);
 
  private:
   struct Impl;
