@@ -15,6 +15,13 @@ namespace handcheck {
 
 namespace {
 
+// L of one step (DESIGN §5), computed for its first cell that needs it.
+struct Recomputation {
+  std::optional<Matrix<Real>> value;
+  bool done = false;
+  bool proves_nothing = false;  // no value, but no proof that there is none
+};
+
 // What the stated operands a cell reads say about it.
 struct OperandStatus {
   bool any_stated = false;  // some cell it reads is stated
@@ -123,8 +130,7 @@ class Auditor {
     const Item& item = s_.c.items[i];
     const Run& run = s_.run_of(i);
     StepAudit& sa = s_.out.steps[static_cast<std::size_t>(s_.step_of[i])];
-    std::optional<Matrix<Real>> l;
-    bool l_done = false;
+    Recomputation l;
     sa.cells.reserve(sa.stated.rows() * sa.stated.cols());
     for (std::size_t r = 0; r < sa.stated.rows(); ++r)
       for (std::size_t c = 0; c < sa.stated.cols(); ++c) {
@@ -144,7 +150,7 @@ class Auditor {
           cell.against_correct = Match::undecided;
           cell.expected = cell.expected_printed = "not computed: " + run.missing[i];
         } else {
-          judge(i, cell, l, l_done);
+          judge(i, cell, l);
         }
         ++s_.out.stated;
         switch (cell.verdict) {
@@ -165,7 +171,7 @@ class Auditor {
   // recomputed from its stated operands (L) while every operand it reads is ok; carried when
   // it matches L and an operand it reads is wrong; else an erratum; undecided where the
   // precision cannot tell, never ok.
-  void judge(std::size_t i, CellAudit& cell, std::optional<Matrix<Real>>& l, bool& l_done) {
+  void judge(std::size_t i, CellAudit& cell, Recomputation& l) {
     const Item& item = s_.c.items[i];
     const Real& truth = (*s_.run_of(i).values[i])(cell.row, cell.col);
     cell.against_correct = matches(item.compare, cell.stated, truth);
@@ -181,11 +187,13 @@ class Auditor {
     // Without a stated operand, L is the correct value itself: nothing more to learn.
     Match recomputed = Match::no;
     if (operands.any_stated) {
-      if (!l_done) {
-        l = operands_.recompute_shared(i);
-        l_done = true;
+      if (!l.done) {
+        l.value = operands_.recompute_shared(i);
+        l.done = true;
+        // Computed where needed only: a step with a value (most) never asks.
+        l.proves_nothing = !l.value && operands_.failed_by_width(i);
       }
-      if (l) recomputed = operands_.matches_recomputed(i, cell, *l);
+      if (l.value || l.proves_nothing) recomputed = operands_.matches_recomputed(i, cell, l.value ? &*l.value : nullptr);
     }
     cell.against_recomputed = recomputed;
     if (recomputed == Match::undecided && cell.against_correct == Match::no) ++s_.out.undecided_over_box;

@@ -110,10 +110,10 @@ bool continuous(const Expr& e) {
   return std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) { return continuous(*a); });
 }
 
-Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const KnownValues& known,
+Match match_over_box(const CompareMode& mode, const Literal& stated, const Real* enclosure, const KnownValues& known,
                      const CellOverBoxOf& cell_of) {
-  if (!may_match(mode, stated, enclosure)) return Match::no;
-  if (matches(mode, stated, enclosure) == Match::yes) return Match::yes;
+  if (enclosure && !may_match(mode, stated, *enclosure)) return Match::no;
+  if (enclosure && matches(mode, stated, *enclosure) == Match::yes) return Match::yes;
   // Values on both sides of the stated range prove a match only if some number matches at all.
   // A stated number that matches anything matches itself; at two significant figures 1.23 and
   // "4/3" match nothing, though stated_range gives them a range.

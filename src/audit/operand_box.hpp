@@ -39,11 +39,12 @@ using CellOverBoxOf = std::function<CellOverBox()>;
 using KnownValues = std::function<std::vector<Real>()>;
 
 // Whether `stated` matches some value of the cell over its box, given the cell's enclosure over
-// the whole box and its values at some points of it (`known`, may be empty):
+// the whole box (nullptr when none could be computed) and its values at some points of it
+// (`known`, may be empty):
 // no when the enclosure, or every part of a split of the box, misses the stated range; yes when
 // a point or a part matches whole, or, for a continuous step, values lie on both sides of the
 // stated range; undecided when the splitting runs out of work.
-Match match_over_box(const CompareMode& mode, const Literal& stated, const Real& enclosure, const KnownValues& known,
+Match match_over_box(const CompareMode& mode, const Literal& stated, const Real* enclosure, const KnownValues& known,
                      const CellOverBoxOf& cell_of);
 
 }  // namespace handcheck

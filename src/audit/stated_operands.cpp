@@ -117,13 +117,34 @@ const Matrix<Range>* StatedOperands::recompute_range_memo(std::size_t i, const E
   return it->second ? &*it->second : nullptr;
 }
 
-Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const {
+bool StatedOperands::failed_by_width(std::size_t i) const {
+  const Run& pipeline = s_.run_of(i);
+  for (std::size_t k : s_.operands[i]) {
+    const Matrix<Real>* m = operand(k, pipeline);
+    if (m && std::any_of(m->begin(), m->end(), [](const Real& x) { return x.is_interval(); })) return true;
+  }
+  Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+    const Matrix<Real>* m = operand(static_cast<std::size_t>(s_.c.find(name)), pipeline);
+    if (!m) throw Undecided(fmt::format("{} has no value", name));
+    return *m;
+  };
+  try {
+    evaluate<Real>(*s_.step_expression(i), lookup);
+  } catch (const Undecided&) {
+    return true;
+  } catch (const EvalError&) {
+  } catch (const DomainError&) {
+  }
+  return false;
+}
+
+Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l) const {
   KnownValues known = [&] {
     std::vector<Real> values;
     for (const Matrix<Real>& corner : corners(i)) values.push_back(corner(cell.row, cell.col));
     return values;
   };
-  return match_over_box(s_.c.items[i].compare, cell.stated, l(cell.row, cell.col), known,
+  return match_over_box(s_.c.items[i].compare, cell.stated, l ? &(*l)(cell.row, cell.col) : nullptr, known,
                         [&] { return cell_over_box(i, cell); });
 }
 

@@ -52,8 +52,14 @@ class StatedOperands {
   const Matrix<Range>* recompute_range_memo(std::size_t i, const Expr& e) const;
 
   // Whether the stated value matches L, the step over the box its stated operands span: proven
-  // by points of the box, since the enclosure `l` overestimates it.
-  Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>& l) const;
+  // by points of the box, since the enclosure `l` overestimates it. Without `l` (it could not
+  // be computed, and that proves nothing: failed_by_width), by points alone: yes or undecided.
+  Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l) const;
+  // Whether step i, failing over its stated operands, may still have values there: an operand
+  // is an interval (an enclosure or a range between printed and correct), whose width alone can
+  // make an operation fail (a square root of a product reaching below zero), or it failed
+  // undecided. Over exact operands a domain error is a fact: no value.
+  bool failed_by_width(std::size_t i) const;
 
  private:
   const Matrix<Real>* operand(std::size_t k, const Run& pipeline) const;

@@ -254,10 +254,11 @@ class Tester {
     }
   }
 
-  // The sheet for a slip in step `slipped` printed to `decimals`: steps printed more coarsely,
-  // and irrational steps written to fewer digits, are left blank (read as their correct
+  // The sheet for a slip in step `slipped` printed to `decimals`: steps printed as coarsely or
+  // more, and irrational steps written to fewer digits, are left blank (read as their correct
   // values), since a one-unit slip can lie inside the range such operands allow (DESIGN §5)
-  // and grading then rightly calls it ok.
+  // and grading then rightly calls it ok: a steep step (a log near zero, a division by a small
+  // number) widens an operand's range of half a unit to more than a unit.
   Texts finer_than(const Texts& printed, const std::vector<std::pair<std::size_t, int>>& steps, std::size_t slipped,
                    int decimals) const {
     Texts sheet = printed;
@@ -266,7 +267,7 @@ class Tester {
       auto listed = std::find_if(steps.begin(), steps.end(), [&](const auto& p) { return p.first == s; });
       const KeyStep& step = key_.steps()[s];
       const int written = listed != steps.end() ? listed->second : key_.kase().items[step.item].digits;
-      if (written >= decimals) continue;
+      if (written > decimals) continue;
       for (std::size_t k = 0; k < step.shape.cells(); ++k)
         if (listed != steps.end() || !value(step.first + k).is_exact()) sheet[step.first + k].reset();
     }

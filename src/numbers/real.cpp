@@ -265,8 +265,18 @@ Real operator*(const Real& a, const Real& b) {
   // An exact zero annihilates whatever the other factor's width.
   if ((a.is_exact() && a.exact() == 0) || (b.is_exact() && b.exact() == 0)) return Rational(0);
   if (a.is_exact() && b.is_exact()) return checked(a.exact() * b.exact());
+  if (same_value(a, b)) return square(a);
   charge_precision_work();
   return identified(Real(a.enclosure() * b.enclosure()), '*', a, b);
+}
+
+Real square(const Real& a) {
+  if (!a.is_interval()) return a * a;
+  charge_precision_work();
+  Interval r;
+  Interval x = a.enclosure();
+  mpfi_sqr(r.backend().data(), x.backend().data());
+  return identified(Real(r), '*', a, a);
 }
 Real operator/(const Real& a, const Real& b) {
   if (b.is_exact() && b.exact() == 0) throw DomainError(ErrorId::eval_division_by_zero, "division by zero");

@@ -155,7 +155,7 @@ Real pow(const Real& a, const Real& b) {
     while (k) {
       if (k & 1) result = result * base;
       k >>= 1;
-      if (k) base = base * base;
+      if (k) base = square(base);
     }
     return identified(result, '^', a, b);
   }

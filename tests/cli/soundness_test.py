@@ -96,6 +96,26 @@ def main():
         expect("hand after irrational headline", text.stdout.splitlines()[1].strip(),
                "clean: 6 cells stated, 6 ok, 0 errata, 0 carried")
 
+    # A student who carries their own correctly rounded p into a distance is right (§5): p =
+    # (0.96, 2.04) printed (1.0, 2.0); d from them is sqrt(0.01^2 + 0.01^2) = 0.01414, correct
+    # 0.04243. The square root of the interval of a sum of squares through zero failed, and
+    # graded d an erratum (values by Python fractions and mpmath).
+    distance = ("format: handcheck/1\ninputs:\n  W: [[0.48, 0], [0, 0.51]]\n  x: [[2], [4]]\n"
+                "  c: [[0.99], [2.01]]\nsteps:\n  - name: p\n    do: W @ x\n"
+                "  - name: d\n    do: sqrt(colsum((p - c) ^ 2))\n")
+    sheets = ('{"id": "own-p", "answers": {"p": [["1.0"], ["2.0"]], "d": [["0.014"]]}}\n'
+              '{"id": "own-p-short", "answers": {"p": [["1.0"], ["2.0"]], "d": [["0.01"]]}}\n'
+              '{"id": "right", "answers": {"p": [["0.96"], ["2.04"]], "d": [["0.042"]]}}\n'
+              '{"id": "wrong", "answers": {"p": [["1.0"], ["2.0"]], "d": [["0.050"]]}}\n')
+    with tempfile.TemporaryDirectory() as tmp:
+        case, class_ = pathlib.Path(tmp) / "d.yaml", pathlib.Path(tmp) / "d.jsonl"
+        case.write_text(distance, encoding="utf-8")
+        class_.write_text(sheets, encoding="utf-8")
+        graded = run(binary, ["grade", str(case), str(class_)])
+        expect("own rounded p carried into d", graded.stdout.splitlines()[1:],
+               ["own-p,3,3,0,0,0,0,1", "own-p-short,3,3,0,0,0,0,1", "right,3,3,0,0,0,0,1",
+                "wrong,3,2,0,1,0,0,0.6667"])
+
     for f in failures:
         print("FAIL:", f)
     print(f"{'ok' if not failures else str(len(failures)) + ' failed'}")

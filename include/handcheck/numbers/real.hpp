@@ -139,6 +139,8 @@ Rational interval_upper(const Interval& i);
 Real operator+(const Real& a, const Real& b);
 Real operator-(const Real& a, const Real& b);
 Real operator*(const Real& a, const Real& b);
+// a * a, never below zero: the product of two intervals that hold 0 reaches below it.
+Real square(const Real& a);
 Real operator/(const Real& a, const Real& b);  // DomainError when b is exactly 0
 Real operator-(const Real& a);
 

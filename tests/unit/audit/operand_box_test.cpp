@@ -23,7 +23,8 @@ CellOverBox ratio(bool continuous) {
 
 Match over_ratio(const char* stated, bool continuous, const std::vector<Real>& known = {}) {
   CompareMode printed;
-  return match_over_box(printed, parse_literal(stated), real_between(Rational(1, 2), Rational(1)),
+  Real enclosure = real_between(Rational(1, 2), Rational(1));
+  return match_over_box(printed, parse_literal(stated), &enclosure,
                         [&] { return known; }, [&] { return ratio(continuous); });
 }
 
@@ -53,9 +54,9 @@ BOOST_AUTO_TEST_CASE(a_match_is_proven_inside_the_inner_box_only) {
   CompareMode printed;
   Real enclosure = real_between(Rational(1, 2), Rational(1));
   // f(3) = 0.75 exactly; f(2.99) = 0.749373...: "0.7500" matches only at the outer end.
-  BOOST_TEST((match_over_box(printed, parse_literal("0.7500"), enclosure, {}, [&] { return cell; }) != Match::yes));
-  BOOST_TEST((match_over_box(printed, parse_literal("0.7494"), enclosure, {}, [&] { return cell; }) == Match::yes));
-  BOOST_TEST((match_over_box(printed, parse_literal("0.55"), enclosure, {}, [&] { return cell; }) == Match::no));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.7500"), &enclosure, {}, [&] { return cell; }) != Match::yes));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.7494"), &enclosure, {}, [&] { return cell; }) == Match::yes));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.55"), &enclosure, {}, [&] { return cell; }) == Match::no));
 }
 
 BOOST_AUTO_TEST_CASE(between_two_values_of_a_continuous_step) {
@@ -78,11 +79,11 @@ BOOST_AUTO_TEST_CASE(values_on_both_sides_prove_nothing_for_a_number_no_value_ro
   Real enclosure = real_between(Rational(1, 2), Rational(1));
   std::vector<Real> ends = {Real(Rational(2, 3)), Real(Rational(3, 4))};
   for (bool continuous : {true, false}) {
-    BOOST_TEST((match_over_box(sigfig, parse_literal("0.713"), enclosure, [&] { return ends; },
+    BOOST_TEST((match_over_box(sigfig, parse_literal("0.713"), &enclosure, [&] { return ends; },
                                [&] { return ratio(continuous); }) == Match::no));
-    BOOST_TEST((match_over_box(sigfig, parse_literal("5/7"), enclosure, [&] { return ends; },
+    BOOST_TEST((match_over_box(sigfig, parse_literal("5/7"), &enclosure, [&] { return ends; },
                                [&] { return ratio(continuous); }) == Match::no));
-    BOOST_TEST((match_over_box(sigfig, parse_literal("0.71"), enclosure, [&] { return ends; },
+    BOOST_TEST((match_over_box(sigfig, parse_literal("0.71"), &enclosure, [&] { return ends; },
                                [&] { return ratio(continuous); }) == Match::yes));
   }
 }

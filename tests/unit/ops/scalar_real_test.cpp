@@ -110,4 +110,20 @@ BOOST_AUTO_TEST_CASE(domain_errors) {
   BOOST_CHECK_THROW(scalar::to_index(r("5/2")), DomainError);
 }
 
+// x^2 and x^4 of one x whose interval holds 0 never reach below zero (the product of two such
+// intervals does): a square root of them is defined.
+BOOST_AUTO_TEST_CASE(even_powers_of_an_interval_through_zero_stay_at_or_above_zero) {
+  Real x = real_between(q("-1/25"), q("3/100"));
+  for (long n : {2L, 4L}) {
+    Real p = scalar::pow(x, Real(n));
+    BOOST_TEST(p.lower() == 0, n);
+    BOOST_TEST(p.upper() >= (n == 2 ? q("16e-4") : q("256e-8")));
+    BOOST_TEST(p.upper() <= (n == 2 ? q("17e-4") : q("257e-8")));
+    BOOST_CHECK_NO_THROW(scalar::sqrt(p));
+  }
+  BOOST_TEST(square(x).lower() == 0);
+  BOOST_TEST((x * x).lower() < 0);  // two factors not known to be one number
+  BOOST_TEST(scalar::pow(x, Real(3)).lower() < 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
