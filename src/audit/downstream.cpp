@@ -53,9 +53,9 @@ Downstream downstream_of(const AuditState& s, const StatedOperands& operands, co
       const CompareMode& mode = s.c.items[t].compare;
       // A cell that matches both values (or neither) says nothing of which one was carried.
       // An enclosure over operand ranges holds more than the values it encloses, so a fit is
-      // proven (the whole enclosure matches, or operand values give the stated one) and a
-      // miss is a miss of the whole enclosure.
-      bool fits_good = matches(mode, cell.stated, g) == Match::yes;
+      // proven (the whole enclosure matches, or operand values give the stated one, on either
+      // side alike) and a miss is a miss of the whole enclosure.
+      bool fits_good = operands.matches_recomputed(t, cell, &*with_good, &subst) == Match::yes;
       bool fits_bad = cell.against_recomputed == Match::yes || matches(mode, cell.stated, b) == Match::yes;
       if (fits_good && !may_match(mode, cell.stated, b)) ++good;
       if (fits_bad && !may_match(mode, cell.stated, g)) ++bad;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "stated_cells.hpp"
 
@@ -67,6 +68,16 @@ const Matrix<Real>* StatedOperands::operand(std::size_t k, const Run& pipeline) 
   return &*cache[k];
 }
 
+// m with the cells of `subst` at their correct values: those of the pipeline the erratum
+// follows, which the report names.
+Matrix<Real> StatedOperands::corrected(const Matrix<Real>& m, const Substitution& subst) const {
+  const Run& own = s_.run_of(subst.item);
+  if (!own.values[subst.item]) throw Undecided(fmt::format("{} has no value", s_.c.items[subst.item].name));
+  Matrix<Real> out = m;
+  for (auto [r, c] : subst.cells) out(r, c) = (*own.values[subst.item])(r, c);
+  return out;
+}
+
 std::optional<Matrix<Real>> StatedOperands::recompute(std::size_t i, const Expr& e,
                                                       const std::optional<Substitution>& subst) const {
   const Run& pipeline = s_.run_of(i);
@@ -76,13 +87,7 @@ std::optional<Matrix<Real>> StatedOperands::recompute(std::size_t i, const Expr&
     const Matrix<Real>* m = operand(k, pipeline);
     if (!m) throw Undecided(fmt::format("{} has no value", name));
     if (!subst || subst->item != k) return *m;
-    if (!substituted) {
-      // The erratum's correct value is that of the pipeline it follows, which the report names.
-      const Run& own = s_.run_of(k);
-      if (!own.values[k]) throw Undecided(fmt::format("{} has no value", name));
-      substituted = *m;
-      for (auto [r, c] : subst->cells) (*substituted)(r, c) = (*own.values[k])(r, c);
-    }
+    if (!substituted) substituted = corrected(*m, *subst);
     return *substituted;
   };
   return evaluate_or_nothing(e, lookup);
@@ -138,25 +143,29 @@ bool StatedOperands::failed_by_width(std::size_t i) const {
   return false;
 }
 
-Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l) const {
+Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l,
+                                         const Substitution* subst) const {
   KnownValues known = [&] {
     std::vector<Real> values;
-    for (const Matrix<Real>& corner : corners(i)) values.push_back(corner(cell.row, cell.col));
+    auto take = [&](const std::vector<Matrix<Real>>& corners) {
+      for (const Matrix<Real>& corner : corners) values.push_back(corner(cell.row, cell.col));
+    };
+    if (subst) take(corners_of(i, subst));
+    else take(corners(i));
     return values;
   };
   return match_over_box(s_.c.items[i].compare, cell.stated, l ? &(*l)(cell.row, cell.col) : nullptr, known,
-                        [&] { return cell_over_box(i, cell); });
+                        [&] { return cell_over_box(i, cell, subst); });
 }
 
-// The cell over the ranges of the stated operand cells it reads.
-CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell) const {
-  CellOverBox out;
-  out.continuous = continuous_;
-  out.step_cells = std::max<std::size_t>(1, s_.shapes[i].cells());
+// The stated cells that cell reads and that stand for a range, between the printed value p
+// and the correct c, with those ranges put in out.box and out.inner; nullopt when the cell
+// reads too many cells to list.
+std::optional<std::vector<CellRef>> StatedOperands::varied_cells(std::size_t i, const CellAudit& cell,
+                                                                 CellOverBox& out) const {
   const Run& pipeline = s_.run_of(i);
   auto reads = s_.reads(i, cell.row, cell.col);
-  if (!reads) return out;
-  // The stated cells that stand for a range: between the printed value p and the correct c.
+  if (!reads) return std::nullopt;
   std::vector<CellRef> varied;
   for (const CellRef& ref : *reads) {
     const CellAudit* stated = s_.audited_cell(ref.item, ref.row, ref.col);
@@ -176,19 +185,44 @@ CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell) 
                         : p >= c.upper() ? Range(c.upper(), p)
                                          : Range(p));
   }
-  out.value_over = [this, i, &pipeline, varied, r = cell.row, c = cell.col,
+  return varied;
+}
+
+// The cell over the ranges of the stated operand cells it reads.
+CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell, const Substitution* subst) const {
+  CellOverBox out;
+  out.continuous = subst ? continuous(*s_.step_expression(i)) : continuous_;
+  out.step_cells = std::max<std::size_t>(1, s_.shapes[i].cells());
+  const Run& pipeline = s_.run_of(i);
+  auto varied = varied_cells(i, cell, out);
+  if (!varied) return out;
+  // The erratum put back to its correct value, for the follow-through: it is never varied.
+  std::shared_ptr<const Matrix<Real>> fixed;
+  if (subst) {
+    const Matrix<Real>* m = operand(subst->item, pipeline);
+    if (!m) return out;
+    try {
+      fixed = std::make_shared<const Matrix<Real>>(corrected(*m, *subst));
+    } catch (const Undecided&) {
+      return out;
+    }
+  }
+  auto operand_or_fixed = [this, &pipeline, fixed, item = subst ? subst->item : s_.c.items.size()](std::size_t k) {
+    return k == item ? fixed.get() : operand(k, pipeline);
+  };
+  out.value_over = [this, i, operand_or_fixed, varied = std::move(*varied), r = cell.row, c = cell.col,
                     cells = out.step_cells](const std::vector<Range>& part) -> std::optional<Real> {
     std::map<std::size_t, Matrix<Real>> changed;
     for (std::size_t v = 0; v < varied.size(); ++v) {
       auto [it, fresh] = changed.try_emplace(varied[v].item);
-      if (fresh) it->second = *operand(varied[v].item, pipeline);
+      if (fresh) it->second = *operand_or_fixed(varied[v].item);
       it->second(varied[v].row, varied[v].col) =
           part[v].is_point() ? Real(part[v].lo) : hull(Real(part[v].lo), Real(part[v].hi));
     }
     Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
       auto k = static_cast<std::size_t>(s_.c.find(name));
       if (auto it = changed.find(k); it != changed.end()) return it->second;
-      const Matrix<Real>* m = operand(k, pipeline);
+      const Matrix<Real>* m = operand_or_fixed(k);
       if (!m) throw Undecided(fmt::format("{} has no value", name));
       return *m;
     };
@@ -204,8 +238,13 @@ CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell) 
 
 // Step i at the corners of the box its stated operands span, built once per step.
 const std::vector<Matrix<Real>>& StatedOperands::corners(std::size_t i) const {
-  if (corners_) return *corners_;
-  corners_.emplace();
+  if (!corners_) corners_ = corners_of(i, nullptr);
+  return *corners_;
+}
+
+// The same, with the cells of `subst` at their correct values.
+std::vector<Matrix<Real>> StatedOperands::corners_of(std::size_t i, const Substitution* subst) const {
+  std::vector<Matrix<Real>> out;
   const Run& pipeline = s_.run_of(i);
   std::vector<std::size_t> items;
   for (std::size_t k : s_.operands[i])
@@ -213,17 +252,20 @@ const std::vector<Matrix<Real>>& StatedOperands::corners(std::size_t i) const {
   bool every = items.size() <= kCornerItems;
   std::size_t count = every ? std::size_t{1} << items.size() : 2;
   for (std::size_t corner = 0; corner < count; ++corner) {
+    std::optional<Matrix<Real>> fixed;
     Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
       auto k = static_cast<std::size_t>(s_.c.find(name));
       auto at = static_cast<std::size_t>(std::find(items.begin(), items.end(), k) - items.begin());
       const Matrix<Real>* m = at == items.size() ? operand(k, pipeline)
                                                  : operand_at(k, pipeline, every ? (corner >> at) & 1 : corner);
       if (!m) throw Undecided(fmt::format("{} has no value", name));
-      return *m;
+      if (!subst || k != subst->item) return *m;
+      fixed = corrected(*m, *subst);
+      return *fixed;
     };
-    if (auto value = shaped(i, evaluate_or_nothing(*s_.step_expression(i), lookup))) corners_->push_back(std::move(*value));
+    if (auto value = shaped(i, evaluate_or_nothing(*s_.step_expression(i), lookup))) out.push_back(std::move(*value));
   }
-  return *corners_;
+  return out;
 }
 
 // Item k's stated values at one end of their ranges: every stated cell at its printed value,

@@ -54,7 +54,10 @@ class StatedOperands {
   // Whether the stated value matches L, the step over the box its stated operands span: proven
   // by points of the box, since the enclosure `l` overestimates it. Without `l` (it could not
   // be computed, and that proves nothing: failed_by_width), by points alone: yes or undecided.
-  Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l) const;
+  // With `subst`, the same over the operands with those cells at their correct values (the
+  // follow-through's "good" side; `l` then is that recomputation).
+  Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l,
+                           const Substitution* subst = nullptr) const;
   // Whether step i, failing over its stated operands, may still have values there: an operand
   // is an interval (an enclosure or a range between printed and correct), whose width alone can
   // make an operation fail (a square root of a product reaching below zero), or it failed
@@ -64,8 +67,11 @@ class StatedOperands {
  private:
   const Matrix<Real>* operand(std::size_t k, const Run& pipeline) const;
   const Matrix<Real>* operand_at(std::size_t k, const Run& pipeline, bool correct) const;
+  Matrix<Real> corrected(const Matrix<Real>& m, const Substitution& subst) const;
   const std::vector<Matrix<Real>>& corners(std::size_t i) const;
-  CellOverBox cell_over_box(std::size_t i, const CellAudit& cell) const;
+  std::vector<Matrix<Real>> corners_of(std::size_t i, const Substitution* subst) const;
+  std::optional<std::vector<CellRef>> varied_cells(std::size_t i, const CellAudit& cell, CellOverBox& out) const;
+  CellOverBox cell_over_box(std::size_t i, const CellAudit& cell, const Substitution* subst) const;
 
   const AuditState& s_;
   const Recomputed* shared_;
