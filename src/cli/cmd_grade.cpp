@@ -148,7 +148,7 @@ class ClassGrading {
     for (const auto& s : b.sheets) {
       ids_.add(s);
       for (const auto& note : s.notes)
-        fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), s.id, note), false));
+        fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), detail::shortened(s.id), note), false));
     }
     if (gradescope_ && tally_.sheets() + b.sheets.size() > 1) {
       one_submission_error("more sheets");
@@ -158,7 +158,7 @@ class ClassGrading {
       if (slips_ && b.grades[i].slips_unsearched > 0)
         fmt::print(stderr,
                    "{}: sheet {}: {} errata past the slip budget (--max-slip-cells {}) are graded without a slip name\n",
-                   printable(b.sheets[i].where.to_string(), false), printable(b.sheets[i].id, false),
+                   printable(b.sheets[i].where.to_string(), false), printable(detail::shortened(b.sheets[i].id), false),
                    b.grades[i].slips_unsearched, o_.slip_cells);
     tally_.add(b.sheets, b.grades);
     if (gradescope_) {

@@ -47,11 +47,12 @@ std::optional<std::size_t> Placer::step(std::string_view name) {
   if (auto s = key_.find_step(name)) return s;
   long i = key_.kase().find(std::string(name));
   if (i >= 0 && key_.kase().items[static_cast<std::size_t>(i)].is_input)
-    note(fmt::format("{} is an input, not a step; its answers are not graded", name));
+    note(fmt::format("{} is an input, not a step; its answers are not graded", detail::shortened(name)));
   else if (i >= 0)
-    note(fmt::format("step {} cannot be graded (its pipeline stops before it); its answers are ignored", name));
+    note(fmt::format("step {} cannot be graded (its pipeline stops before it); its answers are ignored",
+                     detail::shortened(name)));
   else
-    note(fmt::format("the case has no step '{}'; its answers are ignored", name));
+    note(fmt::format("the case has no step '{}'; its answers are ignored", detail::shortened(name)));
   return std::nullopt;
 }
 
@@ -96,9 +97,10 @@ void Placer::json_object(std::size_t s, const std::vector<Node>& nodes, const No
     }
     auto cells = key_.find_vector(s, x.key);
     if (cells.empty()) {
-      note(fmt::format("{}: no cell or vector is named '{}'; its answer is ignored", name, x.key));
+      note(fmt::format("{}: no cell or vector is named '{}'; its answer is ignored", name, detail::shortened(x.key)));
     } else if (x.kind != Node::Kind::array || x.count != cells.size()) {
-      note(fmt::format("{}: {} needs a list of {} values; its answer is ignored", name, x.key, cells.size()));
+      note(fmt::format("{}: {} needs a list of {} values; its answer is ignored", name, detail::shortened(x.key),
+                       cells.size()));
     } else {
       std::size_t j = 0;
       for (const Node& y : Children(nodes, x)) set(cells[j++], answer_from_json(y));

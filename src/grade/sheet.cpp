@@ -3,6 +3,8 @@
 #include <deque>
 #include <fmt/format.h>
 
+#include "handcheck/detail/text.hpp"
+
 namespace handcheck {
 
 void Answers::set(std::size_t cell, Answer::Kind kind, std::string_view text) {
@@ -54,7 +56,7 @@ void SheetIds::add(const Sheet& sheet) {
     const Table::Entry& e = t.entries[t.slots[i]];
     if (t.id(e) == sheet.id)
       throw Error(ErrorId::sheet_duplicate_id, sheet.where,
-                  fmt::format("sheet id '{}' is given twice (first at {})", sheet.id,
+                  fmt::format("sheet id '{}' is given twice (first at {})", detail::shortened(sheet.id),
                               SourceLoc{t.files[e.file], e.line, 1}.to_string()));
   }
   if (t.entries.size() >= Table::empty || sheet.where.line > UINT32_MAX || sheet.id.size() >= (1u << 24) ||

@@ -124,7 +124,8 @@ std::vector<Sheet> read_sheets_csv(std::string_view text, const std::string& nam
     auto s = p.step(f[1]);
     if (!s) continue;
     if (auto cell = key.find_cell(*s, f[2])) p.set(*cell, sheets::answer_from_text(f[3]));
-    else p.note(fmt::format("{}: no cell '{}' (line {}); its answer is ignored", f[1], f[2], records[r].line));
+    else p.note(fmt::format("{}: no cell '{}' (line {}); its answer is ignored", detail::shortened(f[1]),
+                             detail::shortened(f[2]), records[r].line));
   }
   return {std::make_move_iterator(read.begin()), std::make_move_iterator(read.end())};
 }

@@ -178,6 +178,25 @@ def check_messages(run, tmp, expect):
         r = subprocess.run([run.binary, *args], capture_output=True, timeout=60, input=b"")
         short(r, f"{str(args)[:60]}")
 
+    # Sheets that name what the case lacks, with names and ids of 100 kB: each note and the
+    # message about a repeated id quote them shortened (stderr, one line each).
+    seed = str(pathlib.Path(run.root) / "cases/self-attention-6-3.yaml")
+    long = "X" * 100000
+    sheets = tmp / "long-names.jsonl"
+    sheets.write_text(json.dumps({"id": "a", "answers": {long: [[1]]}}) + "\n" +
+                      json.dumps({"id": "b", "answers": {"Q": {"1," + "9" * 50000: 1}}}) + "\n" +
+                      json.dumps({"id": "y" * 100000, "answers": {"Q": {"q9[9]": 1}}}) + "\n" +
+                      json.dumps({"id": "y" * 100000, "answers": {}}) + "\n", encoding="utf-8")
+    r = run("grade", seed, str(sheets), "-o", str(tmp / "long-names.csv"))
+    lines = r.stderr.splitlines()
+    expect(r.returncode == 2 and len(lines) >= 4, f"grade, long names: exit {r.returncode}, {len(lines)} lines")
+    expect(all(len(line) < 600 for line in lines), f"grade, long names: lines of {[len(x) for x in lines]} bytes")
+    csv_sheets = tmp / "long-names.csv"
+    csv_sheets.write_text("id,step,cell,value\nc,Q," + "9" * 100000 + ",1\n", encoding="utf-8")
+    r = run("grade", seed, str(csv_sheets))
+    expect(r.returncode == 0 and all(len(line) < 600 for line in r.stderr.splitlines()),
+           f"grade, a long CSV cell name: exit {r.returncode}, {len(r.stderr)} bytes on stderr")
+
     # Numeric options: decimal digits, in range.
     for option, value in (("--max-slip-work", "-1"), ("--max-slip-work", "18446744073709551616"),
                           ("--max-slip-work", "0500"), ("--max-slip-work", "0x100"), ("--max-cells", "0x10"),
@@ -209,6 +228,7 @@ def main():
     def run(*args, cwd=None, timeout=60):
         return subprocess.run([binary, *args], capture_output=True, cwd=cwd, timeout=timeout)
     run.binary = binary
+    run.root = root
 
     def no_internal_error(r, what):
         expect(r.returncode in (0, 1, 2), f"{what}: exit {r.returncode}")
