@@ -109,7 +109,7 @@ CaseAudit audit_case(std::shared_ptr<const Case> kase, const AuditOptions& optio
     audited.hand = std::move(runs.first);
     audited.exact = std::move(runs.second);
     out = std::move(audited);
-    if (out.hand && out.exact) out.approximation = compare_pipelines(c, *out.hand, *out.exact, threads);
+    if (out.hand && out.exact && options.compare_pipelines) out.approximation = compare_pipelines(c, *out.hand, *out.exact, threads);
   } catch (const Error& e) {
     out.status = CaseAudit::Status::error;
     out.error = e;

@@ -119,7 +119,11 @@ Match match_over_box(const CompareMode& mode, const Literal& stated, const Real*
   // "4/3" match nothing, though stated_range gives them a range.
   if (matches(mode, stated, Real(stated.value)) == Match::no) return Match::no;
   Range accepted = stated_range(mode, stated);
-  const CellOverBox cell = cell_of();
+  CellOverBox cell = cell_of();
+  // Values on both sides prove one between them only where the step is continuous on the whole
+  // box: its enclosure there was computed, every operation defined on all of it. Without one a
+  // pole or a gap may lie between (1 / w, w in [-0.003, 0.004], is never 5).
+  cell.continuous = cell.continuous && enclosure;
   Sides sides;
   for (const Real& v : known ? known() : std::vector<Real>{}) {
     if (matches(mode, stated, v) == Match::yes) return Match::yes;

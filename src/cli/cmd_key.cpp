@@ -22,7 +22,10 @@ struct KeyCliOptions {
 
 ExitCode run_key(const KeyCliOptions& o) {
   if (!output_spares_inputs(o.output, {o.path})) return ExitCode::error;
-  CaseAudit a = audit_file(o.path, o.limits.audit_options());
+  AuditOptions options = o.limits.audit_options();
+  const KeyFormat* format = find_key_format(o.format);
+  options.compare_pipelines = !format || format->shows_approximation;
+  CaseAudit a = audit_file(o.path, options);
   // A case with errata still has a key; only one that cannot be evaluated has none.
   if (a.status == CaseAudit::Status::error) {
     fmt::print(stderr, "{}\n", a.error->what());

@@ -49,10 +49,10 @@ const std::vector<ReportFormat>& report_formats() {
 
 const std::vector<KeyFormat>& key_formats() {
   static const std::vector<KeyFormat> formats{
-      {"md", "Markdown, the default", &render_key_markdown},
-      {"tex", "LaTeX", &render_key_latex},
-      {"html", "one self-contained page", &render_key_html},
-      {"json", "for tools", &render_key_json},
+      {"md", "Markdown, the default", &render_key_markdown, true},
+      {"tex", "LaTeX", &render_key_latex, true},
+      {"html", "one self-contained page", &render_key_html, true},
+      {"json", "for tools", &render_key_json, false},
   };
   return formats;
 }

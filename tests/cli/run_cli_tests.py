@@ -71,7 +71,7 @@ def check_case(binary, root, case, update):
         problems.append(f"{rel}: status {status}, expected {expect['status']}")
     if result.returncode != EXIT_FOR_STATUS[status]:
         problems.append(f"{rel}: exit {result.returncode} for status {status}")
-    for key in ("erratum", "carried", "stated", "ok"):
+    for key in ("erratum", "carried", "stated", "ok", "undecided"):
         if key in expect and str(report["cells"][key]) != expect[key]:
             problems.append(f"{rel}: {key} = {report['cells'][key]}, expected {expect[key]}")
     for step, row, col, verdict, *downstream in wanted:

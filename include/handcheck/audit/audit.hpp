@@ -81,6 +81,7 @@ struct AuditOptions {
   LoadLimits load;
   int digits = 0;  // overrides the case's digits when > 0
   std::size_t max_slip_work = kDefaultSlipWork;  // the slip search's budget (see SlipBudget)
+  bool compare_pipelines = true;  // false: no CaseAudit::approximation (an output that shows none)
 };
 
 struct CaseAudit {

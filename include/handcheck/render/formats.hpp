@@ -24,6 +24,7 @@ struct KeyFormat {
   std::string_view name;
   std::string_view help;
   std::string (*render)(const CaseAudit& a, const KeyOptions& options);
+  bool shows_approximation;  // the key says how far the hand pipeline is from the exact one
 };
 
 // Grades stream out a batch of sheets at a time (GradesWriter), except Gradescope's results,

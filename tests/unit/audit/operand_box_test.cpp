@@ -46,6 +46,26 @@ BOOST_AUTO_TEST_CASE(a_point_of_the_box_proves_a_match) {
   BOOST_TEST((over_ratio("0.71", false, {Real(Rational(71, 100))}) == Match::yes));
 }
 
+// Without an enclosure of the whole box (it could not be computed: a pole, a gap in the domain),
+// values on both sides of the stated one prove nothing, whatever the expression's functions: 1/w
+// over w in [-3, 4] gives -1/3 and 1/4 at the ends and never 0.1.
+BOOST_AUTO_TEST_CASE(without_an_enclosure_values_on_both_sides_prove_nothing) {
+  CellOverBox cell;
+  cell.box = cell.inner = {Range(Rational(-3), Rational(4))};
+  cell.continuous = true;  // the registry's word for each function, not for the division
+  cell.value_over = [](const std::vector<Range>& part) -> std::optional<Real> {
+    if (!part[0].is_point()) return std::nullopt;  // a range through the pole
+    if (part[0].lo == 0) return std::nullopt;
+    return Real(1 / part[0].lo);
+  };
+  CompareMode printed;
+  std::vector<Real> ends = {Real(Rational(-1, 3)), Real(Rational(1, 4))};
+  BOOST_TEST((match_over_box(printed, parse_literal("0.1"), nullptr, [&] { return ends; }, [&] { return cell; }) !=
+              Match::yes));
+  BOOST_TEST((match_over_box(printed, parse_literal("0.25"), nullptr, [&] { return ends; }, [&] { return cell; }) ==
+              Match::yes));
+}
+
 // The box encloses an irrational correct value: x stands for [2, c] with c in [2.99, 3], so a
 // match at 3 is no proof (only points up to 2.99 surely belong), a mismatch over [2, 3] is.
 BOOST_AUTO_TEST_CASE(a_match_is_proven_inside_the_inner_box_only) {
