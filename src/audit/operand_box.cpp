@@ -125,11 +125,16 @@ Match match_over_box(const CompareMode& mode, const Literal& stated, const Real*
   // pole or a gap may lie between (1 / w, w in [-0.003, 0.004], is never 5).
   cell.continuous = cell.continuous && enclosure;
   Sides sides;
-  for (const Real& v : known ? known() : std::vector<Real>{}) {
+  const std::vector<Real> values = known ? known() : std::vector<Real>{};
+  for (const Real& v : values) {
     if (matches(mode, stated, v) == Match::yes) return Match::yes;
     if (!v.is_infinite()) sides.outside(v, accepted);
   }
   if (sides.below && sides.above && cell.continuous) return Match::yes;
+  // Nothing the cell reads varies (its reads are known, none is a range): a value at any point of
+  // the box is the cell's one value, wherever else the step fails (a pole in another cell).
+  if (cell.box.empty() && cell.value_over && !values.empty() && !values.front().is_infinite())
+    return may_match(mode, stated, values.front()) ? Match::undecided : Match::no;
   if (cell.box.empty() || !cell.value_over) return Match::undecided;
   if (try_corners(mode, stated, accepted, cell, sides) == Match::yes) return Match::yes;
   return split(mode, stated, accepted, cell, sides);

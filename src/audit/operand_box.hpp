@@ -35,7 +35,8 @@ struct CellOverBox {
 using CellOverBoxOf = std::function<CellOverBox()>;
 
 // Values of the cell at some points of its box (e.g. every operand as printed), asked for only
-// when the enclosure decides nothing: computing them costs whole steps.
+// when the enclosure decides nothing: computing them costs whole steps. Where the box is empty
+// (and value_over given), each is the cell's one value.
 using KnownValues = std::function<std::vector<Real>()>;
 
 // Whether `stated` matches some value of the cell over its box, given the cell's enclosure over

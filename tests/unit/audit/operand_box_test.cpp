@@ -66,6 +66,22 @@ BOOST_AUTO_TEST_CASE(without_an_enclosure_values_on_both_sides_prove_nothing) {
               Match::yes));
 }
 
+// A cell that reads no range has one value, known at any point where the step could be computed,
+// though its enclosure over the box failed elsewhere in the step: a mismatch with it is proven.
+BOOST_AUTO_TEST_CASE(a_cell_that_reads_no_range_is_decided_by_its_one_value) {
+  CellOverBox cell;
+  cell.value_over = [](const std::vector<Range>&) -> std::optional<Real> { return std::nullopt; };
+  CompareMode printed;
+  std::vector<Real> half = {Real(Rational(1, 2))};
+  auto over = [&](const char* stated) {
+    return match_over_box(printed, parse_literal(stated), nullptr, [&] { return half; }, [&] { return cell; });
+  };
+  BOOST_TEST((over("7") == Match::no));
+  BOOST_TEST((over("0.5") == Match::yes));
+  cell.value_over = nullptr;  // its reads unknown: a value at one point says nothing of another
+  BOOST_TEST((over("7") == Match::undecided));
+}
+
 // The box encloses an irrational correct value: x stands for [2, c] with c in [2.99, 3], so a
 // match at 3 is no proof (only points up to 2.99 surely belong), a mismatch over [2, 3] is.
 BOOST_AUTO_TEST_CASE(a_match_is_proven_inside_the_inner_box_only) {
