@@ -27,6 +27,9 @@ struct OperandStatus {
   bool any_stated = false;  // some cell it reads is stated
   bool wrong = false;       // some cell it reads is an erratum or carried
   bool undecided = false;   // some cell it reads is undecided
+  // Some cell it reads may or may not match its correct value: it enters L as printed, not as
+  // the range a match would give it, so only a match with L is proven.
+  bool uncertain_range = false;
   std::vector<std::size_t> errata;  // the errata it follows from, indices into CaseAudit::errata
 };
 
@@ -92,6 +95,7 @@ class Auditor {
       const CellAudit* cell = s_.audited_cell(k, rr, cc);
       if (!cell) return;
       status.any_stated = true;
+      if (cell->against_correct == Match::undecided) status.uncertain_range = true;
       switch (cell->verdict) {
         case Verdict::ok: break;
         case Verdict::undecided: status.undecided = true; break;
@@ -195,8 +199,10 @@ class Auditor {
       }
       if (l.value || l.proves_nothing) recomputed = operands_.matches_recomputed(i, cell, l.value ? &*l.value : nullptr);
     }
-    cell.against_recomputed = recomputed;
+    // Not an undecided of the box: a higher precision may decide the operand's match.
     if (recomputed == Match::undecided && cell.against_correct == Match::no) ++s_.out.undecided_over_box;
+    if (recomputed == Match::no && operands.uncertain_range) recomputed = Match::undecided;
+    cell.against_recomputed = recomputed;
     bool consistent = recomputed == Match::yes;
     if (consistent && !operands.wrong && !operands.undecided) {
       cell.verdict = Verdict::ok;

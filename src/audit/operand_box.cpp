@@ -134,7 +134,9 @@ Match match_over_box(const CompareMode& mode, const Literal& stated, const Real*
   // Nothing the cell reads varies (its reads are known, none is a range): a value at any point of
   // the box is the cell's one value, wherever else the step fails (a pole in another cell).
   if (cell.box.empty() && cell.value_over && !values.empty() && !values.front().is_infinite())
-    return may_match(mode, stated, values.front()) ? Match::undecided : Match::no;
+    return !may_match(mode, stated, values.front()) || matches(mode, stated, values.front()) == Match::no
+               ? Match::no
+               : Match::undecided;
   if (cell.box.empty() || !cell.value_over) return Match::undecided;
   if (try_corners(mode, stated, accepted, cell, sides) == Match::yes) return Match::yes;
   return split(mode, stated, accepted, cell, sides);

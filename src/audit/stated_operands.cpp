@@ -56,7 +56,8 @@ const Matrix<Real>* StatedOperands::operand(std::size_t k, const Run& pipeline) 
       Real printed = real_of(cell.stated);
       Real& slot = m(cell.row, cell.col);
       slot = printed;
-      if (cell.against_correct == Match::no || !own.values[k]) continue;
+      // Only a proven match stands for a range (an undecided one: see OperandStatus).
+      if (cell.against_correct != Match::yes || !own.values[k]) continue;
       try {
         slot = hull(printed, (*own.values[k])(cell.row, cell.col));
       } catch (const DomainError&) {
@@ -170,7 +171,7 @@ std::optional<std::vector<CellRef>> StatedOperands::varied_cells(std::size_t i, 
   for (const CellRef& ref : *reads) {
     const CellAudit* stated = s_.audited_cell(ref.item, ref.row, ref.col);
     const Run& own = s_.run_of(ref.item);
-    if (!stated || stated->against_correct == Match::no || stated->stated.is_infinite() || !own.values[ref.item] ||
+    if (!stated || stated->against_correct != Match::yes || stated->stated.is_infinite() || !own.values[ref.item] ||
         !operand(ref.item, pipeline))
       continue;
     const Real& c = (*own.values[ref.item])(ref.row, ref.col);
@@ -279,7 +280,7 @@ const Matrix<Real>* StatedOperands::operand_at(std::size_t k, const Run& pipelin
     m = *pipeline.values[k];
     const Run& own = s_.run_of(k);
     for (const CellAudit& cell : s_.step_audit(k)->cells) {
-      bool keep = correct && cell.against_correct != Match::no && own.values[k];
+      bool keep = correct && cell.against_correct == Match::yes && own.values[k];
       (*m)(cell.row, cell.col) = keep ? (*own.values[k])(cell.row, cell.col) : real_of(cell.stated);
     }
   }

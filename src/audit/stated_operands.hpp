@@ -1,6 +1,7 @@
 // The values a step sees for the stated items it reads (DESIGN §5: a printed number that
 // matches its correct value stands for the range between the two, one that does not for
-// itself), and the step recomputed from them: L, its slip variants, its corners, and one cell
+// itself, and one whose match is undecided for itself too, the auditor then proving nothing
+// from a mismatch), and the step recomputed from them: L, its slip variants, its corners, and one cell
 // over the box its operand ranges span.
 #pragma once
 
