@@ -151,8 +151,7 @@ Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, c
     auto take = [&](const std::vector<Matrix<Real>>& corners) {
       for (const Matrix<Real>& corner : corners) values.push_back(corner(cell.row, cell.col));
     };
-    if (subst) take(corners_of(i, subst));
-    else take(corners(i));
+    take(corners(i, subst));
     return values;
   };
   return match_over_box(s_.c.items[i].compare, cell.stated, l ? &(*l)(cell.row, cell.col) : nullptr, known,
@@ -237,10 +236,17 @@ CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell, 
   return out;
 }
 
-// Step i at the corners of the box its stated operands span, built once per step.
-const std::vector<Matrix<Real>>& StatedOperands::corners(std::size_t i) const {
-  if (!corners_) corners_ = corners_of(i, nullptr);
-  return *corners_;
+// Step i at the corners of the box its stated operands span, built once per step; with a
+// substitution, once per reader step and substitution (the follow-through asks for each cell).
+const std::vector<Matrix<Real>>& StatedOperands::corners(std::size_t i, const Substitution* subst) const {
+  if (!subst) {
+    if (!corners_) corners_ = corners_of(i, nullptr);
+    return *corners_;
+  }
+  auto& c = substituted_corners_;
+  if (!c || c->step != i || c->subst.item != subst->item || c->subst.cells != subst->cells)
+    c = SubstitutedCorners{i, *subst, corners_of(i, subst)};
+  return c->corners;
 }
 
 // The same, with the cells of `subst` at their correct values.

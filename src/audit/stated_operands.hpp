@@ -69,7 +69,7 @@ class StatedOperands {
   const Matrix<Real>* operand(std::size_t k, const Run& pipeline) const;
   const Matrix<Real>* operand_at(std::size_t k, const Run& pipeline, bool correct) const;
   Matrix<Real> corrected(const Matrix<Real>& m, const Substitution& subst) const;
-  const std::vector<Matrix<Real>>& corners(std::size_t i) const;
+  const std::vector<Matrix<Real>>& corners(std::size_t i, const Substitution* subst = nullptr) const;
   std::vector<Matrix<Real>> corners_of(std::size_t i, const Substitution* subst) const;
   std::optional<std::vector<CellRef>> varied_cells(std::size_t i, const CellAudit& cell, CellOverBox& out) const;
   CellOverBox cell_over_box(std::size_t i, const CellAudit& cell, const Substitution* subst) const;
@@ -84,6 +84,12 @@ class StatedOperands {
   mutable std::size_t box_work_left_ = kBoxWork;
   // The step being audited at the corners of its operand box; operands at one end of their ranges.
   mutable std::optional<std::vector<Matrix<Real>>> corners_;
+  struct SubstitutedCorners {
+    std::size_t step;
+    Substitution subst;
+    std::vector<Matrix<Real>> corners;
+  };
+  mutable std::optional<SubstitutedCorners> substituted_corners_;  // the last ones asked for
   mutable std::map<std::tuple<std::size_t, bool, bool>, std::optional<Matrix<Real>>> corner_operands_;
   bool continuous_ = false;  // the step being audited is built from continuous functions
 };
