@@ -7,11 +7,13 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "handcheck/detail/text.hpp"
 #include "handcheck/expr/ast.hpp"
 #include "handcheck/eval/pipeline.hpp"
 #include "handcheck/model/printing.hpp"
+#include "handcheck/parallel.hpp"
 #include "working.hpp"
 
 namespace handcheck::keys {
@@ -338,7 +340,7 @@ KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
   return Builder(a, options).build();
 }
 
-void append_value(std::string& out, const Real& x, int digits, DenominatorMemo* memo) {
+void append_value(std::string& out, const Real& x, int digits) {
   if (!x.is_exact()) {
     out += exact_digits(x, digits);
     return;
@@ -346,17 +348,86 @@ void append_value(std::string& out, const Real& x, int digits, DenominatorMemo* 
   // describe's "p/q" of a rational, without a string per cell: a point enclosure is not exact.
   mpq_srcptr q = x.exact().backend().data();
   append_integer(out, mpq_numref(q));
-  mpz_srcptr den = mpq_denref(q);
-  if (mpz_cmp_ui(den, 1) == 0) return;
+  if (mpz_cmp_ui(mpq_denref(q), 1) == 0) return;
   out += '/';
-  if (!memo) return append_integer(out, den);
-  if (!memo->set || mpz_cmp(memo->value.backend().data(), den) != 0) {
-    mpz_set(memo->value.backend().data(), den);
-    memo->digits.clear();
-    append_integer(memo->digits, den);
-    memo->set = true;
+  append_integer(out, mpq_denref(q));
+}
+
+namespace {
+
+// Integers of fewer limbs are converted as they are written: looking them up costs as much.
+constexpr std::size_t kSharedLimbs = 4;
+// Below this much work (limbs to convert, enclosures counted as kEnclosureWork) a step is
+// converted on the calling thread: starting threads would cost more.
+constexpr std::size_t kEnclosureWork = 64;
+constexpr std::size_t kThreadedWork = std::size_t{1} << 15;
+
+// Equal integers, found by their limbs and sign.
+struct SameInteger {
+  bool operator()(mpz_srcptr a, mpz_srcptr b) const { return mpz_cmp(a, b) == 0; }
+};
+struct IntegerHash {
+  std::size_t operator()(mpz_srcptr z) const {
+    std::string_view limbs(reinterpret_cast<const char*>(mpz_limbs_read(z)), mpz_size(z) * sizeof(mp_limb_t));
+    return std::hash<std::string_view>{}(limbs) ^ static_cast<std::size_t>(mpz_sgn(z) < 0);
   }
-  out += memo->digits;
+};
+
+}  // namespace
+
+StepTexts::StepTexts(const Matrix<Real>& values, int digits, unsigned threads)
+    : values_(values), cells_(values.shape()) {
+  std::unordered_map<mpz_srcptr, std::uint32_t, IntegerHash, SameInteger> shared;
+  std::vector<mpz_srcptr> integers;     // texts_[i] for i < integers.size()
+  std::vector<const Real*> enclosures;  // then these
+  std::size_t work = 0;
+  auto part = [&](mpz_srcptr z) {
+    if (mpz_size(z) < kSharedLimbs) return kInline;
+    auto [it, added] = shared.try_emplace(z, static_cast<std::uint32_t>(integers.size()));
+    if (added) {
+      integers.push_back(z);
+      work += mpz_size(z);
+    }
+    return it->second;
+  };
+  for (std::size_t r = 0; r < values.rows(); ++r)
+    for (std::size_t c = 0; c < values.cols(); ++c) {
+      const Real& x = values(r, c);
+      Cell& cell = cells_(r, c);
+      if (!x.is_exact()) {
+        enclosures.push_back(&x);
+        work += kEnclosureWork;
+        continue;
+      }
+      mpq_srcptr q = x.exact().backend().data();
+      cell.numerator = part(mpq_numref(q));
+      if (mpz_cmp_ui(mpq_denref(q), 1) != 0) cell.denominator = part(mpq_denref(q));
+    }
+  const std::size_t first_enclosure = integers.size();
+  for (std::size_t r = 0, k = first_enclosure; r < values.rows(); ++r)
+    for (std::size_t c = 0; c < values.cols(); ++c)
+      if (!values(r, c).is_exact()) cells_(r, c).text = static_cast<std::uint32_t>(k++);
+  texts_.resize(integers.size() + enclosures.size());
+  parallel_for(texts_.size(), [&](std::size_t i) {
+    if (i < first_enclosure) append_integer(texts_[i], integers[i]);
+    else texts_[i] = exact_digits(*enclosures[i - first_enclosure], digits);
+  }, work >= kThreadedWork ? threads : 1);
+}
+
+bool StepTexts::append(std::string& out, std::size_t row, std::size_t col) const {
+  const Cell& cell = cells_(row, col);
+  if (cell.text != kInline) {
+    out += texts_[cell.text];
+    return true;
+  }
+  mpq_srcptr q = values_(row, col).exact().backend().data();
+  if (cell.numerator != kInline) out += texts_[cell.numerator];
+  else append_integer(out, mpq_numref(q));
+  if (mpz_cmp_ui(mpq_denref(q), 1) == 0) return false;
+  out += '/';
+  if (cell.denominator != kInline) out += texts_[cell.denominator];
+  else append_integer(out, mpq_denref(q));
+  return false;
 }
 
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col) {

@@ -8,6 +8,7 @@
 #include "handcheck/render/key.hpp"
 #include "limit_options.hpp"
 #include "output.hpp"
+#include "output_stream.hpp"
 
 namespace handcheck::cli {
 
@@ -31,7 +32,11 @@ ExitCode run_key(const KeyCliOptions& o) {
     fmt::print(stderr, "{}\n", a.error->what());
     return ExitCode::error;
   }
-  return write_output(o.output, render_key(a, o.format, handcheck::KeyOptions{o.limits.digits})) ? ExitCode::clean : ExitCode::error;
+  // Written as it is made: a large key is never held whole.
+  OutputStream out(o.output);
+  bool written = true;
+  write_key(a, o.format, handcheck::KeyOptions{o.limits.digits}, [&](std::string_view text) { written = written && out.write(text); });
+  return written && out.commit() ? ExitCode::clean : ExitCode::error;
 }
 
 }  // namespace

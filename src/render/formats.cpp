@@ -52,7 +52,7 @@ const std::vector<KeyFormat>& key_formats() {
       {"md", "Markdown, the default", &render_key_markdown, true},
       {"tex", "LaTeX", &render_key_latex, true},
       {"html", "one self-contained page", &render_key_html, true},
-      {"json", "for tools", &render_key_json, false},
+      {"json", "for tools", &render_key_json, false, &write_key_json},
   };
   return formats;
 }

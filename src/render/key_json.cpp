@@ -58,21 +58,28 @@ class JsonWriter {
     out_ += '"';
   }
 
-  // A value of a step: its digits go straight into the buffer, in quotes.
-  void value(const Real& x, int digits, keys::DenominatorMemo& memo) {
+  // A value of a step, in quotes; the digits of a fraction need no escaping.
+  void value(const keys::StepTexts& texts, std::size_t row, std::size_t col) {
     std::size_t at = out_.size();
     out_ += '"';
-    keys::append_value(out_, x, digits, &memo);
-    for (std::size_t i = at + 1; i < out_.size(); ++i) {
-      auto c = static_cast<unsigned char>(out_[i]);
-      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
-        std::string text = out_.substr(at + 1);
-        out_.resize(at);
-        string(text);
-        return;
+    if (texts.append(out_, row, col))
+      for (std::size_t i = at + 1; i < out_.size(); ++i) {
+        auto c = static_cast<unsigned char>(out_[i]);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+          std::string text = out_.substr(at + 1);
+          out_.resize(at);
+          string(text);
+          return;
+        }
       }
-    }
     out_ += '"';
+  }
+
+  // Hands the text so far to `sink` once there is at least `batch` of it.
+  void drain(const TextSink& sink, std::size_t batch) {
+    if (out_.size() < batch) return;
+    sink(out_);
+    out_.clear();
   }
 
  private:
@@ -126,18 +133,22 @@ void write_labels(JsonWriter& w, const std::vector<std::string>& names) {
   w.end_array();
 }
 
-void write_values(JsonWriter& w, const keys::ItemView& v, const Matrix<Real>* values) {
+// The text is handed on in pieces of about this size: a large key is never held whole.
+constexpr std::size_t kBatch = std::size_t{1} << 20;
+
+void write_values(JsonWriter& w, const keys::ItemView& v, const Matrix<Real>* values, const TextSink& sink) {
   if (!values) return w.null();
-  std::vector<keys::DenominatorMemo> memo(v.shape.cols);  // one a column: its cells share one
+  keys::StepTexts texts(*values, v.digits);
   w.begin_array();
   for (std::size_t r = 0; r < v.shape.rows; ++r) {
     w.element();
     w.begin_array();
     for (std::size_t c = 0; c < v.shape.cols; ++c) {
       w.element();
-      w.value((*values)(r, c), v.digits, memo[c]);
+      w.value(texts, r, c);
     }
     w.end_array();
+    w.drain(sink, kBatch);
   }
   w.end_array();
 }
@@ -177,7 +188,7 @@ void write_stated(JsonWriter& w, const keys::ItemView& v) {
   w.end_array();
 }
 
-void write_step(JsonWriter& w, const keys::ItemView& v) {
+void write_step(JsonWriter& w, const keys::ItemView& v, const TextSink& sink) {
   w.begin_object();
   w.field("name");
   w.string(v.name);
@@ -208,9 +219,9 @@ void write_step(JsonWriter& w, const keys::ItemView& v) {
   w.field("digits");
   w.number(v.digits);
   w.field("hand");
-  write_values(w, v, v.has_hand ? v.hand_values : nullptr);
+  write_values(w, v, v.has_hand ? v.hand_values : nullptr, sink);
   w.field("exact");
-  write_values(w, v, v.has_exact ? v.exact_values : nullptr);
+  write_values(w, v, v.has_exact ? v.exact_values : nullptr, sink);
   if (v.item->stated) {
     w.field("stated");
     write_stated(w, v);
@@ -220,7 +231,7 @@ void write_step(JsonWriter& w, const keys::ItemView& v) {
 
 }  // namespace
 
-std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
+void write_key_json(const CaseAudit& a, const KeyOptions& options, const TextSink& sink) {
   KeyOptions lean = options;
   lean.cells = false;
   keys::KeyView k = keys::build_key_view(a, lean);
@@ -243,7 +254,7 @@ std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
   w.begin_array();
   for (const auto& v : k.items) {
     w.element();
-    write_step(w, v);
+    write_step(w, v, sink);
   }
   w.end_array();
   w.field("errata");
@@ -268,6 +279,12 @@ std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
   w.end_array();
   w.end_object();
   out += '\n';
+  sink(out);
+}
+
+std::string render_key_json(const CaseAudit& a, const KeyOptions& options) {
+  std::string out;
+  write_key_json(a, options, [&](std::string_view text) { out += text; });
   return out;
 }
 

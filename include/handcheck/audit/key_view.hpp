@@ -3,6 +3,7 @@
 // cell reads; how a cell is computed; the errata groups. Renderers (render/key_*) lay it out.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,17 +96,33 @@ struct KeyView {
 // Throws the audit's Error when the case could not be read or evaluated.
 KeyView build_key_view(const CaseAudit& a, const KeyOptions& options = {});
 
-// The digits of the last denominator append_value wrote: an equal one is written again without
-// converting it (the cells of a column of a hand step share one of thousands of digits).
-struct DenominatorMemo {
-  Integer value;
-  std::string digits;
-  bool set = false;
-};
-
 // Appends the text of CellView::hand / CellView::exact for a value of a step shown at
 // `digits` significant digits: "p/q" for a rational, certified digits for an enclosure.
-void append_value(std::string& out, const Real& x, int digits, DenominatorMemo* memo = nullptr);
+void append_value(std::string& out, const Real& x, int digits);
+
+// The texts append_value writes for every cell of one step, made for the whole step at once:
+// an integer of many digits that recurs (3^k down the columns of a hand step, the denominator
+// the cells of a column share) is converted once, and the conversions of a large step run on
+// `threads` threads (0: one per hardware thread). The conversions of a large key's fractions
+// to decimal are most of its time. Keeps pointers into `values`, which must outlive it.
+class StepTexts {
+ public:
+  StepTexts(const Matrix<Real>& values, int digits, unsigned threads = 0);
+  // Appends the text of one cell; true when it may hold characters other than the digits,
+  // '-' and '/' of a fraction (the certified digits of an enclosure).
+  bool append(std::string& out, std::size_t row, std::size_t col) const;
+
+ private:
+  // Index into texts_ of a converted part; kInline: converted as it is appended (few digits).
+  static constexpr std::uint32_t kInline = UINT32_MAX;
+  struct Cell {
+    std::uint32_t numerator = kInline, denominator = kInline;  // exact: its parts
+    std::uint32_t text = kInline;                              // an enclosure: its digits
+  };
+  const Matrix<Real>& values_;
+  Matrix<Cell> cells_;
+  std::vector<std::string> texts_;
+};
 
 // "S[1,2]", "C[3]" for a vector, "dk" for a scalar (1-based, for people).
 std::string cell_name(const ItemView& v, std::size_t row, std::size_t col);

@@ -10,6 +10,7 @@
 #include "handcheck/audit/audit.hpp"
 #include "handcheck/audit/key_view.hpp"
 #include "handcheck/render/grades.hpp"
+#include "handcheck/render/key_json.hpp"
 #include "handcheck/render/text.hpp"
 
 namespace handcheck {
@@ -25,6 +26,8 @@ struct KeyFormat {
   std::string_view help;
   std::string (*render)(const CaseAudit& a, const KeyOptions& options);
   bool shows_approximation;  // the key says how far the hand pipeline is from the exact one
+  // The same text in pieces as it is made (a key of tens of megabytes); nullptr: render's, whole.
+  void (*write)(const CaseAudit& a, const KeyOptions& options, const TextSink& sink) = nullptr;
 };
 
 // Grades stream out a batch of sheets at a time (GradesWriter), except Gradescope's results,

@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(digits_and_errors) {
 }
 
 // The view without a CellView per cell (what the JSON key reads) holds the same marks, and
-// append_value writes what the full view's cells hold, with and without a denominator memo.
+// append_value and StepTexts write what the full view's cells hold.
 BOOST_AUTO_TEST_CASE(the_lean_view_gives_the_same_values_and_marks) {
   KeyOptions lean;
   lean.cells = false;
@@ -149,16 +149,18 @@ BOOST_AUTO_TEST_CASE(the_lean_view_gives_the_same_values_and_marks) {
     BOOST_TEST(l.cells.size() == 0u);
     BOOST_TEST(l.hand_equals_exact == full.hand_equals_exact);
     BOOST_TEST((l.stated == full.stated && l.blank == full.blank && l.erratum == full.erratum));
-    std::vector<DenominatorMemo> memo(l.shape.cols);
+    StepTexts hand_texts(*l.hand_values, l.digits), exact_texts(*l.exact_values, l.digits);
     for (std::size_t r = 0; r < l.shape.rows; ++r)
       for (std::size_t c = 0; c < l.shape.cols; ++c) {
-        std::string hand, memo_hand, exact;
+        std::string hand, exact, step_hand, step_exact;
         append_value(hand, (*l.hand_values)(r, c), l.digits);
-        append_value(memo_hand, (*l.hand_values)(r, c), l.digits, &memo[c]);
         append_value(exact, (*l.exact_values)(r, c), l.digits);
+        BOOST_TEST(!hand_texts.append(step_hand, r, c));
+        BOOST_TEST(exact_texts.append(step_exact, r, c) == !(*l.exact_values)(r, c).is_exact());
         BOOST_TEST(hand == full.cells(r, c).hand);
-        BOOST_TEST(memo_hand == full.cells(r, c).hand);
+        BOOST_TEST(step_hand == full.cells(r, c).hand);
         BOOST_TEST(exact == full.cells(r, c).exact);
+        BOOST_TEST(step_exact == full.cells(r, c).exact);
       }
     std::size_t k_mark = 0;
     for (std::size_t r = 0; r < full.shape.rows; ++r)
@@ -175,15 +177,37 @@ BOOST_AUTO_TEST_CASE(the_lean_view_gives_the_same_values_and_marks) {
     marked += k_mark;
   }
   BOOST_TEST(marked > 40u);  // the seed states most of its cells
-  // A denominator written once is written again from the memo; another one replaces it.
-  DenominatorMemo memo;
-  std::string out;
-  append_value(out, Real(test::q("3/10")), 6, &memo);
-  append_value(out, Real(test::q("-7/10")), 6, &memo);
-  append_value(out, Real(test::q("5/7")), 6, &memo);
-  append_value(out, Real(test::q("12")), 6, &memo);
-  BOOST_TEST(out == "3/10-7/105/712");
-  BOOST_TEST(memo.digits == "7");
+}
+
+// Integers of many digits are converted once per step and shared; small ones and enclosures
+// are written as append_value writes them, whatever the number of threads.
+BOOST_AUTO_TEST_CASE(step_texts_share_long_integers) {
+  const Rational big(Integer(boost::multiprecision::pow(Integer(3), 200)));
+  const Rational other(Integer(boost::multiprecision::pow(Integer(7), 90)));
+  Matrix<Real> m(Shape{3, 3});
+  m(0, 0) = Real(big);
+  m(0, 1) = Real(big / other);
+  m(0, 2) = Real(-big);
+  m(1, 0) = Real(test::q("3/10"));
+  m(1, 1) = Real(big / 7);
+  m(1, 2) = Real(test::q("-12"));
+  m(2, 0) = Real(big + 1);
+  m(2, 1) = Real(1 / big);
+  m(2, 2) = Real(Interval(1) / 3);
+  for (unsigned threads : {1u, 2u, 4u}) {
+    StepTexts texts(m, 8, threads);
+    for (std::size_t r = 0; r < 3; ++r)
+      for (std::size_t c = 0; c < 3; ++c) {
+        std::string want, got;
+        append_value(want, m(r, c), 8);
+        BOOST_TEST(texts.append(got, r, c) == (r == 2 && c == 2));
+        BOOST_TEST(got == want);
+      }
+  }
+  std::string row;
+  StepTexts texts(m, 8);
+  for (std::size_t c = 0; c < 3; ++c) texts.append(row, 1, c);
+  BOOST_TEST(row == "3/10" + (big / 7).str() + "-12");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
