@@ -93,6 +93,10 @@ Stated read_stated(const NodeReader& in, const YAML::Node& n) {
   Stated s;
   s.loc = in.loc(n);
   if (n.IsMap()) {
+    // An empty map would be a matrix of no rows, which no step has.
+    if (n.size() == 0)
+      in.fail(ErrorId::load_wrong_type, n, fmt::format("{}stated is an empty map: give cells \"r,c\" or named vectors, "
+                                                       "or leave stated out", in.in_step()));
     StatedMap map(in, s);
     for (const auto& [key, value] : in.entries(n, {}, "stated")) {
       if (auto cell = cell_key(in, key)) map.cell(key, value, *cell);
