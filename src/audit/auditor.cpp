@@ -74,11 +74,11 @@ class Auditor {
     q.row = cell.row;
     q.col = cell.col;
     q.stated = cell.stated;
-    q.stated_range = stated_range(item.compare, cell.stated);
+    q.compare = item.compare;
     const Real& truth = (*s_.run_of(i).values[i])(cell.row, cell.col);
     if (truth.is_exact()) q.truth = truth.exact();
-    if (hand) q.evaluate = [this, i](const Expr& e) { return operands_.recompute_range_memo(i, e); };
-    q.evaluate_exact = [this, i](const Expr& e) { return operands_.recompute_memo(i, e); };
+    if (hand) q.evaluate = [this, i](const Expr& e) { return operands_.printed_range_memo(i, e); };
+    q.evaluate_exact = [this, i](const Expr& e) { return operands_.printed_memo(i, e); };
     q.budget = &slip_budget_;
     try {
       return find_slips(q);

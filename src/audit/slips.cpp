@@ -5,6 +5,7 @@
 
 #include <bit>
 
+#include "handcheck/audit/compare.hpp"
 #include "handcheck/expr/transform.hpp"
 #include "handcheck/ops/registry.hpp"
 
@@ -95,8 +96,11 @@ class Search {
     return x;
   }
 
-  bool reproduces(const Range& v) const { return q_.stated_range.meets(v); }
-  bool reproduces(const Real& v) const { return q_.stated_range.lo <= v.upper() && v.lower() <= q_.stated_range.hi; }
+  // Certainly, under the step's comparison: a value that merely meets the band of the stated
+  // number explains nothing (the band is wider than the comparison under sigfig, and an
+  // enclosure may straddle its edge).
+  bool reproduces(const Real& v) const { return matches(q_.compare, q_.stated, v) == Match::yes; }
+  bool reproduces(const Range& v) const { return reproduces(v.is_point() ? Real(v.lo) : hull(Real(v.lo), Real(v.hi))); }
 
   void add(std::string_view tag, std::string text) {
     for (const auto& s : found_)
@@ -280,7 +284,7 @@ class Search {
     const Rational& t = *q_.truth;
     if (t != 0)
       for (int k : {-2, -1, 1, 2})
-        if (q_.stated_range.contains(t * pow10(k)))
+        if (matches(q_.compare, q_.stated, Rational(t * pow10(k))))
           add("decimal-point", fmt::format("{} with the decimal point moved {} place{}", to_short_decimal(t),
                                            std::abs(k), std::abs(k) == 1 ? "" : "s"));
     if (q_.stated.is_decimal()) {

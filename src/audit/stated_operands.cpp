@@ -103,19 +103,28 @@ std::optional<Matrix<Real>> StatedOperands::recompute_shared(std::size_t i) cons
   return *l;
 }
 
-const Matrix<Real>* StatedOperands::recompute_memo(std::size_t i, const Expr& e) const {
+const Matrix<Real>* StatedOperands::printed_memo(std::size_t i, const Expr& e) const {
   std::string key = to_string(e);
   auto it = memo_.find(key);
-  if (it == memo_.end()) it = memo_.emplace(std::move(key), recompute(i, e)).first;
+  if (it == memo_.end()) {
+    const Run& pipeline = s_.run_of(i);
+    Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+      auto k = static_cast<std::size_t>(s_.c.find(name));
+      const Matrix<Real>* m = s_.step_of[k] >= 0 ? operand_at(k, pipeline, false) : operand(k, pipeline);
+      if (!m) throw Undecided(fmt::format("{} has no value", name));
+      return *m;
+    };
+    it = memo_.emplace(std::move(key), evaluate_or_nothing(e, lookup)).first;
+  }
   return it->second ? &*it->second : nullptr;
 }
 
-const Matrix<Range>* StatedOperands::recompute_range_memo(std::size_t i, const Expr& e) const {
+const Matrix<Range>* StatedOperands::printed_range_memo(std::size_t i, const Expr& e) const {
   std::string key = to_string(e);
   auto it = range_memo_.find(key);
   if (it == range_memo_.end()) {
     std::optional<Matrix<Range>> ranges;
-    const Matrix<Real>* m = recompute_memo(i, e);
+    const Matrix<Real>* m = printed_memo(i, e);
     if (m && std::none_of(m->begin(), m->end(), [](const Real& x) { return x.is_infinite(); }))
       ranges = map_cells(*m, range_of);
     it = range_memo_.emplace(std::move(key), std::move(ranges)).first;

@@ -47,10 +47,12 @@ class StatedOperands {
   // shape is not the step's.
   std::optional<Matrix<Real>> recompute_shared(std::size_t i) const;
   std::optional<Matrix<Real>> shaped(std::size_t i, std::optional<Matrix<Real>> m) const;
-  // The slip variants of one step are the same expressions for every cell: each is evaluated
-  // once per step (and, as ranges, turned into ranges once).
-  const Matrix<Real>* recompute_memo(std::size_t i, const Expr& e) const;
-  const Matrix<Range>* recompute_range_memo(std::size_t i, const Expr& e) const;
+  // Any expression over the stated operands at their printed values (blank cells correct): one
+  // point of their ranges, where an operand read twice is one value, for the slip search. Its
+  // variants are the same expressions for every cell of a step: each is evaluated once per step
+  // (and turned into ranges once).
+  const Matrix<Real>* printed_memo(std::size_t i, const Expr& e) const;
+  const Matrix<Range>* printed_range_memo(std::size_t i, const Expr& e) const;
 
   // Whether the stated value matches L, the step over the box its stated operands span: proven
   // by points of the box, since the enclosure `l` overestimates it. Without `l` (it could not
@@ -77,7 +79,7 @@ class StatedOperands {
   const AuditState& s_;
   const Recomputed* shared_;
   mutable std::vector<std::optional<Matrix<Real>>> hand_operands_, exact_operands_;
-  // Expression text -> value over the stated operands, for the step being audited.
+  // Expression text -> value over the printed operands, for the step being audited.
   mutable std::map<std::string, std::optional<Matrix<Real>>> memo_;
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
   // Step cells the proofs over operand boxes may still compute (value_over), for the whole audit.

@@ -1,5 +1,7 @@
 // The catalog of hand slips: named, tested rules that recompute a wrong cell under a known
-// mistake. A slip is reported when it reproduces the stated value from the stated operands.
+// mistake. A slip is reported when it reproduces the stated value from the stated operands at
+// their printed values: its value there certainly matches the stated one under the step's
+// comparison.
 #pragma once
 
 #include <functional>
@@ -51,11 +53,12 @@ struct SlipQuery {
   const Expr* other = nullptr;             // the other pipeline's expression, when it differs
   std::size_t row = 0, col = 0;            // the wrong cell, 0-based
   Literal stated;
-  Range stated_range;                      // what the stated value stands for
+  CompareMode compare;                     // how the stated value is compared
   std::optional<Rational> truth;           // the correct value, when it is rational
-  // An expression evaluated over the step's stated operands (correct values where blank), in
-  // the hand pipeline, or nullptr when it cannot be; empty for a step that follows the exact
-  // pipeline. The value stays owned by the caller, which may share it between cells.
+  // An expression evaluated over the step's stated operands at their printed values (correct
+  // values where blank): one point of the ranges they stand for, where an operand read twice is
+  // one value. In the hand pipeline, or nullptr when it cannot be; empty for a step that follows
+  // the exact pipeline. The value stays owned by the caller, which may share it between cells.
   std::function<const Matrix<Range>*(const Expr&)> evaluate;
   // The same in the exact pipeline (for slips whose value is irrational); may be empty.
   std::function<const Matrix<Real>*(const Expr&)> evaluate_exact;
