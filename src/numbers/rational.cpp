@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <gmp.h>
+#include <mpfr.h>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -31,6 +32,27 @@ Integer round_half_away(const Rational& q) {
   return q >= 0 ? floor_int(q + half) : -floor_int(-q + half);
 }
 
+namespace {
+
+// The bits of z^e, from above and within a few millionths of a bit: floor(e log2 |z|) + 1,
+// with log2 rounded up (the bit length of z alone times e overestimates 3^e by a quarter and
+// refused powers within the limit).
+std::size_t power_bits(const Integer& z, unsigned long e) {
+  mpfr_t x;
+  mpfr_init2(x, 64);
+  mpfr_set_z(x, z.backend().data(), MPFR_RNDU);
+  mpfr_abs(x, x, MPFR_RNDU);
+  mpfr_log2(x, x, MPFR_RNDU);
+  mpfr_mul_ui(x, x, e, MPFR_RNDU);
+  mpfr_floor(x, x);
+  // Past 2^62 bits nothing fits any limit.
+  std::size_t bits = mpfr_cmp_ui_2exp(x, 1, 62) >= 0 ? std::size_t{1} << 62 : mpfr_get_ui(x, MPFR_RNDU) + 1;
+  mpfr_clear(x);
+  return bits;
+}
+
+}  // namespace
+
 Rational pow_int(const Rational& q, long e, std::size_t max_bits) {
   if (q == 0) {
     if (e < 0) throw DomainError(ErrorId::eval_division_by_zero, "0 raised to a negative power");
@@ -38,11 +60,11 @@ Rational pow_int(const Rational& q, long e, std::size_t max_bits) {
   }
   Integer n = mp::numerator(q), d = mp::denominator(q);
   unsigned long ue = e < 0 ? 0UL - static_cast<unsigned long>(e) : static_cast<unsigned long>(e);
-  std::size_t bits = std::max(mp::msb(mp::abs(n)), mp::msb(d)) + 1;
-  if (ue != 0 && bits * ue > max_bits)
+  std::size_t bits = ue == 0 ? 1 : std::max(power_bits(n, ue), power_bits(d, ue));
+  if (bits > max_bits)
     throw LimitError(ErrorId::limit_bits, fmt::format(
         "power too large: the result would have about {} bits (limit {}; raise it with "
-        "--max-bits)", bits * ue, max_bits));
+        "--max-bits)", bits, max_bits));
   Rational r(Integer(mp::pow(n, static_cast<unsigned>(ue))),
              Integer(mp::pow(d, static_cast<unsigned>(ue))));
   return e < 0 ? Rational(1) / r : r;
