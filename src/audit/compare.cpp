@@ -166,11 +166,37 @@ std::string differing(const Literal& s, const Real& t, int digits, std::string s
 
 }  // namespace
 
+bool accepts(const CompareMode& mode, std::string_view text, const Real& t) {
+  try {
+    Literal l = parse_literal(std::string(text));
+    return matches(mode, l, t) == Match::yes;
+  } catch (const DomainError&) {
+    return false;
+  }
+}
+
+std::optional<std::string> accepted_fixed(const CompareMode& mode, const Real& t, int decimals) {
+  constexpr int kMoreDecimals = 40;
+  for (int d = std::max(decimals, 0); d <= std::max(decimals, 0) + kMoreDecimals; ++d) {
+    std::optional<std::string> text = t.is_exact() ? std::optional(to_fixed_string(t.exact(), d)) : certified_fixed(t, d);
+    if (!text) return std::nullopt;
+    if (accepts(mode, *text, t)) return text;
+  }
+  return std::nullopt;
+}
+
 std::string printed_like(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
   if (t.is_infinite()) return describe(t, digits);
   if (t.is_interval() && !certified_significant(t, std::min(digits, 6)))
     return fmt::format("between {} and {}", to_short_decimal(t.lower(), 6), to_short_decimal(t.upper(), 6));
   std::string shown = first_form(mode, s, t, digits);
+  // What it "should be" is itself accepted by the comparison: 0.33, not 0.3, for 1/3 under
+  // abs:0.01; 1/6, not 0.2, under exact. Where no decimal is (e^2 under exact), its digits.
+  if (!s.is_infinite() && !accepts(mode, shown, t)) {
+    const bool equal = mode.kind == CompareMode::Kind::exact || (mode.kind == CompareMode::Kind::printed && !s.is_decimal());
+    if (auto more = accepted_fixed(mode, t, s.is_decimal() ? s.decimals : 0)) shown = std::move(*more);
+    else if (equal) shown = describe(t, digits);
+  }
   if (s.is_infinite() || !reads_as(shown, s) || matches(mode, s, t) != Match::no) return shown;
   return differing(s, t, digits, std::move(shown));
 }

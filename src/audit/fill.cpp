@@ -168,7 +168,22 @@ std::vector<PlacedCell> placed_cells(const Item& item, Shape shape) {
 std::string filled_text(const Item& item, const std::string& label, const StatedCell& cell, const Real& value,
                         int decimals) {
   try {
-    return format_case_number(value, cell_format(item, decimals, cell.value, value));
+    NumberFormat format = cell_format(item, decimals, cell.value, value);
+    std::string text = format_case_number(value, format);
+    // What fill writes, check accepts: more decimals where the printed ones are too few for the
+    // comparison (0.3 for 1/3 under abs:0.01 is 0.33), none where no decimal is accepted.
+    std::string number = text.size() > 1 && text.front() == '"' ? text.substr(1, text.size() - 2) : text;
+    if (value.is_infinite() || accepts(item.compare, number, value)) return text;
+    if (format.decimals >= 0)
+      if (auto more = accepted_fixed(item.compare, value, format.decimals)) return *more;
+    throw Error(ErrorId::cli_fill, cell.loc,
+                format.decimals >= 0
+                    ? fmt::format("step {}: {} has no number of up to {} decimals that compare {} accepts ({}); it "
+                                  "cannot be filled",
+                                  item.name, label, format.decimals + 40, item.compare.text, describe(value, 6))
+                    : fmt::format("step {}: compare {} accepts no number written for {}, which is known only by "
+                                  "its certified digits ({}); it cannot be filled",
+                                  item.name, item.compare.text, label, describe(value, 6)));
   } catch (const Undecided& e) {
     throw Error(ErrorId::cli_fill, cell.loc,
                 fmt::format("step {}: {} is not decided at the precision the audit reached: {}; it cannot be filled",

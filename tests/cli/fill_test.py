@@ -99,6 +99,23 @@ steps:
 EXACT_FILLED = EXACT.replace('[[0.1, null, "1/3"]]', '[[0.125, 0.375, "1/4"]]')
 
 
+MODES = """\
+format: handcheck/1
+title: Fill under abs and rel
+inputs:
+  x: "1/3"
+steps:
+  - name: a
+    do: x * 1
+    compare: abs:0.01
+    stated: 0.5 # abs
+  - name: r
+    do: x * 1
+    compare: rel:0.001
+    stated: 0.5 # rel
+"""
+
+
 def run(binary, *args):
     return subprocess.run([binary, *args], capture_output=True, timeout=300)
 
@@ -156,6 +173,25 @@ def main():
         r = run(binary, "fill", str(path))
         expect(r.returncode == 0, f"compare exact: exit {r.returncode}: {r.stderr.decode()}")
         expect(path.read_bytes() == EXACT_FILLED.encode(), f"compare exact wrote:\n{path.read_text()}")
+
+    # What fill writes, check accepts under the step's comparison: 1/3 printed with one decimal
+    # is 0.33 under abs:0.01 (|0.3 - 1/3| = 1/30) and 0.333 under rel:0.001 (|0.333 - 1/3| =
+    # 1/3000, the bound); e^2 under compare: exact has no decimal form, and fill refuses.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "modes.yaml"
+        path.write_bytes(MODES.encode())
+        r = run(binary, "fill", str(path))
+        expect(r.returncode == 0, f"abs and rel: exit {r.returncode}: {r.stderr.decode()}")
+        expect(path.read_bytes() == MODES.replace("stated: 0.5 # abs", "stated: 0.33 # abs")
+               .replace("stated: 0.5 # rel", "stated: 0.333 # rel").encode(), f"abs and rel wrote:\n{path.read_text()}")
+        r = run(binary, "check", str(path))
+        expect(r.returncode == 0, f"abs and rel: the filled case does not check clean:\n{r.stdout.decode()}")
+        irrational = MODES + "  - name: e\n    do: exp(x * 6)\n    compare: exact\n    stated: 1\n"
+        path.write_bytes(irrational.encode())
+        r = run(binary, "fill", str(path))
+        expect(r.returncode == 2 and b"error[cli.fill]: step e: compare exact accepts no number written for e[1,1]"
+               in r.stderr, f"e^2 under exact: exit {r.returncode}, {r.stderr!r}")
+        expect(path.read_bytes() == irrational.encode(), "a refused fill changed the file")
 
     # Files that are not cases: a message with the path, exit 2, never a hang on an endless device.
     r = run(binary, "fill", "--max-file-size", "1000", "/dev/zero")

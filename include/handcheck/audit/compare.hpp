@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "handcheck/model/case.hpp"
 #include "handcheck/numbers/range.hpp"
@@ -32,6 +33,12 @@ std::string printed_like(const Literal& stated, const Rational& truth);
 // The same under a comparison (sigfig: the truth's significant figures), with more digits
 // where that would read as the stated value itself, so that an erratum shows where it differs.
 std::string printed_like(const CompareMode& mode, const Literal& stated, const Real& truth, int digits);
+
+// Whether a number written as `text` matches t under the comparison (certainly).
+bool accepts(const CompareMode& mode, std::string_view text, const Real& t);
+// t with `decimals` decimals or the fewest more (up to 40) that the comparison accepts; nullopt
+// where none does or the enclosure of t does not settle them.
+std::optional<std::string> accepted_fixed(const CompareMode& mode, const Real& t, int decimals);
 
 // Correctly rounded fixed notation of an exact-pipeline value, or nullopt when undecided.
 std::optional<std::string> certified_fixed(const Real& x, int decimals);

@@ -80,8 +80,29 @@ BOOST_AUTO_TEST_CASE(the_expected_value_shows_where_it_differs) {
   BOOST_TEST(printed_like(parse_compare_mode("sigfig:3"), parse_literal("1.00"), Real(q("0.99949")), 30) == "0.999");
   BOOST_TEST(printed_like(parse_compare_mode("rel:0.001"), parse_literal("1.00"), Real(q("0.996")), 30) == "0.996");
   BOOST_TEST(printed_like(parse_compare_mode("rel:0.001"), parse_literal("1.00"), Real(q("0.99")), 30) == "0.99");
-  // A hand value stated as a decimal that reads as it, under abs, shows the fraction's digits.
-  BOOST_TEST(printed_like(parse_compare_mode("abs:0.0001"), parse_literal("0.33"), Real(q("1/3")), 30) == "0.333");
+  // A hand value stated as a decimal that reads as it, under abs, shows the fraction's digits,
+  // as many as abs:0.0001 needs (0.333 is 1/3000 off).
+  BOOST_TEST(printed_like(parse_compare_mode("abs:0.0001"), parse_literal("0.33"), Real(q("1/3")), 30) == "0.3333");
+}
+
+// What a cell "should be" is itself accepted by the comparison (found from outside: "should be
+// 0.33" under rel:0.001 for 1/3, where |0.33 - 1/3| = 1/300 > 1/3000).
+BOOST_AUTO_TEST_CASE(the_expected_value_is_accepted_by_the_comparison) {
+  WorkingPrecision p(50);
+  const Real third(q("1/3"));
+  BOOST_TEST(printed_like(parse_compare_mode("abs:0.01"), parse_literal("0.5"), third, 30) == "0.33");
+  BOOST_TEST(printed_like(parse_compare_mode("rel:0.001"), parse_literal("0.5"), third, 30) == "0.333");  // 1/3000: the bound
+  BOOST_TEST(printed_like(parse_compare_mode("rel:0.01"), parse_literal("1.23"), Real(q("0.123456")), 30) == "0.123");
+  BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("0.5"), Real(q("1/6")), 30) == "1/6");
+  BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("0.5"), Real(q("1/8")), 30) == "0.125");
+  // e^2 = 7.389056098930650227230427460575...: under exact no decimal is accepted; its digits.
+  Real e2 = scalar::exp(Real(Rational(2)));
+  BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("1"), e2, 12) == "7.38905609893");
+  BOOST_TEST(accepts(parse_compare_mode("abs:0.01"), "0.33", third));
+  BOOST_TEST(!accepts(parse_compare_mode("abs:0.01"), "0.3", third));
+  BOOST_TEST(!accepts(parse_compare_mode("exact"), "7.38905609893", e2));
+  BOOST_TEST(*accepted_fixed(parse_compare_mode("abs:0.001"), e2, 1) == "7.39");  // 0.00094 off
+  BOOST_TEST(!accepted_fixed(parse_compare_mode("exact"), e2, 1));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
