@@ -25,8 +25,12 @@ class OutputStream {
   bool open();
   bool fail(int err);
 
-  std::string path_, tmp_;
+  // Writeback is started on every this many bytes written.
+  static constexpr std::size_t kWritebackBytes = std::size_t{4} << 20;
+
+  std::string path_, given_, tmp_;  // the file written, the path as given, its temporary name
   int fd_ = -1;
+  std::size_t written_ = 0, started_ = 0;  // bytes written; of those, sent to the disk
   bool stdout_ = false, unnamed_ = false, opened_ = false, failed_ = false;
   bool through_ = false;  // a FIFO or a device, written in place
 };

@@ -161,6 +161,12 @@ def main():
         expect(proc.returncode == 1, f"-o FIFO: exit {proc.returncode}, expected 1: {proc.stderr.read().decode()}")
         expect(through == good_text, "-o FIFO: the report did not come through the FIFO")
         expect(stat.S_ISFIFO(os.lstat(fifo).st_mode), "-o FIFO: the FIFO was replaced")
+        # /dev/stdout when standard output is a pipe: a link the kernel follows to "pipe:[N]",
+        # which names no file; the pipe is written through, as a shell redirection would.
+        if os.path.exists("/dev/stdout"):
+            run = subprocess.run([binary, "check", str(good), "-o", "/dev/stdout"], capture_output=True)
+            expect(run.returncode == 1 and run.stdout == good_text,
+                   f"-o /dev/stdout into a pipe: exit {run.returncode}, {run.stderr.decode()!r}")
         # A character device: a null device of our own, where the system lets us make one
         # (never /dev/null itself, which a regression would replace).
         device = out_dir / "null"
