@@ -184,8 +184,12 @@ std::string to_significant_string(const Rational& q, int digits) {
     ++e;
     m = round_scaled(q, digits - 1 - e);
   }
-  std::string s = m.str();
-  std::string sign = q < 0 ? "-" : "";
+  return format_significant(q < 0, m.str(), e);
+}
+
+std::string format_significant(bool negative, std::string s, long e) {
+  const auto digits = static_cast<long>(s.size());
+  std::string sign = negative ? "-" : "";
   if (e >= -6 && e < 21) {
     long decimals = digits - 1 - e;
     if (decimals <= 0) return sign + s + std::string(static_cast<std::size_t>(-decimals), '0');

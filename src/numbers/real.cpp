@@ -320,9 +320,58 @@ std::optional<int> certain_sign(const Real& a) {
   return std::nullopt;
 }
 
+namespace {
+
+struct Significant {
+  bool negative;
+  std::string digits;
+  long exponent;
+};
+
+// The n significant digits of x rounded half away from zero, and the decimal exponent of the
+// first, from MPFR's correct truncation to n + 1 digits; nullopt where x may be halfway (the
+// last of those is a 5), which only exact arithmetic tells.
+std::optional<Significant> rounded_significant(mpfr_srcptr x, int n) {
+  mpfr_exp_t e10 = 0;
+  char* text = mpfr_get_str(nullptr, &e10, 10, static_cast<std::size_t>(n) + 1, x, MPFR_RNDZ);
+  if (!text) return std::nullopt;
+  std::string t(text);
+  mpfr_free_str(text);
+  bool negative = !t.empty() && t[0] == '-';
+  if (negative) t.erase(0, 1);
+  if (t.size() != static_cast<std::size_t>(n) + 1 || t.back() == '5') return std::nullopt;
+  const bool up = t.back() > '5';
+  t.pop_back();
+  long exponent = static_cast<long>(e10) - 1;
+  if (up) {
+    auto i = t.size();
+    while (i > 0 && t[i - 1] == '9') t[--i] = '0';
+    if (i == 0) {
+      t.insert(0, 1, '1');  // 9.99 -> 10.0
+      t.pop_back();
+      ++exponent;
+    } else {
+      ++t[i - 1];
+    }
+  }
+  return Significant{negative, std::move(t), exponent};
+}
+
+}  // namespace
+
 std::optional<std::string> certified_significant(const Real& x, int digits) {
   if (x.is_infinite()) return std::string(infinity_text(x.infinity_sign()));
   if (x.is_exact()) return to_significant_string(x.exact(), digits);
+  // Both ends in MPFR first: their exact rationals cost tens of times more, and are needed only
+  // where an end may be halfway between two roundings.
+  mpfi_srcptr i = x.interval().backend().data();
+  if (digits >= 1 && mpfr_regular_p(&i->left) && mpfr_regular_p(&i->right) && mpfr_sgn(&i->left) == mpfr_sgn(&i->right)) {
+    auto a = rounded_significant(&i->left, digits), b = rounded_significant(&i->right, digits);
+    if (a && b) {
+      if (a->digits != b->digits || a->exponent != b->exponent) return std::nullopt;
+      return format_significant(a->negative, std::move(a->digits), a->exponent);
+    }
+  }
   Rational lo = x.lower(), hi = x.upper();
   if (lo.sign() != hi.sign()) return std::nullopt;  // straddles zero: not even the sign is known
   // Rounding is monotone, so if both ends round to the same digits, every point does.

@@ -36,6 +36,9 @@ std::string to_fixed_string(const Rational& q, int decimals);
 // `digits` significant digits, rounded half away from zero, fixed notation where
 // reasonable (|q| in [1e-6, 1e21)), scientific otherwise; trailing zeros kept.
 std::string to_significant_string(const Rational& q, int digits);
+// What to_significant_string writes for a number of that sign whose significant digits,
+// rounded, are `digits` (as many as asked for) and whose first digit stands at 10^exponent.
+std::string format_significant(bool negative, std::string digits, long exponent);
 // A readable decimal for a report: the exact value when it terminates within
 // `max_digits` significant digits, else `max_digits` significant digits followed by "…".
 std::string to_short_decimal(const Rational& q, int max_digits = 6);

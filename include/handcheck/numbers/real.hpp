@@ -53,6 +53,7 @@ class Real {
   bool is_interval() const { return std::holds_alternative<Interval>(v_); }
   int infinity_sign() const { return is_infinite() ? std::get<Infinity>(v_).sign : 0; }
   const Rational& exact() const { return std::get<Rational>(v_); }
+  const Interval& interval() const { return std::get<Interval>(v_); }
   // The value as an interval at the current working precision. An infinity has none: these
   // throw DomainError for it, so an operation that cannot take one says so for its cell.
   Interval enclosure() const;

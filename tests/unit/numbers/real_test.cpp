@@ -1,4 +1,6 @@
 #include <boost/test/unit_test.hpp>
+#include <optional>
+#include <vector>
 
 #include "handcheck/error.hpp"
 #include "handcheck/numbers/real.hpp"
@@ -64,6 +66,38 @@ BOOST_AUTO_TEST_CASE(correct_rounding_of_a_near_tie_needs_and_gets_more_precisio
   WorkingPrecision p(60);
   BOOST_TEST(*certified_significant(near_tie(1), 2) == "0.13");
   BOOST_TEST(*certified_significant(near_tie(-1), 2) == "0.12");
+}
+
+// Certified digits are read from MPFR's digits of both ends, and from their exact rationals
+// where an end may lie halfway: both ways agree, ties (0.125 at two digits: 0.13, half away
+// from zero), carries (9.5 at one digit: 10), signs and far exponents included.
+BOOST_AUTO_TEST_CASE(certified_digits_agree_with_exact_rounding) {
+  WorkingPrecision p(40);
+  auto reference = [](const Real& x, int digits) -> std::optional<std::string> {
+    Rational lo = x.lower(), hi = x.upper();
+    if (lo.sign() != hi.sign()) return std::nullopt;
+    std::string a = to_significant_string(lo, digits);
+    return a == to_significant_string(hi, digits) ? std::optional(a) : std::nullopt;
+  };
+  const Rational tiny = pow10(-30) / 7;
+  std::vector<Rational> points = {q("0.125"), q("2.5"), q("-0.375"), q("9.5"), q("-9.5"), q("99.5"), q("0.0625"),
+                                  q("1/3"), q("2/3"), q("123456789.5"), q("1e-300") / 3, q("7e300") / 9};
+  std::size_t checked = 0, decided = 0;
+  for (const Rational& r : points)
+    for (int digits = 1; digits <= 12; ++digits)
+      for (const Real& x : {hull(Real(r), Real(r)), hull(Real(r), Real(r + tiny)), hull(Real(r - tiny), Real(r)),
+                            hull(Real(r - tiny), Real(r + tiny))}) {
+        if (!x.is_interval()) continue;
+        auto want = reference(x, digits);
+        BOOST_TEST((certified_significant(x, digits) == want), r << " at " << digits << " digits");
+        ++checked;
+        decided += want.has_value();
+      }
+  BOOST_TEST(checked > 400u);
+  BOOST_TEST(decided > 200u);
+  BOOST_TEST(*certified_significant(hull(Real(q("0.125")), Real(q("0.125") + tiny)), 2) == "0.13");
+  BOOST_TEST(*certified_significant(hull(Real(q("9.5")), Real(q("9.5") + tiny)), 1) == "10");
+  BOOST_TEST(*certified_significant(hull(Real(q("-0.375")), Real(q("-0.375") - tiny)), 2) == "-0.38");
 }
 
 BOOST_AUTO_TEST_CASE(a_thousand_digits) {
