@@ -185,7 +185,30 @@ std::optional<std::string> accepted_fixed(const CompareMode& mode, const Real& t
   return std::nullopt;
 }
 
-std::string printed_like(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
+namespace {
+
+// A plain decimal written with the power of ten of a stated number in scientific notation
+// ("7.8043278e-12", not "0.0000000000078043278", beside a stated 7.8045348e-12): the same number,
+// its digits where the reader's eye expects them. Anything else is left as it is.
+std::string in_stated_notation(const Literal& s, std::string shown) {
+  auto e = s.text.find_first_of("eE");
+  if (e == std::string::npos || !s.is_decimal()) return shown;
+  if (shown.empty() || shown.find_first_not_of("-0123456789.") != std::string::npos) return shown;
+  long power = 0;
+  try {
+    power = std::stol(s.text.substr(e + 1));
+  } catch (const std::exception&) {
+    return shown;
+  }
+  const auto point = shown.find('.');
+  const long decimals = point == std::string::npos ? 0 : static_cast<long>(shown.size() - point - 1);
+  const long mantissa_decimals = decimals + power;
+  if (mantissa_decimals < 0 || std::labs(power) > 400) return shown;
+  return to_fixed_string(parse_literal(shown).value * pow10(-power), static_cast<int>(mantissa_decimals)) + s.text.substr(e);
+}
+
+// The truth as printed_like shows it, in plain decimals.
+std::string printed_like_plain(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
   if (t.is_infinite()) return describe(t, digits);
   if (t.is_interval() && !certified_significant(t, std::min(digits, 6)))
     return fmt::format("between {} and {}", to_short_decimal(t.lower(), 6), to_short_decimal(t.upper(), 6));
@@ -199,6 +222,12 @@ std::string printed_like(const CompareMode& mode, const Literal& s, const Real& 
   }
   if (s.is_infinite() || !reads_as(shown, s) || matches(mode, s, t) != Match::no) return shown;
   return differing(s, t, digits, std::move(shown));
+}
+
+}  // namespace
+
+std::string printed_like(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
+  return in_stated_notation(s, printed_like_plain(mode, s, t, digits));
 }
 
 bool may_match(const CompareMode& mode, const Literal& stated, const Real& l) {

@@ -85,6 +85,16 @@ BOOST_AUTO_TEST_CASE(the_expected_value_shows_where_it_differs) {
   BOOST_TEST(printed_like(parse_compare_mode("abs:0.0001"), parse_literal("0.33"), Real(q("1/3")), 30) == "0.3333");
 }
 
+// A stated number in scientific notation is answered in its notation, with its power of ten.
+BOOST_AUTO_TEST_CASE(the_expected_value_keeps_scientific_notation) {
+  auto printed = parse_compare_mode("printed");
+  BOOST_TEST(printed_like(printed, parse_literal("7.8045348e-12"), Real(q("7.80432781e-12")), 30) == "7.8043278e-12");
+  BOOST_TEST(printed_like(printed, parse_literal("-4.5644620e-04"), Real(q("-0.000456441")), 30) == "-4.5644100e-04");
+  BOOST_TEST(printed_like(printed, parse_literal("1.5E+2"), Real(q("151")), 30) == "1.51E+2");
+  // A fraction or an enclosure's range stays as it is.
+  BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("1e-1"), Real(q("1/3")), 30) == "1/3");
+}
+
 // What a cell "should be" is itself accepted by the comparison (found from outside: "should be
 // 0.33" under rel:0.001 for 1/3, where |0.33 - 1/3| = 1/300 > 1/3000).
 BOOST_AUTO_TEST_CASE(the_expected_value_is_accepted_by_the_comparison) {
