@@ -2,6 +2,7 @@
 
 #include <boost/multiprecision/gmp.hpp>
 #include <fmt/format.h>
+#include <limits>
 
 #include "handcheck/error.hpp"
 
@@ -19,9 +20,14 @@ Rational half_ulp_sigfig(const Rational& s, int figures) {
   return pow10(decimal_exponent(s) - figures + 1) / 2;
 }
 
+// Text this file makes itself (digits of a truth, of any length or power of ten), not input:
+// read without the limits of a case's numbers (sqrt(2) * sqrt(2) - 2 to two figures is
+// -9.1e-2001, and that stopped the whole run as a number too long).
+const LiteralLimits kOwnText{std::numeric_limits<std::size_t>::max(), std::numeric_limits<long>::max()};
+
 Rational rounded_sigfig(const Rational& t, int figures) {
   if (t == 0) return t;
-  return parse_literal(to_significant_string(t, figures)).value;
+  return parse_literal(to_significant_string(t, figures), kOwnText).value;
 }
 
 // [lo, hi] of true values that match `stated` under abs/rel/printed, for t of known sign
@@ -77,6 +83,10 @@ Match matches(const CompareMode& mode, const Literal& s, const Real& t) {
   if (t.is_exact()) return matches(mode, s, t.exact()) ? Match::yes : Match::no;
   Rational lo = t.lower(), hi = t.upper();
   if (mode.kind == CompareMode::Kind::sigfig) {
+    // Far from every value that rounds to the stated one: no, though the enclosure holds zero
+    // (where the roundings of its two ends differ in sign).
+    Range ok = acceptance(mode, s, 0);
+    if (hi < ok.lo || lo > ok.hi) return Match::no;
     auto a = rounded_sigfig(lo, mode.figures), b = rounded_sigfig(hi, mode.figures);
     if (a != b) return Match::undecided;
     return a == s.value ? Match::yes : Match::no;
@@ -122,7 +132,7 @@ namespace {
 
 bool reads_as(const std::string& text, const Literal& s) {
   try {
-    return parse_literal(text).value == s.value;
+    return parse_literal(text, kOwnText).value == s.value;
   } catch (const DomainError&) {
     return false;
   }
@@ -168,7 +178,7 @@ std::string differing(const Literal& s, const Real& t, int digits, std::string s
 
 bool accepts(const CompareMode& mode, std::string_view text, const Real& t) {
   try {
-    Literal l = parse_literal(std::string(text));
+    Literal l = parse_literal(std::string(text), kOwnText);
     return matches(mode, l, t) == Match::yes;
   } catch (const DomainError&) {
     return false;
@@ -204,7 +214,8 @@ std::string in_stated_notation(const Literal& s, std::string shown) {
   const long decimals = point == std::string::npos ? 0 : static_cast<long>(shown.size() - point - 1);
   const long mantissa_decimals = decimals + power;
   if (mantissa_decimals < 0 || std::labs(power) > 400) return shown;
-  return to_fixed_string(parse_literal(shown).value * pow10(-power), static_cast<int>(mantissa_decimals)) + s.text.substr(e);
+  return to_fixed_string(parse_literal(shown, kOwnText).value * pow10(-power), static_cast<int>(mantissa_decimals)) +
+         s.text.substr(e);
 }
 
 // The truth as printed_like shows it, in plain decimals.
