@@ -7,6 +7,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,11 +34,38 @@ bool OutputStream::fail(int err) {
   return false;
 }
 
+namespace {
+
+// The descriptor of this process a path names (/dev/stdout, /dev/fd/3, /proc/self/fd/1), if any.
+std::optional<int> own_descriptor(const std::string& path) {
+  if (path == "/dev/stdin") return 0;
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (std::string_view prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+    if (path.size() <= prefix.size() || path.size() > prefix.size() + 9 || path.compare(0, prefix.size(), prefix) != 0)
+      continue;
+    std::string_view n = std::string_view(path).substr(prefix.size());
+    if (n.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    return std::stoi(std::string(n));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 // As write_output does (output.cpp): an unnamed file (O_TMPFILE) leaves nothing behind if the
 // process is killed; a named temporary file where that cannot be made.
 bool OutputStream::open() {
   opened_ = true;
   namespace fs = std::filesystem;
+  // A descriptor of this process is written where the shell opened it, as `>&1` would: a file
+  // appended to with >>, or between other output, is never replaced by a new one.
+  if (auto n = own_descriptor(path_)) {
+    fd_ = ::dup(*n);
+    if (fd_ < 0) return fail(errno);
+    through_ = true;
+    return true;
+  }
   // A FIFO, a device or a pipe is written through, never replaced by a regular file: found by
   // the path itself, which the kernel follows where a link names no path (/dev/stdout to a
   // pipe: "pipe:[1234]"). A symbolic link to a file is followed, its target replaced and the

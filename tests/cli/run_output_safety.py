@@ -167,6 +167,15 @@ def main():
             run = subprocess.run([binary, "check", str(good), "-o", "/dev/stdout"], capture_output=True)
             expect(run.returncode == 1 and run.stdout == good_text,
                    f"-o /dev/stdout into a pipe: exit {run.returncode}, {run.stderr.decode()!r}")
+            # Into a file the shell appends to: written where the shell opened it, never a new
+            # file renamed over it (which lost what was in the file before).
+            appended = out_dir / "appended.txt"
+            appended.write_bytes(b"PREFIX\n")
+            keep.add("appended.txt")
+            with open(appended, "ab") as sink:
+                run = subprocess.run([binary, "check", str(good), "-o", "/dev/stdout"], stdout=sink, stderr=subprocess.PIPE)
+            expect(run.returncode == 1 and appended.read_bytes() == b"PREFIX\n" + good_text,
+                   f"-o /dev/stdout appended to a file: exit {run.returncode}, {appended.read_bytes()[:80]!r}")
         # A character device: a null device of our own, where the system lets us make one
         # (never /dev/null itself, which a regression would replace).
         device = out_dir / "null"
