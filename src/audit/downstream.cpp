@@ -10,12 +10,6 @@ namespace handcheck {
 
 namespace {
 
-// No value lies in both.
-bool disjoint(const Real& a, const Real& b) {
-  if (a.is_infinite() || b.is_infinite()) return a.infinity_sign() != b.infinity_sign();
-  return a.upper() < b.lower() || b.upper() < a.lower();
-}
-
 std::vector<std::size_t> readers(const AuditState& s, std::size_t j) {
   std::vector<std::size_t> out;
   for (std::size_t t = j + 1; t < s.c.items.size(); ++t)
@@ -31,95 +25,130 @@ bool reads_any(const AuditState& s, std::size_t t, const CellAudit& cell, const 
   return false;
 }
 
-// A stated cell of a reader step that tells the two values of an erratum apart: it fits the
-// one (good: the correct value, bad: the printed one) and misses the other.
-struct Evidence {
-  std::size_t step;
-  const CellAudit* cell;
-  bool good;
-};
-
-// The errata of one substitution and what the reader cells say of them.
+// The errata of one substitution, judged together (one cell, a column or a step of errata).
 struct Judged {
   std::vector<std::size_t> errata;  // indices into the audit's errata
   Substitution subst;
-  std::vector<Evidence> evidence;
+  int good = 0, bad = 0;            // reader cells that say correct, printed
 };
 
-// Over the stated cells of the steps that read the corrected cells (and read them), which
-// value did the writer carry: the correct one or the printed one, cell by cell.
-// `as_stated` keeps each reader recomputed from the stated values: it is the same for every
-// substitution.
-std::vector<Evidence> evidence_of(const AuditState& s, const StatedOperands& operands, const Substitution& subst,
-                                  std::map<std::size_t, std::optional<Matrix<Real>>>& as_stated) {
-  std::vector<Evidence> out;
-  for (std::size_t t : readers(s, subst.item)) {
-    const StepAudit* reader = s.step_audit(t);
-    if (!reader) continue;
-    auto [at, fresh] = as_stated.try_emplace(t);
-    if (fresh) at->second = operands.recompute(t, *s.step_expression(t));
-    const Matrix<Real>* with_bad = at->second ? &*at->second : nullptr;
-    auto with_good = operands.shaped(t, operands.recompute(t, *s.step_expression(t), subst));
-    if (!with_bad || !with_good || with_bad->shape() != with_good->shape()) continue;
-    for (const CellAudit& cell : reader->cells) {
-      if (!reads_any(s, t, cell, subst)) continue;
-      const Real& b = (*with_bad)(cell.row, cell.col);
-      const Real& g = (*with_good)(cell.row, cell.col);
-      if (!disjoint(b, g)) continue;
-      const CompareMode& mode = s.c.items[t].compare;
-      // A cell that matches both values (or neither) says nothing of which one was carried.
-      // An enclosure over operand ranges holds more than the values it encloses, so a fit is
-      // proven (the whole enclosure matches, or operand values give the stated one, on either
-      // side alike) and a miss is a miss of the whole enclosure.
-      bool fits_good = operands.matches_recomputed(t, cell, &*with_good, &subst) == Match::yes;
-      bool fits_bad = cell.against_recomputed == Match::yes || matches(mode, cell.stated, b) == Match::yes;
-      if (fits_good && !may_match(mode, cell.stated, b)) out.push_back({t, &cell, true});
-      if (fits_bad && !may_match(mode, cell.stated, g)) out.push_back({t, &cell, false});
+// Which groups of errata a stated reader cell reads, and the step it is in.
+struct ReaderCell {
+  std::size_t step = 0;
+  std::vector<std::size_t> groups;  // indices into the judged groups
+};
+
+// Readers that read several groups of errata: every choice of corrected and printed groups is
+// tried, up to this many groups a cell (2^3 recomputations of its step, shared by its cells).
+constexpr std::size_t kJointGroups = 3;
+
+// What the stated reader cells say of each group of errata. A cell judges the groups it reads
+// over every choice of which of them the writer corrected: where some choice is proven to give
+// its stated value, a group corrected in every choice that may give it counts as correct there,
+// one printed in all of them as printed, any other says nothing. Judging one erratum with the
+// others as printed claimed too much: with q = [1, 3] printed [2, 4], d = q1 + q2 printed 5 fits
+// 1 + 4 and 2 + 3, so the writer corrected one of them, not which; d1 = q1 + 2 q2 printed 9 and
+// d2 printed 8 each correct one and print the other (both "mixed", neither a typo). A cell that
+// reads more groups than that, or groups of several steps, which cannot be corrected together,
+// says nothing of them.
+class FollowThrough {
+ public:
+  FollowThrough(const AuditState& s, const StatedOperands& operands, std::vector<Judged>& judged)
+      : s_(s), operands_(operands), judged_(judged) {}
+
+  void run() {
+    std::map<const CellAudit*, ReaderCell> cells;
+    for (std::size_t j = 0; j < judged_.size(); ++j)
+      for (std::size_t t : readers(s_, judged_[j].subst.item))
+        if (const StepAudit* reader = s_.step_audit(t))
+          for (const CellAudit& cell : reader->cells)
+            if (reads_any(s_, t, cell, judged_[j].subst)) {
+              ReaderCell& rc = cells[&cell];
+              rc.step = t;
+              rc.groups.push_back(j);
+            }
+    for (const auto& [cell, rc] : cells) judge(*cell, rc);
+  }
+
+ private:
+  void judge(const CellAudit& cell, const ReaderCell& rc) {
+    const std::vector<std::size_t>& groups = rc.groups;
+    if (groups.size() > kJointGroups) return;
+    for (std::size_t j : groups)
+      if (judged_[j].subst.item != judged_[groups.front()].subst.item) return;
+    const std::size_t choices = std::size_t{1} << groups.size();
+    std::vector<bool> fits(choices), may(choices);
+    bool any = false;
+    for (std::size_t chosen = 0; chosen < choices; ++chosen) {
+      auto [fit, possible] = fit_of(cell, rc.step, groups, chosen);
+      fits[chosen] = fit;
+      may[chosen] = possible || fit;
+      any = any || fit;
+    }
+    if (!any) return;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      bool always = true, never = true;
+      for (std::size_t chosen = 0; chosen < choices; ++chosen)
+        if (may[chosen]) {
+          bool corrected = (chosen >> g) & 1;
+          always = always && corrected;
+          never = never && !corrected;
+        }
+      if (always) ++judged_[groups[g]].good;
+      if (never) ++judged_[groups[g]].bad;
     }
   }
-  return out;
-}
 
-// Each substitution is judged with every other erratum as printed. A reader cell that fits the
-// correct value of one erratum so, and that of another erratum so, says that one of them was
-// corrected, not that both were (d = q1 + q2 printed 5, with q1 = 1 printed 2 and q2 = 3 printed
-// 4: 1 + 4 and 2 + 3 give 5, 1 + 3 does not): it is evidence for neither, unless it fits with all
-// of them corrected at once (one item's errata, corrected together).
-std::set<const CellAudit*> ambiguous_cells(const AuditState& s, const StatedOperands& operands,
-                                           const std::vector<Judged>& judged) {
-  std::map<const CellAudit*, std::pair<std::size_t, std::vector<std::size_t>>> good_for;  // -> step, judged
-  for (std::size_t j = 0; j < judged.size(); ++j)
-    for (const Evidence& ev : judged[j].evidence)
-      if (ev.good) {
-        auto& [step, which] = good_for[ev.cell];
-        step = ev.step;
-        if (which.empty() || which.back() != j) which.push_back(j);
+  // Whether the cell's stated value is proven to follow with the chosen groups corrected (the
+  // rest printed), and whether it may.
+  std::pair<bool, bool> fit_of(const CellAudit& cell, std::size_t t, const std::vector<std::size_t>& groups,
+                               std::size_t chosen) {
+    const CompareMode& mode = s_.c.items[t].compare;
+    Substitution subst{judged_[groups.front()].subst.item, {}};
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      if ((chosen >> g) & 1) {
+        const auto& more = judged_[groups[g]].subst.cells;
+        subst.cells.insert(subst.cells.end(), more.begin(), more.end());
       }
-  std::set<const CellAudit*> out;
-  for (const auto& [cell, at] : good_for) {
-    const auto& [t, which] = at;
-    if (which.size() < 2) continue;
-    Substitution together{judged[which.front()].subst.item, {}};
-    bool one_item = true;
-    for (std::size_t j : which) {
-      one_item = one_item && judged[j].subst.item == together.item;
-      together.cells.insert(together.cells.end(), judged[j].subst.cells.begin(), judged[j].subst.cells.end());
-    }
-    auto with_all = one_item ? operands.shaped(t, operands.recompute(t, *s.step_expression(t), together)) : std::nullopt;
-    if (!with_all || operands.matches_recomputed(t, *cell, &*with_all, &together) != Match::yes) out.insert(cell);
+    std::sort(subst.cells.begin(), subst.cells.end());
+    const Matrix<Real>* with = recomputed(t, subst);
+    if (!with) return {false, true};  // not computed: proves nothing either way
+    const Real& v = (*with)(cell.row, cell.col);
+    // An enclosure over operand ranges holds more than the values it encloses, so a fit is
+    // proven (the whole enclosure matches, or operand values give the stated one) and a miss is
+    // a miss of the whole enclosure.
+    bool fit = subst.cells.empty()
+                   ? cell.against_recomputed == Match::yes || matches(mode, cell.stated, v) == Match::yes
+                   : operands_.matches_recomputed(t, cell, with, &subst) == Match::yes;
+    return {fit, may_match(mode, cell.stated, v)};
   }
-  return out;
-}
 
-Downstream downstream_from(const std::vector<Evidence>& evidence, const std::set<const CellAudit*>& ambiguous) {
-  int good = 0, bad = 0;
-  for (const Evidence& ev : evidence)
-    if (!ev.good) ++bad;
-    else if (!ambiguous.count(ev.cell)) ++good;
-  return good && bad ? Downstream::mixed
-         : good     ? Downstream::correct
-         : bad      ? Downstream::stated
-                    : Downstream::none;
+  // Reader step t from the stated values with `subst` corrected, kept for its other cells.
+  const Matrix<Real>* recomputed(std::size_t t, const Substitution& subst) {
+    auto key = std::make_pair(t, subst.cells);
+    auto it = recomputed_.find(key);
+    if (it == recomputed_.end()) {
+      std::optional<Matrix<Real>> m =
+          subst.cells.empty() ? operands_.recompute(t, *s_.step_expression(t))
+                              : operands_.shaped(t, operands_.recompute(t, *s_.step_expression(t), subst));
+      if (m && m->shape() != s_.shapes[t]) m.reset();
+      it = recomputed_.emplace(std::move(key), std::move(m)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+  const AuditState& s_;
+  const StatedOperands& operands_;
+  std::vector<Judged>& judged_;
+  std::map<std::pair<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>>, std::optional<Matrix<Real>>>
+      recomputed_;
+};
+
+Downstream downstream_from(const Judged& j) {
+  return j.good && j.bad ? Downstream::mixed
+         : j.good        ? Downstream::correct
+         : j.bad         ? Downstream::stated
+                         : Downstream::none;
 }
 
 }  // namespace
@@ -130,7 +159,6 @@ void find_downstream(AuditState& s, StatedOperands& operands) {
   std::map<std::size_t, std::vector<std::size_t>> by_step;  // step -> indices into errata
   for (std::size_t e = 0; e < s.out.errata.size(); ++e) by_step[s.out.errata[e].step].push_back(e);
   std::size_t left = kFollowThroughBudget;
-  std::map<std::size_t, std::optional<Matrix<Real>>> as_stated;
   std::vector<Judged> judged;
   for (const auto& [step, errata] : by_step) {
     StepAudit& sa = s.out.steps[step];
@@ -152,18 +180,17 @@ void find_downstream(AuditState& s, StatedOperands& operands) {
     }
     left -= std::min(left, groups.size() * reader_cells);
     for (const auto& group : groups) {
-      Judged j{group.second, Substitution{sa.item, {}}, {}};
+      Judged j{group.second, Substitution{sa.item, {}}};
       for (std::size_t e : group.second) {
         const CellAudit& cell = sa.cells[s.out.errata[e].cell];
         j.subst.cells.emplace_back(cell.row, cell.col);
       }
-      j.evidence = evidence_of(s, operands, j.subst, as_stated);
       judged.push_back(std::move(j));
     }
   }
-  const std::set<const CellAudit*> ambiguous = ambiguous_cells(s, operands, judged);
+  FollowThrough(s, operands, judged).run();
   for (const Judged& j : judged) {
-    Downstream d = downstream_from(j.evidence, ambiguous);
+    Downstream d = downstream_from(j);
     for (std::size_t e : j.errata) {
       const ErratumRef& ref = s.out.errata[e];
       s.out.steps[ref.step].cells[ref.cell].downstream = d;
