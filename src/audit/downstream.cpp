@@ -104,44 +104,47 @@ class FollowThrough {
   std::pair<bool, bool> fit_of(const CellAudit& cell, std::size_t t, const std::vector<std::size_t>& groups,
                                std::size_t chosen) {
     const CompareMode& mode = s_.c.items[t].compare;
-    Substitution subst{judged_[groups.front()].subst.item, {}};
+    std::vector<std::size_t> corrected;
     for (std::size_t g = 0; g < groups.size(); ++g)
-      if ((chosen >> g) & 1) {
-        const auto& more = judged_[groups[g]].subst.cells;
-        subst.cells.insert(subst.cells.end(), more.begin(), more.end());
-      }
-    std::sort(subst.cells.begin(), subst.cells.end());
-    const Matrix<Real>* with = recomputed(t, subst);
-    if (!with) return {false, true};  // not computed: proves nothing either way
-    const Real& v = (*with)(cell.row, cell.col);
+      if ((chosen >> g) & 1) corrected.push_back(groups[g]);
+    const Recomputed& r = recomputed(t, groups.front(), corrected);
+    if (!r.values) return {false, true};  // not computed: proves nothing either way
+    const Real& v = (*r.values)(cell.row, cell.col);
     // An enclosure over operand ranges holds more than the values it encloses, so a fit is
     // proven (the whole enclosure matches, or operand values give the stated one) and a miss is
     // a miss of the whole enclosure.
-    bool fit = subst.cells.empty()
+    bool fit = corrected.empty()
                    ? cell.against_recomputed == Match::yes || matches(mode, cell.stated, v) == Match::yes
-                   : operands_.matches_recomputed(t, cell, with, &subst) == Match::yes;
+                   : operands_.matches_recomputed(t, cell, &*r.values, &r.subst) == Match::yes;
     return {fit, may_match(mode, cell.stated, v)};
   }
 
-  // Reader step t from the stated values with `subst` corrected, kept for its other cells.
-  const Matrix<Real>* recomputed(std::size_t t, const Substitution& subst) {
-    auto key = std::make_pair(t, subst.cells);
+  struct Recomputed {
+    Substitution subst;  // the corrected cells
+    std::optional<Matrix<Real>> values;
+  };
+
+  // Reader step t from the stated values with the cells of the `corrected` groups put back,
+  // kept for its other cells.
+  const Recomputed& recomputed(std::size_t t, std::size_t any_group, const std::vector<std::size_t>& corrected) {
+    auto key = std::make_pair(t, corrected);
     auto it = recomputed_.find(key);
-    if (it == recomputed_.end()) {
-      std::optional<Matrix<Real>> m =
-          subst.cells.empty() ? operands_.recompute(t, *s_.step_expression(t))
-                              : operands_.shaped(t, operands_.recompute(t, *s_.step_expression(t), subst));
-      if (m && m->shape() != s_.shapes[t]) m.reset();
-      it = recomputed_.emplace(std::move(key), std::move(m)).first;
+    if (it != recomputed_.end()) return it->second;
+    Recomputed r{Substitution{judged_[any_group].subst.item, {}}, std::nullopt};
+    for (std::size_t j : corrected) {
+      const auto& more = judged_[j].subst.cells;
+      r.subst.cells.insert(r.subst.cells.end(), more.begin(), more.end());
     }
-    return it->second ? &*it->second : nullptr;
+    r.values = corrected.empty() ? operands_.recompute(t, *s_.step_expression(t))
+                                 : operands_.shaped(t, operands_.recompute(t, *s_.step_expression(t), r.subst));
+    if (r.values && r.values->shape() != s_.shapes[t]) r.values.reset();
+    return recomputed_.emplace(std::move(key), std::move(r)).first->second;
   }
 
   const AuditState& s_;
   const StatedOperands& operands_;
   std::vector<Judged>& judged_;
-  std::map<std::pair<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>>, std::optional<Matrix<Real>>>
-      recomputed_;
+  std::map<std::pair<std::size_t, std::vector<std::size_t>>, Recomputed> recomputed_;  // (step, groups)
 };
 
 Downstream downstream_from(const Judged& j) {

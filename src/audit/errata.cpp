@@ -8,15 +8,21 @@ namespace handcheck {
 namespace {
 
 // The cells of the group's vector (or its lone cell), stated against expected.
-void add_vector(const CaseAudit& a, ErratumGroup& g) {
+// The audited cell at each place of a step (the last one audited there), or nullptr.
+Matrix<const CellAudit*> cells_by_place(const StepAudit& sa) {
+  Matrix<const CellAudit*> at(sa.stated.shape(), nullptr);
+  for (const auto& x : sa.cells)
+    if (x.row < at.rows() && x.col < at.cols()) at(x.row, x.col) = &x;
+  return at;
+}
+
+void add_vector(const CaseAudit& a, ErratumGroup& g, const Matrix<const CellAudit*>& at) {
   const StepAudit& sa = a.steps[g.step];
   const Item& item = a.kase->items[sa.item];
   const CellAudit& first = a.cell(a.errata[g.errata[0]]);
   auto show = [&](std::size_t r, std::size_t col) {
     const auto& s = sa.stated(r, col);
-    const CellAudit* ca = nullptr;
-    for (const auto& x : sa.cells)
-      if (x.row == r && x.col == col) ca = &x;
+    const CellAudit* ca = at(r, col);
     g.stated.push_back(s ? s->text : "?");
     // A cell ok only through its operands' ranges still shows its correct value.
     bool as_stated = !ca || (ca->verdict == Verdict::ok && ca->against_correct == Match::yes);
@@ -34,7 +40,20 @@ void add_vector(const CaseAudit& a, ErratumGroup& g) {
   }
 }
 
-void add_reach(const CaseAudit& a, ErratumGroup& g) {
+// The carried cells that name each erratum as their root, as (step, cell) in audit order.
+using CarriedByRoot = std::map<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>>;
+
+CarriedByRoot carried_by_root(const CaseAudit& a) {
+  CarriedByRoot out;
+  for (std::size_t st = 0; st < a.steps.size(); ++st)
+    for (std::size_t k = 0; k < a.steps[st].cells.size(); ++k) {
+      const CellAudit& cell = a.steps[st].cells[k];
+      if (cell.verdict == Verdict::carried && cell.root >= 0) out[static_cast<std::size_t>(cell.root)].emplace_back(st, k);
+    }
+  return out;
+}
+
+void add_reach(const CaseAudit& a, ErratumGroup& g, const CarriedByRoot& by_root) {
   int correct = 0, stated = 0, mixed = 0;
   for (std::size_t e : g.errata) {
     switch (a.cell(a.errata[e]).downstream) {
@@ -50,14 +69,16 @@ void add_reach(const CaseAudit& a, ErratumGroup& g) {
             : correct == all             ? ErratumReach::typo
             : stated == all              ? ErratumReach::propagated
                                          : ErratumReach::unknown;
+  std::vector<std::pair<std::size_t, std::size_t>> places;  // the group's carried cells, in audit order
+  for (std::size_t e : g.errata)
+    if (auto it = by_root.find(e); it != by_root.end()) places.insert(places.end(), it->second.begin(), it->second.end());
+  std::sort(places.begin(), places.end());
+  places.erase(std::unique(places.begin(), places.end()), places.end());
   std::map<std::size_t, std::vector<std::string>> carried;  // item -> labels
-  for (const auto& other : a.steps)
-    for (const auto& cell : other.cells)
-      if (cell.verdict == Verdict::carried && cell.root >= 0 &&
-          std::find(g.errata.begin(), g.errata.end(), static_cast<std::size_t>(cell.root)) != g.errata.end()) {
-        carried[other.item].push_back(cell.label);
-        ++g.carried_cells;
-      }
+  for (auto [st, k] : places) {
+    carried[a.steps[st].item].push_back(a.steps[st].cells[k].label);
+    ++g.carried_cells;
+  }
   for (auto& [item, labels] : carried) g.carried.push_back({item, std::move(labels)});
   g.scope = a.steps[g.step].downstream_scope;
 }
@@ -81,9 +102,13 @@ std::vector<ErratumGroup> group_errata(const CaseAudit& a) {
     if (fresh) groups.push_back(ErratumGroup{ref.step, {}, "", {}, {}, ErratumReach::unknown, {}, 0, DownstreamScope::cell});
     groups[it->second].errata.push_back(e);
   }
+  std::map<std::size_t, Matrix<const CellAudit*>> places;  // step -> its cells by place
+  const CarriedByRoot by_root = carried_by_root(a);
   for (auto& g : groups) {
-    add_vector(a, g);
-    add_reach(a, g);
+    auto it = places.find(g.step);
+    if (it == places.end()) it = places.emplace(g.step, cells_by_place(a.steps[g.step])).first;
+    add_vector(a, g, it->second);
+    add_reach(a, g, by_root);
   }
   return groups;
 }
