@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "handcheck/audit/compare.hpp"
 
@@ -77,11 +76,10 @@ class FollowThrough {
     for (std::size_t j : groups)
       if (judged_[j].subst.item != judged_[groups.front()].subst.item) return;
     const std::size_t choices = std::size_t{1} << groups.size();
-    std::vector<bool> fits(choices), may(choices);
+    std::vector<bool> may(choices);
     bool any = false;
     for (std::size_t chosen = 0; chosen < choices; ++chosen) {
       auto [fit, possible] = fit_of(cell, rc.step, groups, chosen);
-      fits[chosen] = fit;
       may[chosen] = possible || fit;
       any = any || fit;
     }
