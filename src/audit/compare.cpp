@@ -185,6 +185,23 @@ bool accepts(const CompareMode& mode, std::string_view text, const Real& t) {
   }
 }
 
+namespace {
+
+// t to enough certified significant digits for the comparison (rel:1e-40 needs some 41): a few
+// tries from `digits` to `digits` + 80, so that an erratum costs a bounded amount whatever its
+// tolerance; nullopt where none is accepted or the enclosure does not certify that many.
+std::optional<std::string> accepted_significant(const CompareMode& mode, const Real& t, int digits) {
+  for (int more : {0, 5, 10, 20, 40, 80}) {
+    const int n = std::max(digits, 1) + more;
+    std::optional<std::string> text = t.is_exact() ? std::optional(to_significant_string(t.exact(), n)) : certified_significant(t, n);
+    if (!text) return std::nullopt;
+    if (accepts(mode, *text, t)) return text;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> accepted_fixed(const CompareMode& mode, const Real& t, int decimals) {
   constexpr int kMoreDecimals = 40;
   for (int d = std::max(decimals, 0); d <= std::max(decimals, 0) + kMoreDecimals; ++d) {
@@ -230,6 +247,7 @@ std::string printed_like_plain(const CompareMode& mode, const Literal& s, const 
     const bool equal = mode.kind == CompareMode::Kind::exact || (mode.kind == CompareMode::Kind::printed && !s.is_decimal());
     if (auto more = accepted_fixed(mode, t, s.is_decimal() ? s.decimals : 0)) shown = std::move(*more);
     else if (equal) shown = describe(t, digits);
+    else if (auto figures = accepted_significant(mode, t, digits)) shown = std::move(*figures);
   }
   if (s.is_infinite() || !reads_as(shown, s) || matches(mode, s, t) != Match::no) return shown;
   return differing(s, t, digits, std::move(shown));
