@@ -90,7 +90,7 @@ def verdicts(binary, root, case_path, case, sheets, tmp):
         f.unlink()
     for s in sheets:
         for step in case["steps"]:
-            step["stated"] = [[str(x) for x in row] for row in s["answers"][step["name"]]]
+            step["stated"] = [[None if x is None else str(x) for x in row] for row in s["answers"][step["name"]]]
         case["title"] = s["id"]
         (cases / f"{s['id']}.yaml").write_text(yaml.safe_dump(case, allow_unicode=True))
     c = subprocess.run([binary, "check", "--format", "json", str(cases)], cwd=root, capture_output=True, text=True,
@@ -150,7 +150,9 @@ def main():
             others += 1
             # The numbers as written (0.50, not 0.5): every scalar read as text.
             written = yaml.load(path.read_text(), Loader=yaml.BaseLoader)
-            stated = {s["name"]: s["stated"] for s in written["steps"]}
+            # A blank cell (null or "?") stays blank on the sheet and in the case.
+            blank = lambda x: None if x in ("null", "Null", "NULL", "~", "?") else x
+            stated = {s["name"]: [[blank(x) for x in row] for row in s["stated"]] for s in written["steps"]}
             sheets = []
             for n in range(PER_CASE):
                 answers = json.loads(json.dumps(stated))
@@ -158,7 +160,8 @@ def main():
                     matrix = answers[rng.choice(list(answers))]
                     r = rng.randrange(len(matrix))
                     c = rng.randrange(len(matrix[r]))
-                    matrix[r][c] = mutated(matrix[r][c], rng)
+                    if matrix[r][c] is not None:
+                        matrix[r][c] = mutated(matrix[r][c], rng)
                 sheets.append({"id": f"s{n:03}", "answers": answers})
             compare(str(path.relative_to(root)), *verdicts(binary, root, path, case, sheets, tmp), kinds, problems)
         if others < 20:
