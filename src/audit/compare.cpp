@@ -3,6 +3,7 @@
 #include <boost/multiprecision/gmp.hpp>
 #include <fmt/format.h>
 #include <limits>
+#include <vector>
 
 #include "handcheck/error.hpp"
 
@@ -187,29 +188,34 @@ bool accepts(const CompareMode& mode, std::string_view text, const Real& t) {
 
 namespace {
 
-// t to enough certified significant digits for the comparison (rel:1e-40 needs some 41): a few
-// tries from `digits` to `digits` + 80, so that an erratum costs a bounded amount whatever its
-// tolerance; nullopt where none is accepted or the enclosure does not certify that many.
-std::optional<std::string> accepted_significant(const CompareMode& mode, const Real& t, int digits) {
-  for (int more : {0, 5, 10, 20, 40, 80}) {
-    const int n = std::max(digits, 1) + more;
-    std::optional<std::string> text = t.is_exact() ? std::optional(to_significant_string(t.exact(), n)) : certified_significant(t, n);
+// The first of t's texts at `counts` (decimals or significant figures, by `form`) that the
+// comparison accepts; nullopt where none is, or the enclosure stops certifying digits first.
+std::optional<std::string> first_accepted(const CompareMode& mode, const Real& t, const std::vector<int>& counts,
+                                          std::optional<std::string> (*form)(const Real&, int)) {
+  for (int n : counts) {
+    std::optional<std::string> text = form(t, n);
     if (!text) return std::nullopt;
     if (accepts(mode, *text, t)) return text;
   }
   return std::nullopt;
 }
 
+// t to enough certified significant digits for the comparison (rel:1e-40 needs some 41): a few
+// tries from `digits` to `digits` + 80, so that an erratum costs a bounded amount whatever its
+// tolerance.
+std::optional<std::string> accepted_significant(const CompareMode& mode, const Real& t, int digits) {
+  std::vector<int> counts;
+  for (int more : {0, 5, 10, 20, 40, 80}) counts.push_back(std::max(digits, 1) + more);
+  return first_accepted(mode, t, counts, &certified_significant);
+}
+
 }  // namespace
 
 std::optional<std::string> accepted_fixed(const CompareMode& mode, const Real& t, int decimals) {
   constexpr int kMoreDecimals = 40;
-  for (int d = std::max(decimals, 0); d <= std::max(decimals, 0) + kMoreDecimals; ++d) {
-    std::optional<std::string> text = t.is_exact() ? std::optional(to_fixed_string(t.exact(), d)) : certified_fixed(t, d);
-    if (!text) return std::nullopt;
-    if (accepts(mode, *text, t)) return text;
-  }
-  return std::nullopt;
+  std::vector<int> counts;
+  for (int d = std::max(decimals, 0); d <= std::max(decimals, 0) + kMoreDecimals; ++d) counts.push_back(d);
+  return first_accepted(mode, t, counts, &certified_fixed);
 }
 
 namespace {
