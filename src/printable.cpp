@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+
 namespace handcheck {
 
 bool is_utf8(std::string_view s) {
@@ -29,6 +31,26 @@ std::string to_utf8(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The code point of the valid `n`-byte sequence at s[i].
+char32_t code_point(std::string_view s, std::size_t i, std::size_t n) {
+  static constexpr unsigned char lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  char32_t cp = static_cast<unsigned char>(s[i]) & lead_bits[n];
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+// Characters that reorder or break the text around them (bidi embeddings, overrides, isolates
+// and marks; the line and paragraph separators): a name could show as another name, or a
+// message on a line of its own.
+bool reorders_text(char32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
 std::string printable(std::string_view s, bool keep_line_breaks) {
   std::string out;
   out.reserve(s.size());
@@ -48,6 +70,8 @@ std::string printable(std::string_view s, bool keep_line_breaks) {
       out += fmt::format("\\u{:04x}", static_cast<unsigned char>(s[i + 1]));  // C1: U+0080..U+009F
     } else if (n == 3 && s.substr(i, 2) == "\xEF\xBF" && static_cast<unsigned char>(s[i + 2]) >= 0xBE) {
       out += fmt::format("\\u{:04x}", 0xFF00 + (static_cast<unsigned char>(s[i + 2]) & 0x3F) + 0xC0);
+    } else if (n > 1 && reorders_text(code_point(s, i, n))) {
+      out += fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code_point(s, i, n)));  // as the LaTeX key
     } else {
       out.append(s, i, n);
     }
@@ -70,6 +94,9 @@ std::string json_printable(std::string json) {
     } else if (c == 0xEF && next(1) == 0xBF && next(2) >= 0xBE) {
       out += fmt::format("\\u{:04x}", 0xFF00 + 0xC0 + (next(2) & 0x3F));
       i += 2;
+    } else if (std::size_t n = c >= 0x80 ? utf8_length(json, i) : 0; n > 1 && reorders_text(code_point(json, i, n))) {
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(code_point(json, i, n)));
+      i += n - 1;
     } else {
       out += static_cast<char>(c);
     }

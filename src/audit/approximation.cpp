@@ -1,6 +1,8 @@
 #include "handcheck/audit/approximation.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -116,8 +118,18 @@ std::vector<std::size_t> top(std::size_t len, Value value, bool& undecided) {
     if (!beaten) best.push_back(k);
   }
   undecided = false;
-  for (std::size_t k : best) undecided = undecided || !same_value(value(k), value(best.front()));
+  for (std::size_t k = 1; k < best.size(); ++k) undecided = undecided || !same_value(value(best[k]), value(best.front()));
   return best;
+}
+
+// Two sets of largest entries, each exact or only the candidates (undecided): the same where
+// both are known and equal, different where they are known to differ (no candidate in common).
+Agreement agreement(const std::vector<std::size_t>& hand, bool hand_undecided, const std::vector<std::size_t>& exact,
+                    bool exact_undecided) {
+  if (!hand_undecided && !exact_undecided) return hand == exact ? Agreement::same : Agreement::differs;
+  bool common = std::any_of(hand.begin(), hand.end(),
+                            [&](std::size_t k) { return std::find(exact.begin(), exact.end(), k) != exact.end(); });
+  return common ? Agreement::undecided : Agreement::differs;
 }
 
 std::vector<ProbabilityLine> probability_lines(const Item& item, const Matrix<Real>& h, const Matrix<Real>& e,
@@ -135,10 +147,10 @@ std::vector<ProbabilityLine> probability_lines(const Item& item, const Matrix<Re
     p.label = line_names.at(l).empty() ? fmt::format("{} {}", by_cols ? "column" : "row", l + 1) : line_names.at(l);
     auto hv = [&](std::size_t k) -> const Real& { return by_cols ? h(k, l) : h(l, k); };
     auto ev = [&](std::size_t k) -> const Real& { return by_cols ? e(k, l) : e(l, k); };
-    bool hand_undecided = false;
-    for (std::size_t k : top(len, hv, hand_undecided)) p.hand_argmax.push_back(entry_name(k));
-    for (std::size_t k : top(len, ev, p.exact_undecided)) p.exact_argmax.push_back(entry_name(k));
-    p.exact_undecided = p.exact_undecided || hand_undecided;
+    std::vector<std::size_t> hand = top(len, hv, p.hand_undecided), exact = top(len, ev, p.exact_undecided);
+    for (std::size_t k : hand) p.hand_argmax.push_back(entry_name(k));
+    for (std::size_t k : exact) p.exact_argmax.push_back(entry_name(k));
+    p.argmax = agreement(hand, p.hand_undecided, exact, p.exact_undecided);
     Real tv = Rational(0);
     // |h - e| as largest_differences found it (no entry of a probability line is infinite).
     for (std::size_t k = 0; k < len; ++k) tv = tv + *diffs[by_cols ? k * h.cols() + l : l * h.cols() + k];

@@ -36,6 +36,15 @@ std::string_view to_string(DownstreamScope s) {
   return "";
 }
 
+std::string_view to_string(Agreement a) {
+  switch (a) {
+    case Agreement::same: return "same";
+    case Agreement::differs: return "differs";
+    case Agreement::undecided: return "undecided";
+  }
+  return "";
+}
+
 
 CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact, const StatedValues& stated,
                        const PipelineOptions& options, std::optional<std::pair<HandRun, ExactRun>>* raised,

@@ -15,6 +15,13 @@ namespace handcheck {
 
 namespace {
 
+// A stated value against an enclosure over operand ranges: a match of the whole enclosure is
+// one, a miss of it a miss; anything between may be either.
+Match match_over(const CompareMode& mode, const Literal& stated, const Real& v) {
+  if (matches(mode, stated, v) == Match::yes) return Match::yes;
+  return may_match(mode, stated, v) ? Match::undecided : Match::no;
+}
+
 // L of one step (DESIGN §5), computed for its first cell that needs it.
 struct Recomputation {
   std::optional<Matrix<Real>> value;
@@ -65,7 +72,7 @@ class Auditor {
 
   std::optional<std::vector<Slip>> slips_of(std::size_t i, const CellAudit& cell) const {
     const Item& item = s_.c.items[i];
-    if (cell.stated.is_infinite()) return {};
+    if (cell.stated.is_infinite()) return std::vector<Slip>{};  // no slip gives an infinity: none to search
     bool hand = item.follows == Follows::hand;
     SlipQuery q;
     q.item = &item;
@@ -195,9 +202,11 @@ class Auditor {
         l.value = operands_.recompute_shared(i);
         l.done = true;
         // Computed where needed only: a step with a value (most) never asks.
-        l.proves_nothing = !l.value && operands_.failed_by_width(i);
+        l.proves_nothing = !l.value && !operands_.has_no_value(i);
       }
       if (l.value || l.proves_nothing) recomputed = operands_.matches_recomputed(i, cell, l.value ? &*l.value : nullptr);
+      if (!l.value)
+        if (auto v = operands_.recompute_cell(i, cell.row, cell.col)) recomputed = match_over(item.compare, cell.stated, *v);
     }
     // Not an undecided of the box: a higher precision may decide the operand's match.
     if (recomputed == Match::undecided && cell.against_correct == Match::no) ++s_.out.undecided_over_box;

@@ -52,8 +52,14 @@ Range acceptance(const CompareMode& mode, const Literal& s, int sign_of_truth) {
       (void)sign_of_truth;
       return v > 0 ? Range(a, big) : Range(big, a);
     }
-    case CompareMode::Kind::sigfig:
-      return {v - half_ulp_sigfig(v, mode.figures), v + half_ulp_sigfig(v, mode.figures)};
+    case CompareMode::Kind::sigfig: {
+      Rational h = half_ulp_sigfig(v, mode.figures);
+      if (v == 0) return {v - h, v + h};
+      // Just below a power of ten the figures are a decade finer: at two figures 99.5 rounds to
+      // 1.0e2 and 99.4 to 99, so 100 stands for [99.5, 105], not [95, 105].
+      Rational a = mp::abs(v), below = a == pow10(decimal_exponent(a)) ? h / 10 : h;
+      return v > 0 ? Range(v - below, v + h) : Range(v - h, v + below);
+    }
   }
   return Range(v);
 }
@@ -241,8 +247,10 @@ std::string in_stated_notation(const Literal& s, std::string shown) {
          s.text.substr(e);
 }
 
-// The truth as printed_like shows it, in plain decimals.
-std::string printed_like_plain(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
+// The truth as printed_like shows it, in plain decimals; `approximate` where no number written
+// so is accepted by the comparison (e under exact or abs:0): its digits stand for it.
+std::string printed_like_plain(const CompareMode& mode, const Literal& s, const Real& t, int digits, bool& approximate) {
+  approximate = false;
   if (t.is_infinite()) return describe(t, digits);
   if (t.is_interval() && !certified_significant(t, std::min(digits, 6)))
     return fmt::format("between {} and {}", to_short_decimal(t.lower(), 6), to_short_decimal(t.upper(), 6));
@@ -254,6 +262,11 @@ std::string printed_like_plain(const CompareMode& mode, const Literal& s, const 
     if (auto more = accepted_fixed(mode, t, s.is_decimal() ? s.decimals : 0)) shown = std::move(*more);
     else if (equal) shown = describe(t, digits);
     else if (auto figures = accepted_significant(mode, t, digits)) shown = std::move(*figures);
+    // A rational is written exactly; an irrational only approximately.
+    if (!accepts(mode, shown, t)) {
+      if (!t.is_exact()) approximate = true;
+      else shown = to_fraction_string(t.exact());
+    }
   }
   if (s.is_infinite() || !reads_as(shown, s) || matches(mode, s, t) != Match::no) return shown;
   return differing(s, t, digits, std::move(shown));
@@ -262,7 +275,9 @@ std::string printed_like_plain(const CompareMode& mode, const Literal& s, const 
 }  // namespace
 
 std::string printed_like(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
-  return in_stated_notation(s, printed_like_plain(mode, s, t, digits));
+  bool approximate = false;
+  std::string shown = in_stated_notation(s, printed_like_plain(mode, s, t, digits, approximate));
+  return approximate ? "≈ " + shown : shown;
 }
 
 bool may_match(const CompareMode& mode, const Literal& stated, const Real& l) {

@@ -106,7 +106,14 @@ class FollowThrough {
     for (std::size_t g = 0; g < groups.size(); ++g)
       if ((chosen >> g) & 1) corrected.push_back(groups[g]);
     const Recomputed& r = recomputed(t, groups.front(), corrected);
-    if (!r.values) return {false, true};  // not computed: proves nothing either way
+    // A choice with no value at all gives no stated value (DESIGN §5); one not computed proves
+    // nothing either way.
+    if (!r.values) {
+      // The step fails as a whole there; the cell may not (a zero column sum elsewhere).
+      auto v = operands_.recompute_cell(t, cell.row, cell.col, corrected.empty() ? std::nullopt : std::optional(r.subst));
+      if (!v) return {false, !r.no_value};
+      return {matches(mode, cell.stated, *v) == Match::yes, may_match(mode, cell.stated, *v)};
+    }
     const Real& v = (*r.values)(cell.row, cell.col);
     // An enclosure over operand ranges holds more than the values it encloses, so a fit is
     // proven (the whole enclosure matches, or operand values give the stated one) and a miss is
@@ -120,6 +127,7 @@ class FollowThrough {
   struct Recomputed {
     Substitution subst;  // the corrected cells
     std::optional<Matrix<Real>> values;
+    bool no_value = false;  // the step fails over these operands, all exact
   };
 
   // Reader step t from the stated values with the cells of the `corrected` groups put back,
@@ -136,6 +144,7 @@ class FollowThrough {
     r.values = corrected.empty() ? operands_.recompute(t, *s_.step_expression(t))
                                  : operands_.shaped(t, operands_.recompute(t, *s_.step_expression(t), r.subst));
     if (r.values && r.values->shape() != s_.shapes[t]) r.values.reset();
+    if (!r.values) r.no_value = operands_.has_no_value(t, corrected.empty() ? std::nullopt : std::optional(r.subst));
     return recomputed_.emplace(std::move(key), std::move(r)).first->second;
   }
 

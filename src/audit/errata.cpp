@@ -27,7 +27,9 @@ void add_vector(const CaseAudit& a, ErratumGroup& g, const Matrix<const CellAudi
     // A cell ok only through its operands' ranges still shows its correct value.
     bool as_stated = !ca || (ca->verdict == Verdict::ok && ca->against_correct == Match::yes);
     g.expected.push_back(as_stated ? g.stated.back() : ca->expected_printed);
+    if (ca && (ca->verdict == Verdict::carried || ca->verdict == Verdict::undecided)) g.only_errata_differ = false;
   };
+  for (std::size_t e : g.errata) g.errata_labels.push_back(a.cell(a.errata[e]).label);
   if (std::string col = item.columns.at(first.col); !col.empty()) {
     g.name = col;
     for (std::size_t r = 0; r < sa.stated.rows(); ++r) show(r, first.col);
@@ -99,7 +101,11 @@ std::vector<ErratumGroup> group_errata(const CaseAudit& a) {
                       : !item.rows.at(cell.row).empty()  ? "r" + item.rows.at(cell.row)
                                                          : "x" + cell.label;
     auto [it, fresh] = index.try_emplace({ref.step, key}, groups.size());
-    if (fresh) groups.push_back(ErratumGroup{ref.step, {}, "", {}, {}, ErratumReach::unknown, {}, 0, DownstreamScope::cell});
+    if (fresh) {
+      ErratumGroup g;
+      g.step = ref.step;
+      groups.push_back(std::move(g));
+    }
     groups[it->second].errata.push_back(e);
   }
   std::map<std::size_t, Matrix<const CellAudit*>> places;  // step -> its cells by place

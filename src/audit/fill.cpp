@@ -233,6 +233,9 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
                                 "number, null or \"?\"",
                                 item.name, label));
       Real value = hand_values ? (*hand_values)(p.row, p.col) : (*exact_values)(p.row, p.col);
+      // A number the comparison already accepts is right as written (0.37 for 0.375 printed,
+      // 1.200e3 under sigfig:2): left alone, so that --dry-run passes a clean case.
+      if (cell.value && matches(item.compare, *cell.value, value) == Match::yes) continue;
       std::string text = filled_text(item, label, cell, value, decimals);
       // Keep the quotes a number was written with ("?" needed them, a number does not); a
       // fraction comes quoted already.

@@ -151,9 +151,8 @@ class Builder {
           return join(names, ", ") + (undecided ? " (too close to separate)" : " (tie)");
         };
         v.approximation.push_back(fmt::format("{}: largest entry by hand {}, exactly {} ({}); total variation {}",
-                                              p.label, who(p.hand_argmax, false),
-                                              who(p.exact_argmax, p.exact_undecided),
-                                              p.hand_argmax == p.exact_argmax ? "same" : "differs",
+                                              p.label, who(p.hand_argmax, p.hand_undecided),
+                                              who(p.exact_argmax, p.exact_undecided), to_string(p.argmax),
                                               p.total_variation));
       }
     }

@@ -96,7 +96,8 @@ class ReadsWalker {
     return floor_int(e.number.value).convert_to<std::size_t>() - 1;
   }
 
-  // Functions that pick cells rather than compute them: concat_rows, concat_cols, col, row, block.
+  // Functions that pick cells rather than compute them (concat_rows, concat_cols, col, row, block),
+  // and outer, whose cell reads one entry of each vector.
   std::optional<Shape> picked_shape(const Expr& e) const {
     if (e.name == "concat_rows" || e.name == "concat_cols") {
       if (e.args.empty()) throw Opaque{};
@@ -108,6 +109,7 @@ class ReadsWalker {
       }
       return s;
     }
+    if (e.name == "outer" && e.args.size() == 2) return Shape{vector_length(*e.args[0]), vector_length(*e.args[1])};
     if (e.name == "col" && e.args.size() == 2) return Shape{shape(*e.args[0]).rows, 1};
     if (e.name == "row" && e.args.size() == 2) return Shape{1, shape(*e.args[0]).cols};
     if (e.name == "block" && e.args.size() == 5) {
@@ -134,6 +136,11 @@ class ReadsWalker {
       }
       throw Opaque{};
     }
+    if (e.name == "outer" && e.args.size() == 2) {  // a_r b_c, each a row or a column
+      entry(*e.args[0], r, out);
+      entry(*e.args[1], c, out);
+      return true;
+    }
     if (e.name == "col" && e.args.size() == 2) {
       reads(*e.args[0], r, index_arg(*e.args[1]), out);
       return true;
@@ -147,6 +154,18 @@ class ReadsWalker {
       return true;
     }
     return false;
+  }
+
+  // A vector's length and its k-th entry, read along a row or down a column.
+  std::size_t vector_length(const Expr& e) const {
+    Shape s = shape(e);
+    if (s.rows != 1 && s.cols != 1) throw Opaque{};
+    return s.cols == 1 ? s.rows : s.cols;
+  }
+  void entry(const Expr& e, std::size_t k, std::set<CellRef>& out) const {
+    if (k >= vector_length(e)) throw Opaque{};
+    bool column = shape(e).cols == 1;
+    reads(e, column ? k : 0, column ? 0 : k, out);
   }
 
   Shape name_shape(const std::string& name) const {

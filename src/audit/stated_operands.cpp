@@ -132,25 +132,53 @@ const Matrix<Range>* StatedOperands::printed_range_memo(std::size_t i, const Exp
   return it->second ? &*it->second : nullptr;
 }
 
-bool StatedOperands::failed_by_width(std::size_t i) const {
+bool StatedOperands::has_no_value(std::size_t i, const std::optional<Substitution>& subst) const {
   const Run& pipeline = s_.run_of(i);
-  for (std::size_t k : s_.operands[i]) {
-    const Matrix<Real>* m = operand(k, pipeline);
-    if (m && std::any_of(m->begin(), m->end(), [](const Real& x) { return x.is_interval(); })) return true;
-  }
+  std::optional<Matrix<Real>> substituted;
+  bool ranges = false;  // an operand read holds an interval
   Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
-    const Matrix<Real>* m = operand(static_cast<std::size_t>(s_.c.find(name)), pipeline);
+    auto k = static_cast<std::size_t>(s_.c.find(name));
+    const Matrix<Real>* m = operand(k, pipeline);
     if (!m) throw Undecided(fmt::format("{} has no value", name));
+    if (subst && subst->item == k) {
+      if (!substituted) substituted = corrected(*m, *subst);
+      m = &*substituted;
+    }
+    ranges = ranges || std::any_of(m->begin(), m->end(), [](const Real& x) { return x.is_interval(); });
     return *m;
   };
   try {
     evaluate<Real>(*s_.step_expression(i), lookup);
-  } catch (const Undecided&) {
-    return true;
-  } catch (const EvalError&) {
-  } catch (const DomainError&) {
+  } catch (const Exception& e) {
+    // Operands are read as the evaluation goes: a failure before any interval is read is one of
+    // exact values.
+    return e.kind() == ErrorKind::input && !ranges;
   }
   return false;
+}
+
+std::optional<Real> StatedOperands::recompute_cell(std::size_t i, std::size_t r, std::size_t c,
+                                                   const std::optional<Substitution>& subst) const {
+  if (cell_recomputations_left_ == 0) return std::nullopt;
+  auto reads = s_.reads(i, r, c);
+  if (!reads) return std::nullopt;
+  --cell_recomputations_left_;
+  const Run& pipeline = s_.run_of(i);
+  std::map<std::size_t, Matrix<Real>> operands;  // item -> its stated cells outside reads put back
+  Lookup<Real> lookup = [&](const std::string& name) -> const Matrix<Real>& {
+    auto k = static_cast<std::size_t>(s_.c.find(name));
+    if (auto it = operands.find(k); it != operands.end()) return it->second;
+    const Matrix<Real>* m = operand(k, pipeline);
+    if (!m || !pipeline.values[k]) throw Undecided(fmt::format("{} has no value", name));
+    Matrix<Real> own = subst && subst->item == k ? corrected(*m, *subst) : *m;
+    for (std::size_t rr = 0; rr < own.rows(); ++rr)
+      for (std::size_t cc = 0; cc < own.cols(); ++cc)
+        if (!reads->count({k, rr, cc})) own(rr, cc) = (*pipeline.values[k])(rr, cc);
+    return operands.emplace(k, std::move(own)).first->second;
+  };
+  auto m = shaped(i, evaluate_or_nothing(*s_.step_expression(i), lookup));
+  if (!m) return std::nullopt;
+  return (*m)(r, c);
 }
 
 Match StatedOperands::matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l,

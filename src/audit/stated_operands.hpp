@@ -56,16 +56,24 @@ class StatedOperands {
 
   // Whether the stated value matches L, the step over the box its stated operands span: proven
   // by points of the box, since the enclosure `l` overestimates it. Without `l` (it could not
-  // be computed, and that proves nothing: failed_by_width), by points alone: yes or undecided.
+  // be computed, and that proves nothing: not has_no_value), by points alone: yes or undecided.
   // With `subst`, the same over the operands with those cells at their correct values (the
   // follow-through's "good" side; `l` then is that recomputation).
   Match matches_recomputed(std::size_t i, const CellAudit& cell, const Matrix<Real>* l,
                            const Substitution* subst = nullptr) const;
-  // Whether step i, failing over its stated operands, may still have values there: an operand
-  // is an interval (an enclosure or a range between printed and correct), whose width alone can
-  // make an operation fail (a square root of a product reaching below zero), or it failed
-  // undecided. Over exact operands a domain error is a fact: no value.
-  bool failed_by_width(std::size_t i) const;
+  // Whether step i over its stated operands (with `subst` put back) has no value at all
+  // (DESIGN §5): an operation is undefined over operands that are all exact. A failure where
+  // an operand read is an interval (an enclosure, or a range between printed and correct, whose
+  // width alone can make an operation fail), an undecided one, or one past a limit proves
+  // nothing.
+  bool has_no_value(std::size_t i, const std::optional<Substitution>& subst = std::nullopt) const;
+  // Cell (r, c) of step i over its stated operands (with `subst` put back) where the step as a
+  // whole has no value there: the stated cells it does not read are put at the values the step
+  // has, which change nothing of it (DESIGN §3: a cell depends only on the cells it reads), so a
+  // zero column sum in one column leaves the others their values. nullopt when its reads are not
+  // known, that fails too, or the budget of such recomputations is spent.
+  std::optional<Real> recompute_cell(std::size_t i, std::size_t r, std::size_t c,
+                                     const std::optional<Substitution>& subst = std::nullopt) const;
 
  private:
   const Matrix<Real>* operand(std::size_t k, const Run& pipeline) const;
@@ -84,6 +92,9 @@ class StatedOperands {
   mutable std::map<std::string, std::optional<Matrix<Range>>> range_memo_;
   // Step cells the proofs over operand boxes may still compute (value_over), for the whole audit.
   mutable std::size_t box_work_left_ = kBoxWork;
+  // Whole-step recomputations for one cell each (recompute_cell), for the whole audit.
+  static constexpr std::size_t kCellRecomputations = 2000;
+  mutable std::size_t cell_recomputations_left_ = kCellRecomputations;
   // The step being audited at the corners of its operand box; operands at one end of their ranges.
   mutable std::optional<std::vector<Matrix<Real>>> corners_;
   struct SubstitutedCorners {

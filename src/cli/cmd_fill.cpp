@@ -1,11 +1,9 @@
 // handcheck fill CASE: rewrites the case's stated numbers from the pipeline each step follows.
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
+#include <optional>
 
 #include "commands.hpp"
 #include "handcheck/audit/fill.hpp"
@@ -25,27 +23,37 @@ struct FillCliOptions {
   LimitOptions limits;
 };
 
+std::string read_case(const std::string& path, std::size_t max_bytes) {
+  return read_case_text(path, max_bytes, "cannot fill: it is a directory");
+}
+
+std::optional<std::filesystem::file_time_type> modified(const std::string& path) {
+  std::error_code ec;
+  auto t = std::filesystem::last_write_time(path, ec);
+  return ec ? std::nullopt : std::optional(t);
+}
+
+// An edit saved while fill audited the case would be lost under the rewritten file.
+void check_unchanged(const std::string& path, const std::string& text,
+                     const std::optional<std::filesystem::file_time_type>& read_at, std::size_t max_bytes) {
+  bool same = modified(path) == read_at;
+  if (same) {
+    try {
+      same = read_case(path, max_bytes) == text;
+    } catch (const Error&) {
+      same = false;
+    }
+  }
+  if (!same)
+    throw Error(ErrorId::io_changed, {path, 0, 0},
+                "the file changed while fill ran; nothing was written (run fill again on the new text)");
+}
+
 ExitCode run_fill(const FillCliOptions& o) {
   const AuditOptions options = o.limits.audit_options();
-  std::string text;
   try {
-    std::error_code ec;
-    if (std::filesystem::is_directory(o.path, ec))
-      throw Error(ErrorId::io_directory, {o.path, 0, 0}, "cannot fill: it is a directory");
-    errno = 0;
-    std::ifstream in(o.path, std::ios::binary);
-    if (!in)
-      throw Error(ErrorId::io_open, {o.path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
-    // Read, not seek, and no more than the limit: a pipe or a device has no size, and may not end.
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-      text.append(buffer, static_cast<std::size_t>(in.gcount()));
-      if (text.size() > options.load.max_file_bytes)
-        throw Error(ErrorId::limit_file_size, {o.path, 1, 1},
-                    fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
-                                options.load.max_file_bytes));
-    }
-    if (in.bad()) throw Error(ErrorId::io_read, {o.path, 0, 0}, "cannot read the file");
+    auto read_at = modified(o.path);
+    std::string text = read_case(o.path, options.load.max_file_bytes);
     auto c = std::make_shared<Case>(load_case_text(text, o.path, options.load));
     if (options.digits > 0) c->set_digits(options.digits);
     CaseAudit audit = audit_case(std::move(c), options);
@@ -58,6 +66,7 @@ ExitCode run_fill(const FillCliOptions& o) {
       fmt::print("{}: every stated value already follows from the case\n", printable(o.path, false));
       return ExitCode::clean;
     }
+    check_unchanged(o.path, text, read_at, options.load.max_file_bytes);
     if (!write_output(o.path, r.text)) return ExitCode::error;
     fmt::print("{}: {} value{} rewritten\n", printable(o.path, false), r.edits.size(), r.edits.size() == 1 ? "" : "s");
     return ExitCode::clean;

@@ -147,7 +147,7 @@ class Parser {
     // NumPy's X.T
     if (i_ + 1 < s_.size() && s_[i_] == '.' && s_[i_ + 1] == 'T' && (i_ + 2 == s_.size() || !is_name_char(s_[i_ + 2])))
       throw ParseError(ErrorId::expr_unexpected, i_, fmt::format("unexpected '.': write {}^T for the transpose",
-                                       e->kind == Expr::Kind::name ? e->name : "(...)"));
+                                       e->kind == Expr::Kind::name ? detail::shortened(e->name) : "(...)"));
     return e;
   }
 
@@ -180,13 +180,14 @@ class Parser {
         if (std::string hint = function_hint(call->name); !hint.empty())
           throw ParseError(ErrorId::expr_foreign_syntax, start, hint);
         if (peek() == ')')
-          throw ParseError(ErrorId::expr_no_arguments, i_, fmt::format("{}() needs arguments", call->name));
+          throw ParseError(ErrorId::expr_no_arguments, i_,
+                           fmt::format("{}() needs arguments", detail::shortened(call->name)));
         call->args.push_back(expr());
         while (peek() == ',') {
           ++i_;
           call->args.push_back(expr());
         }
-        expect(')', start, fmt::format("unclosed '(' of {}(", call->name));
+        expect(')', start, fmt::format("unclosed '(' of {}(", detail::shortened(call->name)));
         return checked(call);
       }
       if (name == "inf" || name == "infinity") return infinity(start, name);

@@ -9,14 +9,28 @@ namespace handcheck {
 
 namespace {
 
-// 6 decimals without the trailing zeros: 3/14 -> 0.214286, 3/8 -> 0.375, 2 -> 2.
+// Without the trailing zeros of its decimals: 0.214286, 0.375, 2 (an exponent's are kept).
 std::string short_decimal(std::string s) {
-  if (s.find('.') != std::string::npos) {
+  if (s.find('.') != std::string::npos && s.find('e') == std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
   }
   if (s == "-0") s = "0";
   return s;
+}
+
+// Six decimals, or six significant digits where those would show fewer than three: 3/14 ->
+// 0.214286, 3^-20 -> 2.86797e-10 (not 0, beside students who wrote 0).
+std::string decimal_of(const Real& x) {
+  auto fixed = certified_fixed(x, 6);
+  if (fixed) {
+    auto first = fixed->find_first_not_of("-0.");
+    if (first == std::string::npos ? x.is_exact() && x.exact() == 0
+                                   : fixed->size() - first - (fixed->find('.') > first ? 1 : 0) >= 3)
+      return short_decimal(*fixed);
+  }
+  auto figures = certified_significant(x, 6);
+  return figures ? short_decimal(*figures) : describe(x, 6);
 }
 
 std::optional<std::size_t> parse_index(std::string_view s) {
@@ -56,8 +70,7 @@ AnswerKey::AnswerKey(std::shared_ptr<const Case> c, const PipelineOptions& optio
         cell.label = item.cell_label(r, col);
         const Real& x = (*(hand ? hand_ : exact_).values[i])(r, col);
         cell.expected = describe(x, item.digits);
-        auto fixed = certified_fixed(x, 6);
-        cell.expected_decimal = fixed ? short_decimal(*fixed) : describe(x, 6);
+        cell.expected_decimal = decimal_of(x);
         labels_.back().emplace(cell.label, cells_.size());
         cells_.push_back(std::move(cell));
       }

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "handcheck/audit/compare.hpp"
+
 namespace handcheck {
 
 namespace mp = boost::multiprecision;
@@ -22,10 +24,14 @@ bool faulty_compare(const CompareMode&, const Literal& stated, const Rational& t
 std::optional<std::string> correct_answer_text(const AnswerKey& key, std::size_t cell);
 
 // The correct answer as a student would write it; nullopt (the cell left blank) where no sheet
-// could hold it: a number longer than grading reads (sum(X) of 30 000 fractions 1/p).
+// could hold it: a number longer than grading reads (sum(X) of 30 000 fractions 1/p), or none
+// the step's comparison accepts (e under abs:0).
 std::optional<std::string> correct_answer(const AnswerKey& key, std::size_t cell) {
   auto text = correct_answer_text(key, cell);
   if (text && text->size() > LiteralLimits{}.max_length) return std::nullopt;
+  const KeyCell& kc = key.cells()[cell];
+  const Real& x = key.steps()[kc.step].hand ? key.hand_value(cell) : key.exact_value(cell);
+  if (text && !x.is_infinite() && !accepts(key.item_of(kc).compare, *text, x)) return std::nullopt;
   return text;
 }
 
@@ -237,6 +243,15 @@ class Tester {
     for (auto [s, decimals] : steps) {
       const KeyStep& step = key_.steps()[s];
       Texts sheet = finer_than(printed, steps, s, decimals);
+      std::string blank;  // the steps left blank on this sheet, which the report names
+      for (std::size_t t = 0; t < key_.steps().size(); ++t) {
+        const KeyStep& other = key_.steps()[t];
+        for (std::size_t k = 0; k < other.shape.cells(); ++k)
+          if (!sheet[other.first + k] && printed[other.first + k]) {
+            blank += (blank.empty() ? "; blank: " : ", ") + key_.kase().items[other.item].name;
+            break;
+          }
+      }
       for (std::size_t k = 0; k < step.shape.cells(); ++k) {
         std::size_t cell = step.first + k;
         const Real& truth = value(cell);
@@ -247,7 +262,7 @@ class Tester {
         Rational slipped = shown.value >= truth.lower() ? shown.value + unit : shown.value - unit;
         Texts answers = sheet;
         answers[cell] = to_fixed_string(slipped, decimals);
-        add(fmt::format("last-digit slip: {} = {} (printed {})", where(cell), *answers[cell], *printed[cell]),
+        add(fmt::format("last-digit slip: {} = {} (printed {}{})", where(cell), *answers[cell], *printed[cell], blank),
             fmt::format("erratum at {}, every other answered cell ok", where(cell)), answers, cell);
         break;  // one cell a step
       }

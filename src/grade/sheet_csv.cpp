@@ -1,4 +1,7 @@
+#include <algorithm>
+#include <array>
 #include <deque>
+#include <optional>
 #include <fmt/format.h>
 #include <unordered_map>
 
@@ -93,6 +96,38 @@ class Records {
   std::size_t line_ = 1, i_ = 0;
 };
 
+constexpr std::array<std::string_view, 4> kColumns{"id", "step", "cell", "value"};
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Where each of id, step, cell, value stands in a header row (names in any case and order),
+// or nullopt when the row is data. A row naming some of the columns but not exactly the four
+// is a header written wrong: it must not become a student.
+std::optional<std::array<std::size_t, 4>> header_columns(const std::vector<std::string>& f, const SourceLoc& where) {
+  std::array<std::size_t, 4> at{};
+  std::array<bool, 4> seen{};
+  std::size_t named = 0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    auto k = std::find(kColumns.begin(), kColumns.end(), lowered(f[i]));
+    if (k == kColumns.end()) continue;
+    auto c = static_cast<std::size_t>(k - kColumns.begin());
+    if (!seen[c]) ++named;
+    seen[c] = true;
+    at[c] = i;
+  }
+  // One name alone, other than id, is data: a step may be called "value".
+  if (named == 0 || (named == 1 && !seen[0])) return std::nullopt;
+  if (named != 4 || f.size() != 4)
+    throw Error(ErrorId::sheet_csv, where,
+                "the header row must name the four columns id, step, cell and value (in any order), and no other");
+  return at;
+}
+
 }  // namespace
 
 std::vector<Sheet> read_sheets_csv(std::string_view text, const std::string& name, const AnswerKey& key) {
@@ -104,14 +139,20 @@ std::vector<Sheet> read_sheets_csv(std::string_view text, const std::string& nam
   std::deque<Sheet> read;
   std::deque<sheets::Placer> placers;
   std::unordered_map<std::string, std::size_t> index;
+  std::array<std::size_t, 4> column{0, 1, 2, 3};
   for (std::size_t r = 0; r < records.size(); ++r) {
-    auto& f = records[r].fields;
+    auto& row = records[r].fields;
     SourceLoc where{name, records[r].line, 1};
-    for (auto& x : f) x = std::string(trim(x));
-    if (r == 0 && f.size() == 4 && f[0] == "id" && f[1] == "step" && f[2] == "cell" && f[3] == "value") continue;
-    if (f.size() != 4)
+    for (auto& x : row) x = std::string(trim(x));
+    if (r == 0)
+      if (auto header = header_columns(row, where)) {
+        column = *header;
+        continue;
+      }
+    if (row.size() != 4)
       throw Error(ErrorId::sheet_csv, where,
-                  fmt::format("a row has {} fields; the columns are id,step,cell,value", f.size()));
+                  fmt::format("a row has {} fields; the columns are id,step,cell,value", row.size()));
+    std::array<std::string, 4> f{row[column[0]], row[column[1]], row[column[2]], row[column[3]]};
     if (f[0].empty()) throw Error(ErrorId::sheet_csv, where, "a row has no id");
     auto [it, fresh] = index.emplace(f[0], read.size());
     if (fresh) {

@@ -198,8 +198,19 @@ Matrix<Real> matmul(const Matrix<Real>& a, const Matrix<Real>& b) {
     for (std::size_t j = 0; j < p; ++j) {
       // An exact zero annihilates whatever the other factor's width (as Real's * does).
       bool exact = true;
-      for (std::size_t k = 0; k < n && exact; ++k)
-        exact = zero(a(i, k)) || zero(b(k, j)) || (a(i, k).is_exact() && b(k, j).is_exact());
+      std::size_t terms = 0, last = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (zero(a(i, k)) || zero(b(k, j))) continue;
+        exact = exact && a(i, k).is_exact() && b(k, j).is_exact();
+        ++terms;
+        last = k;
+      }
+      // One term is Real's product, which keeps what is known of equal values: a selection
+      // (G^T A, G of zeros and ones) repeats A's cells, ties included.
+      if (terms == 1 && !exact) {
+        out(i, j) = a(i, last) * b(last, j);
+        continue;
+      }
       if (exact) {
         Rational s = 0;
         for (std::size_t k = 0; k < n; ++k)

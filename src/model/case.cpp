@@ -50,7 +50,15 @@ void Case::set_digits(int d) {
   for (auto& item : items) item.digits = d;
 }
 
+void Case::add(Item item) {
+  index_.emplace(item.name, static_cast<long>(items.size()));
+  items.push_back(std::move(item));
+}
+
 long Case::find(const std::string& name) const {
+  if (auto it = index_.find(name); it != index_.end() && static_cast<std::size_t>(it->second) < items.size() &&
+                                   items[static_cast<std::size_t>(it->second)].name == name)
+    return it->second;
   for (std::size_t i = 0; i < items.size(); ++i)
     if (items[i].name == name) return static_cast<long>(i);
   return -1;

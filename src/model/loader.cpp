@@ -62,11 +62,8 @@ class Loader {
       if (s.IsMap() && s["name"] && s["name"].IsScalar())
         pending_.emplace(s["name"].Scalar(), static_cast<std::size_t>(s["name"].Mark().line) + 1);
     if (inputs)
-      for (const auto& [key, value] : in_.entries(inputs, {}, "inputs")) c.items.push_back(read_input(c, key, value));
-    for (const auto& s : steps) {
-      Item item = read_step(c, s);
-      c.items.push_back(std::move(item));
-    }
+      for (const auto& [key, value] : in_.entries(inputs, {}, "inputs")) c.add(read_input(c, key, value));
+    for (const auto& s : steps) c.add(read_step(c, s));
     return c;
   }
 
@@ -186,25 +183,29 @@ Case load_case_text(const std::string& text, const std::string& name, const Load
   return Loader(name, limits).load(text);
 }
 
-Case load_case_file(const std::string& path, const LoadLimits& limits) {
+std::string read_case_text(const std::string& path, std::size_t max_bytes, std::string_view directory_message) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
-    throw Error(ErrorId::io_directory, {path, 0, 0}, "cannot read the file: it is a directory");
+    throw Error(ErrorId::io_directory, {path, 0, 0}, std::string(directory_message));
   errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorId::io_open, {path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
-  // Read, not seek: a pipe or a device has no size, and may not end.
+  // Read, not seek, and no more than the limit: a pipe or a device has no size, and may not end.
   std::string text;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > limits.max_file_bytes)
+    if (text.size() > max_bytes)
       throw Error(ErrorId::limit_file_size, {path, 1, 1},
-                  fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)",
-                              limits.max_file_bytes));
+                  fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)", max_bytes));
   }
   if (in.bad()) throw Error(ErrorId::io_read, {path, 0, 0}, "cannot read the file");
-  return load_case_text(text, path, limits);
+  return text;
+}
+
+Case load_case_file(const std::string& path, const LoadLimits& limits) {
+  return load_case_text(read_case_text(path, limits.max_file_bytes, "cannot read the file: it is a directory"), path,
+                        limits);
 }
 
 }  // namespace handcheck

@@ -1,5 +1,6 @@
 #include "step_expression.hpp"
 
+#include "handcheck/detail/text.hpp"
 #include "handcheck/expr/parser.hpp"
 #include "handcheck/ops/registry.hpp"
 
@@ -31,7 +32,7 @@ class ExpressionCheck {
       throw Error(ErrorId::load_forward_reference, e_.at(x.pos),
                   fmt::format("{}in '{}': '{}' is defined later (line {}); a step may use only "
                               "inputs and earlier steps",
-                              in_.in_step(), key_, x.name, later->second));
+                              in_.in_step(), key_, detail::shortened(x.name), later->second));
     std::vector<std::string> known;
     for (std::size_t k = 0; k < self_; ++k) known.push_back(c_.items[k].name);
     if (find_op(x.name))
@@ -40,12 +41,13 @@ class ExpressionCheck {
           fmt::format("{}in '{}': '{}' is a function; call it as {}(...)", in_.in_step(), key_, x.name, x.name));
     throw Error(
         ErrorId::load_unknown_name, e_.at(x.pos),
-        fmt::format("{}in '{}': unknown name '{}'{}", in_.in_step(), key_, x.name, did_you_mean(x.name, known)));
+        fmt::format("{}in '{}': unknown name '{}'{}", in_.in_step(), key_, detail::shortened(x.name),
+                    did_you_mean(x.name, known)));
   }
 
   [[noreturn]] void self_reference(const Expr& x) const {
     throw Error(ErrorId::load_self_reference, e_.at(x.pos),
-                fmt::format("{}in '{}': '{}' refers to the step itself", in_.in_step(), key_, x.name));
+                fmt::format("{}in '{}': '{}' refers to the step itself", in_.in_step(), key_, detail::shortened(x.name)));
   }
 
   // A call: a known function, with as many arguments as it takes.
@@ -54,7 +56,7 @@ class ExpressionCheck {
     if (!op) {
       std::string near = closest_op(x.name);
       throw Error(ErrorId::load_unknown_function, e_.at(x.pos),
-                  fmt::format("{}in '{}': unknown function '{}'{}", in_.in_step(), key_, x.name,
+                  fmt::format("{}in '{}': unknown function '{}'{}", in_.in_step(), key_, detail::shortened(x.name),
                               near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near)));
     }
     if (x.args.size() < op->min_args || x.args.size() > op->max_args)

@@ -32,13 +32,13 @@ class DocumentReader {
     scan_bytes(text);
     scan_brackets(text);
     YAML::Node doc;
-    std::vector<YAML::Mark> starts;
+    Reading reading;
     try {
       // The second reading, for where documents start, runs beside the first on a large file.
-      std::future<std::vector<YAML::Mark>> beside;
+      std::future<Reading> beside;
       if (text.size() >= kBesideBytes) beside = std::async(std::launch::async, [text] { return document_starts(text, 3); });
       doc = YAML::Load(std::string(text));
-      starts = beside.valid() ? beside.get() : document_starts(text, 3);
+      reading = beside.valid() ? beside.get() : document_starts(text, 3);
     } catch (const YAML::DeepRecursion& e) {
       throw Error(ErrorId::limit_nesting, mark_loc(file_, e.mark), "YAML nested too deeply for the YAML reader");
     } catch (const YAML::Exception& e) {
@@ -46,6 +46,7 @@ class DocumentReader {
         throw Error(ErrorId::load_tab, *tab, "a tab indents this line; YAML indents with spaces only");
       throw Error(ErrorId::load_yaml_syntax, mark_loc(file_, e.mark), fmt::format("YAML syntax error: {}", e.msg));
     }
+    const std::vector<YAML::Mark>& starts = reading.starts;
     // yaml-cpp stops at some stray characters (a ',' or ']' at the start of a line) and starts
     // one empty document after another there, without end: a place it cannot get past.
     if (starts.size() == 3 && starts[1].pos == starts[2].pos) {
@@ -57,6 +58,12 @@ class DocumentReader {
     if (starts.size() > 1)
       throw Error(ErrorId::load_second_document, second_document(text, starts[1]),
                   "a second YAML document: a case file holds one case");
+    // An alias repeats its anchor's node wherever it stands: a 900 KB text aliased 2000 times
+    // is gigabytes once read and reported, and fill would rewrite one place through another.
+    if (reading.alias)
+      throw Error(ErrorId::load_yaml_alias, mark_loc(file_, *reading.alias),
+                  "a YAML alias (*name): a case file writes each value where it is used, without anchors "
+                  "and aliases");
     return doc;
   }
 
@@ -131,13 +138,21 @@ class DocumentReader {
   }
 
   // Where the first `most` YAML documents of the text start (yaml-cpp's parser, no nodes built).
-  static std::vector<YAML::Mark> document_starts(std::string_view text, std::size_t most) {
+  struct Reading {
+    std::vector<YAML::Mark> starts;
+    std::optional<YAML::Mark> alias;  // the first alias (*name) of the first document
+  };
+
+  static Reading document_starts(std::string_view text, std::size_t most) {
     struct Starts : YAML::EventHandler {
-      std::vector<YAML::Mark> marks;
+      Reading r;
+      std::vector<YAML::Mark>& marks = r.starts;
       void OnDocumentStart(const YAML::Mark& m) override { marks.push_back(m); }
       void OnDocumentEnd() override {}
       void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-      void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+        if (!r.alias && marks.size() == 1) r.alias = m;
+      }
       void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
       void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
       void OnSequenceEnd() override {}
@@ -148,7 +163,7 @@ class DocumentReader {
     YAML::Parser parser(in);
     while (starts.marks.size() < most && parser.HandleNextDocument(starts)) {
     }
-    return starts.marks;
+    return std::move(starts.r);
   }
 
   // The '---' line that starts the second document: the last one before its first node.

@@ -190,9 +190,11 @@ std::string to_significant_string(const Rational& q, int digits) {
 std::string format_significant(bool negative, std::string s, long e) {
   const auto digits = static_cast<long>(s.size());
   std::string sign = negative ? "-" : "";
-  if (e >= -6 && e < 21) {
+  // Fixed notation where every digit it writes is one of the significant ones: 1202600 for
+  // e^14 = 1202604.28 would show two zeros no one has proven.
+  if (e >= -6 && e < 21 && e < digits) {
     long decimals = digits - 1 - e;
-    if (decimals <= 0) return sign + s + std::string(static_cast<std::size_t>(-decimals), '0');
+    if (decimals == 0) return sign + s;
     if (static_cast<long>(s.size()) <= decimals)
       s.insert(0, static_cast<std::size_t>(decimals) + 1 - s.size(), '0');
     s.insert(s.size() - static_cast<std::size_t>(decimals), ".");

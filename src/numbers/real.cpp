@@ -237,12 +237,16 @@ Real operator+(const Real& a, const Real& b) {
     return a.is_infinite() ? a : b;
   }
   if (a.is_exact() && b.is_exact()) return checked(a.exact() + b.exact());
+  // x + 0 is x itself, known equal to what x is: e / (e + 0), a softmax beside -inf, is 1.
+  if (b.is_exact() && b.exact() == 0) return a;
+  if (a.is_exact() && a.exact() == 0) return b;
   charge_precision_work();
   return identified(Real(a.enclosure() + b.enclosure()), '+', a, b);
 }
 Real operator-(const Real& a, const Real& b) {
   if (a.is_infinite() || b.is_infinite()) return a + (-b);
   if (a.is_exact() && b.is_exact()) return checked(a.exact() - b.exact());
+  if (b.is_exact() && b.exact() == 0) return a;
   if (same_value(a, b)) return Rational(0);
   charge_precision_work();
   return identified(Real(a.enclosure() - b.enclosure()), '-', a, b);
@@ -265,6 +269,9 @@ Real operator*(const Real& a, const Real& b) {
   // An exact zero annihilates whatever the other factor's width.
   if ((a.is_exact() && a.exact() == 0) || (b.is_exact() && b.exact() == 0)) return Rational(0);
   if (a.is_exact() && b.is_exact()) return checked(a.exact() * b.exact());
+  // 1 x is x itself, the same value (and known equal to what x is).
+  if (a.is_exact() && a.exact() == 1) return b;
+  if (b.is_exact() && b.exact() == 1) return a;
   if (same_value(a, b)) return square(a);
   charge_precision_work();
   return identified(Real(a.enclosure() * b.enclosure()), '*', a, b);

@@ -135,6 +135,13 @@ Matrix<T> argmax(const Matrix<T>& m, Axis axis) {
   }
   return out;
 }
+// Every entry of a line is compared with every other: lines x length^2.
+std::size_t work_argmax_cols(const Args<Real>& a) {
+  return saturating_product(a[0].cols(), saturating_product(a[0].rows(), a[0].rows()));
+}
+std::size_t work_argmax_rows(const Args<Real>& a) {
+  return saturating_product(a[0].rows(), saturating_product(a[0].cols(), a[0].cols()));
+}
 template <class T>
 Matrix<T> op_argmax_cols(const Args<T>& a) { return argmax(a[0], Axis::down_columns); }
 template <class T>
@@ -250,8 +257,8 @@ const std::vector<OpSpec>& core_ops() {
       HANDCHECK_OP(rowmean, 1, 1, "rowmean(M)", "mean of each row (mx1)", Reads::row_fold, continuous),
       HANDCHECK_OP(softmax_cols, 1, 2, "softmax_cols(M[, base])", "exp, divided by each column's sum", Reads::column, continuous),
       HANDCHECK_OP(softmax_rows, 1, 2, "softmax_rows(M[, base])", "exp, divided by each row's sum", Reads::row, continuous),
-      HANDCHECK_OP(argmax_cols, 1, 1, "argmax_cols(M)", "1-based row of each column's largest entry", Reads::column_fold, jumps),
-      HANDCHECK_OP(argmax_rows, 1, 1, "argmax_rows(M)", "1-based column of each row's largest entry", Reads::row_fold, jumps),
+      HANDCHECK_OP_WORK(argmax_cols, 1, 1, "argmax_cols(M)", "1-based row of each column's largest entry", Reads::column_fold, jumps),
+      HANDCHECK_OP_WORK(argmax_rows, 1, 1, "argmax_rows(M)", "1-based column of each row's largest entry", Reads::row_fold, jumps),
       HANDCHECK_OP(concat_cols, 1, kAny, "concat_cols(A, B, ...)", "side by side", Reads::picked, continuous),
       HANDCHECK_OP(concat_rows, 1, kAny, "concat_rows(A, B, ...)", "stacked", Reads::picked, continuous),
       HANDCHECK_OP(col, 2, 2, "col(M, j)", "column j (1-based)", Reads::picked, continuous),

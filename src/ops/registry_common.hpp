@@ -56,6 +56,23 @@ inline Shape checked_shape(std::size_t r, std::size_t c) {
   return {r, c};
 }
 
+// A size argument for a work estimate: 0 when it is not a whole number from 1 up (the
+// function reports that itself).
+inline std::size_t size_or_zero(const std::vector<Matrix<Real>>& a, std::size_t i, std::size_t otherwise) {
+  if (a.size() <= i) return otherwise;
+  try {
+    long n = scalar::to_index(scalar_arg(a[i], "a size"));
+    return n < 0 ? 0 : static_cast<std::size_t>(n);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+// a * b, or the largest size_t when it overflows: a work estimate past every limit.
+inline std::size_t saturating_product(std::size_t a, std::size_t b) {
+  return b != 0 && a > static_cast<std::size_t>(-1) / b ? static_cast<std::size_t>(-1) : a * b;
+}
+
 // --- folds ---------------------------------------------------------------------------------
 
 enum class Axis { down_columns, along_rows, all };
@@ -140,7 +157,10 @@ Matrix<T> block_of(const Matrix<T>& m, long r1, long r2, long c1, long c2) {
 
 // One row: the template op_NAME over Real.
 #define HANDCHECK_OP(NAME, MIN, MAX, SIG, SUMMARY, READS, CONTINUITY) \
-  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Real>, READS, Continuity::CONTINUITY }
+  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Real>, READS, Continuity::CONTINUITY, nullptr }
+// A row whose work grows faster than its cells: work_NAME bounds it before it runs.
+#define HANDCHECK_OP_WORK(NAME, MIN, MAX, SIG, SUMMARY, READS, CONTINUITY) \
+  OpSpec { #NAME, MIN, MAX, SIG, SUMMARY, &op_##NAME<Real>, READS, Continuity::CONTINUITY, &work_##NAME }
 
 inline constexpr std::size_t kAny = OpSpec::kVariadic;
 

@@ -243,13 +243,41 @@ Matrix<T> op_avgpool(const Args<T>& a) {
   return pool(a, "avgpool", [](const Matrix<T>& w) { return mean(w, Axis::all)(0, 0); });
 }
 
+// The cells of every window together (each a multiplication or a comparison), from the
+// input's and the window's shapes: a 316x316 input with a 158x158 window makes 159^2 windows
+// of 24 964 cells, 6.3e8 operations, refused before the first.
+std::size_t window_work(std::size_t rows, std::size_t cols, std::size_t kh, std::size_t kw, std::size_t sr,
+                        std::size_t sc) {
+  if (kh == 0 || kw == 0 || sr == 0 || sc == 0 || kh > rows || kw > cols) return 0;
+  std::size_t windows = saturating_product((rows - kh) / sr + 1, (cols - kw) / sc + 1);
+  return saturating_product(windows, saturating_product(kh, kw));
+}
+
+std::size_t work_conv1d(const Args<Real>& a) {
+  const Matrix<Real>& k = a[1];
+  if (a[0].rows() != 1 || (k.rows() != 1 && k.cols() != 1)) return 0;
+  std::size_t pad = a.size() > 3 ? size_or_zero(a, 3, 0) : 0;
+  return window_work(1, a[0].cols() + 2 * pad, 1, k.size(), 1, size_or_zero(a, 2, 1));
+}
+std::size_t work_conv2d(const Args<Real>& a) {
+  std::size_t stride = size_or_zero(a, 2, 1), pad = size_or_zero(a, 3, 0);
+  return window_work(a[0].rows() + 2 * pad, a[0].cols() + 2 * pad, a[1].rows(), a[1].cols(), stride, stride);
+}
+std::size_t pool_work(const Args<Real>& a) {
+  std::size_t size = size_or_zero(a, 1, 0), stride = size_or_zero(a, 2, size);
+  bool row = a[0].rows() == 1;
+  return window_work(a[0].rows(), a[0].cols(), row ? 1 : size, size, row ? 1 : stride, stride);
+}
+std::size_t work_maxpool(const Args<Real>& a) { return pool_work(a); }
+std::size_t work_avgpool(const Args<Real>& a) { return pool_work(a); }
+
 }  // namespace
 
 const std::vector<OpSpec>& nn_ops() {
   static const std::vector<OpSpec> ops = {
       HANDCHECK_OP(layernorm, 1, 2, "layernorm(M[, eps])", "each column: (x - mean) / sqrt(variance + eps)", Reads::column, continuous),
       HANDCHECK_OP(batchnorm, 1, 2, "batchnorm(M[, eps])", "each row, across the batch: (x - mean) / sqrt(variance + eps)", Reads::row, continuous),
-      HANDCHECK_OP(outer, 2, 2, "outer(a, b)", "a_i * b_j for two vectors", Reads::all, continuous),
+      HANDCHECK_OP(outer, 2, 2, "outer(a, b)", "a_i * b_j for two vectors", Reads::picked, continuous),
       HANDCHECK_OP(diag, 1, 1, "diag(v)", "a vector on the diagonal; a matrix's diagonal as a column", Reads::all, continuous),
       HANDCHECK_OP(repeat_rows, 2, 2, "repeat_rows(M, k)", "k copies of M stacked", Reads::all, continuous),
       HANDCHECK_OP(repeat_cols, 2, 2, "repeat_cols(M, k)", "k copies of M side by side", Reads::all, continuous),
@@ -265,10 +293,10 @@ const std::vector<OpSpec>& nn_ops() {
       HANDCHECK_OP(hard_tanh, 1, 1, "hard_tanh(M)", "clip(x, -1, 1)", Reads::cell, continuous),
       HANDCHECK_OP(hard_sigmoid, 1, 1, "hard_sigmoid(M)", "clip(x/4 + 1/2, 0, 1), the sigmoid's tangent at 0", Reads::cell, continuous),
       HANDCHECK_OP(gelu, 1, 1, "gelu(M)", "x * Phi(x) = x/2 * (1 + erf(x / sqrt(2)))", Reads::cell, continuous),
-      HANDCHECK_OP(conv1d, 2, 4, "conv1d(x, k[, stride[, pad]])", "sliding dot product of a row vector with a kernel", Reads::all, continuous),
-      HANDCHECK_OP(conv2d, 2, 4, "conv2d(X, K[, stride[, pad]])", "sliding elementwise product-sum of a matrix with a kernel", Reads::all, continuous),
-      HANDCHECK_OP(maxpool, 2, 3, "maxpool(X, size[, stride])", "largest entry of each window", Reads::all, continuous),
-      HANDCHECK_OP(avgpool, 2, 3, "avgpool(X, size[, stride])", "mean of each window", Reads::all, continuous),
+      HANDCHECK_OP_WORK(conv1d, 2, 4, "conv1d(x, k[, stride[, pad]])", "sliding dot product of a row vector with a kernel", Reads::all, continuous),
+      HANDCHECK_OP_WORK(conv2d, 2, 4, "conv2d(X, K[, stride[, pad]])", "sliding elementwise product-sum of a matrix with a kernel", Reads::all, continuous),
+      HANDCHECK_OP_WORK(maxpool, 2, 3, "maxpool(X, size[, stride])", "largest entry of each window", Reads::all, continuous),
+      HANDCHECK_OP_WORK(avgpool, 2, 3, "avgpool(X, size[, stride])", "mean of each window", Reads::all, continuous),
   };
   return ops;
 }

@@ -46,8 +46,13 @@ constexpr long kMaxTrigExponent = 4096;
 
 void check_trig_argument(const Real& x, const char* name) {
   if (x.is_infinite()) infinite_argument(name, x);
+  static const Rational bound = [] {
+    Rational b(1);
+    mpq_mul_2exp(b.backend().data(), b.backend().data(), kMaxTrigExponent);
+    return b;
+  }();
   Rational m = scalar::max(mp::abs(x.lower()), mp::abs(x.upper()));
-  if (m > 1 && decimal_exponent(m) > kMaxTrigExponent * 3 / 10)
+  if (m >= bound)
     throw LimitError(ErrorId::limit_exponent,
                      fmt::format("{} of a value of {} decimal digits: the argument must stay below 2^{} in "
                                  "magnitude",

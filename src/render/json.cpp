@@ -59,8 +59,9 @@ json approximation_json(const CaseAudit& a, const Approximation& ap) {
     lines.push_back({{"label", p.label},
                      {"argmax_hand", p.hand_argmax},
                      {"argmax_exact", p.exact_argmax},
+                     {"hand_undecided", p.hand_undecided},
                      {"exact_undecided", p.exact_undecided},
-                     {"same_argmax", p.hand_argmax == p.exact_argmax},
+                     {"same_argmax", p.argmax == Agreement::undecided ? json(nullptr) : json(p.argmax == Agreement::same)},
                      {"total_variation", p.total_variation}});
   x["probability"] = {{"by", ap.by_columns ? "columns" : "rows"}, {"lines", std::move(lines)}};
   return x;

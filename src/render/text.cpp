@@ -31,7 +31,13 @@ ErratumWords erratum_words(const CaseAudit& a, const ErratumGroup& g) {
     case ErratumReach::partly:
       w.consequence = "partly propagated: some later numbers use the stated value, some the correct one";
       break;
-    case ErratumReach::typo: w.consequence = fmt::format("a typo: later steps use {}", want); break;
+    case ErratumReach::typo:
+      // A carried cell of the vector is not part of the claim: later steps use it as printed.
+      w.consequence = g.only_errata_differ ? fmt::format("a typo: later steps use {}", want)
+                                           : fmt::format("a typo: later steps use the correct {} of {}",
+                                                         g.errata_labels.size() == 1 ? "value" : "values",
+                                                         join(g.errata_labels, ", "));
+      break;
     case ErratumReach::propagated:
       w.consequence = g.carried_cells ? fmt::format("propagated: {} follow{} from it",
                                                     plural(g.carried_cells, "later cell", "later cells"),
@@ -143,9 +149,9 @@ void render_approximation(std::string& out, const CaseAudit& a) {
         if (v.size() == 1) return v[0];
         return join(v, ", ") + (undecided ? " (too close to separate)" : " (tie)");
       };
-      std::string same = p.hand_argmax == p.exact_argmax ? "same" : "differs";
       out += fmt::format("      {}: argmax hand {}, exact {} ({}); total variation {}\n", p.label,
-                         who(p.hand_argmax, false), who(p.exact_argmax, p.exact_undecided), same, p.total_variation);
+                         who(p.hand_argmax, p.hand_undecided), who(p.exact_argmax, p.exact_undecided),
+                         to_string(p.argmax), p.total_variation);
     }
   }
 }

@@ -10,6 +10,7 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+import time
 
 problems = []
 
@@ -115,6 +116,39 @@ steps:
     stated: 0.5 # rel
 """
 
+ALIAS_INPUT = """\
+format: handcheck/1
+title: stated aliases the input
+inputs:
+  X: &x [[1, 2]]
+steps:
+  - name: A
+    do: X * 2
+    stated: *x
+"""
+
+ALIAS_SHARED = """\
+format: handcheck/1
+title: two steps share stated values
+inputs:
+  X: [[1, 2]]
+steps:
+  - name: A
+    do: X
+    stated: &s [[5, 6]]
+  - name: B
+    do: X * 2
+    stated: *s
+"""
+
+
+def chain_case(steps):
+    """One-cell steps, each reading the one before: every stated value but the first is wrong."""
+    lines = ["format: handcheck/1", "title: chain", "inputs:", "  X: [[1]]", "steps:",
+             "  - {name: S0, do: X, stated: [[1]]}"]
+    lines += [f"  - {{name: S{i}, do: S{i - 1} + S0, stated: [[{i}]]}}" for i in range(1, steps)]
+    return "\n".join(lines) + "\n"
+
 
 def run(binary, *args):
     return subprocess.run([binary, *args], capture_output=True, timeout=300)
@@ -193,6 +227,20 @@ def main():
                in r.stderr, f"e^2 under exact: exit {r.returncode}, {r.stderr!r}")
         expect(path.read_bytes() == irrational.encode(), "a refused fill changed the file")
 
+    # A number the comparison already accepts is right as written and left alone: 0.37 for
+    # 3/8 (on the rounding boundary) and 1.200e3 for 1234.5678 under sigfig:2, so that
+    # --dry-run passes a clean case.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "clean.yaml"
+        clean = ("format: handcheck/1\ninputs:\n  x: [[3, 1234.5678]]\nsteps:\n  - name: a\n    do: x / 8\n"
+                 "    stated: [[0.37, 154.32]]\n  - name: c\n    do: x * 1\n    compare: sigfig:2\n"
+                 "    stated: [[3.0, 1.200e3]]\n")
+        path.write_bytes(clean.encode())
+        r = run(binary, "check", str(path))
+        expect(r.returncode == 0, f"clean case: check exit {r.returncode}:\n{r.stdout.decode()}")
+        r = run(binary, "fill", "--dry-run", str(path))
+        expect(r.returncode == 0 and r.stdout == b"", f"clean case: --dry-run exit {r.returncode}, {r.stdout!r}")
+
     # Files that are not cases: a message with the path, exit 2, never a hang on an endless device.
     r = run(binary, "fill", "--max-file-size", "1000", "/dev/zero")
     expect(r.returncode == 2 and b"/dev/zero:1:1: error[limit.file-size]: file larger than the limit of 1000 bytes" in r.stderr,
@@ -200,6 +248,46 @@ def main():
     r = run(binary, "fill", "/nonexistent/case.yaml")
     expect(r.returncode == 2 and b"/nonexistent/case.yaml: error[io.open]: cannot open the file" in r.stderr,
            f"missing file: exit {r.returncode}, {r.stderr!r}")
+
+    # Stated values reached through a YAML alias: rewriting them would rewrite the input they
+    # alias, or lose one of two steps that share them. Refused, the file untouched.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "alias.yaml"
+        for text, place in ((ALIAS_INPUT, "8:13"), (ALIAS_SHARED, "11:13")):
+            path.write_bytes(text.encode())
+            r = run(binary, "fill", str(path))
+            expect(r.returncode == 2 and f"{path}:{place}: error[load.yaml-alias]: a YAML alias".encode() in r.stderr,
+                   f"fill through an alias: exit {r.returncode}, {r.stderr!r}")
+            expect(path.read_bytes() == text.encode(), f"fill through an alias changed the file:\n{path.read_text()}")
+
+    # An edit saved while fill audits the case is not lost: fill writes nothing and says so.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "race.yaml"
+        steps = 400
+        while True:
+            text = chain_case(steps)
+            path.write_bytes(text.encode())
+            start = time.monotonic()
+            r = run(binary, "fill", "--dry-run", "--max-file-size", "4000000", str(path))
+            took = time.monotonic() - start
+            if took >= 1.0 or steps >= 25600:
+                break
+            steps *= 2
+        print(f"fill race: {steps} steps, --dry-run {took:.2f} s")
+        expect(r.returncode == 1, f"race case --dry-run: exit {r.returncode}: {r.stderr[:300]!r}")
+        fill = subprocess.Popen([binary, "fill", "--max-file-size", "4000000", str(path)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(took / 4)
+        edited = text + "# an edit saved while fill runs\n"
+        path.write_bytes(edited.encode())
+        finished_early = fill.poll() is not None
+        out, err = fill.communicate(timeout=300)
+        expect(not finished_early, f"fill finished within {took / 4:.2f} s: the race was not exercised")
+        expect(fill.returncode == 2 and f"{path}: error[io.changed]: the file changed while fill ran".encode() in err,
+               f"an edit during fill: exit {fill.returncode}, {err[:300]!r}")
+        expect(path.read_bytes() == edited.encode(), "fill overwrote an edit made while it ran")
+        left = [p.name for p in pathlib.Path(tmp).iterdir() if p.name != "race.yaml"]
+        expect(not left, f"files left behind: {left}")
 
     for p in problems:
         print("FAIL", p)

@@ -29,6 +29,7 @@ import time
 import xml.etree.ElementTree as ET
 
 CONTROL = set(range(0x20)) - {0x09, 0x0A} | {0x7F}
+BIDI = {0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F), *range(0x2066, 0x206A)}
 
 HOSTILE_CASE = r'''format: handcheck/1
 title: "red \x1b[31mtitle\a with a NUL \0 and a CSI \x9b2J"
@@ -44,13 +45,14 @@ steps:
 
 
 def raw_controls(data):
-    """Control characters that a terminal would act on: C0 but tab and line feed, DEL, and C1."""
+    """Control characters that a terminal would act on: C0 but tab and line feed, DEL, and C1;
+    and those that reorder or break a line (bidi controls, U+2028, U+2029)."""
     text = data.decode("utf-8")  # must be UTF-8 at all
-    return sorted({f"U+{ord(c):04X}" for c in text if ord(c) in CONTROL or 0x80 <= ord(c) < 0xA0})
+    return sorted({f"U+{ord(c):04X}" for c in text if ord(c) in CONTROL or 0x80 <= ord(c) < 0xA0 or ord(c) in BIDI})
 
 
 TITLED_CASE = r'''format: handcheck/1
-title: "red \x1b[31mtitle\a NUL \0 CSI \x9b2J link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ del \x7f end"
+title: "red \x1b[31mtitle\a NUL \0 CSI \x9b2J link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ del \x7f bidi \u202e\u2066\u200f\u061c\u2028 end"
 inputs:
   X: [[1, 2], [3, 4]]
 steps:
@@ -104,6 +106,8 @@ def check_names_and_titles(run, tmp, expect):
     clean(r, "check --format md of a title with controls")
     expect(b"\\x1b\\[31mtitle\\x07" in r.stdout and b"\\x7f" in r.stdout and b"\\u009b2J" in r.stdout,
            f"check --format md: the title is not written visibly: {r.stdout[:400]!r}")
+    expect(b"bidi [U+202E][U+2066][U+200F][U+061C][U+2028] end" in r.stdout,
+           f"check --format md: bidi controls are not written visibly: {r.stdout[:600]!r}")
     odd = pathlib.Path(os.fsdecode(bytes(tmp) + b"/e\x1b[31m\x9b\xff.yaml"))
     odd.write_text(TITLED_CASE.replace("[7, 11]", "[7, null]"), encoding="utf-8")
     sheets = tmp / "odd-sheets.jsonl"
@@ -165,6 +169,16 @@ def check_messages(run, tmp, expect):
         case.write_text(f"format: handcheck/1\ninputs:\n  X: [[1, 2], [3, 4]]\nsteps:\n  - name: Y\n    do: {do}\n")
         for fmt in ("text", "json"):
             short(run("check", "--format", fmt, str(case)), f"check --format {fmt}: {do}", 2000)
+    # Names in an expression that no step defines, of a million characters: quoted shortened.
+    for n, do in enumerate(("X + " + "Y" * 1000000, "Z" * 1000000 + "(X)", "Z" * 1000000 + "()",
+                            "Z" * 1000000 + "(X", "Y" * 1000000 + ".T")):
+        case = tmp / f"long-name-{n}.yaml"
+        case.write_text(f"format: handcheck/1\ninputs:\n  X: [[1, 2], [3, 4]]\nsteps:\n  - name: Y\n    do: {do}\n")
+        for fmt in ("text", "json"):
+            r = run("check", "--format", fmt, str(case))
+            short(r, f"check --format {fmt}: a name of a million characters", 2000)
+            expect(b"\xe2\x80\xa6 (1000000 bytes)" in r.stdout + r.stderr,
+                   f"check --format {fmt}: the long name is not quoted shortened: {r.stderr[:300]!r}")
     case = tmp / "titled.yaml"
     for args in (["grade", "--carried-credit", "9" * 100000, str(case), "-"],
                  ["grade", "--carried-credit", b"\x1b[2J\x9b", str(case), "-"],

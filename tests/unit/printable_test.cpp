@@ -71,4 +71,16 @@ BOOST_AUTO_TEST_CASE(json_keeps_its_meaning) {
   BOOST_TEST(json_printable("[\"a\x7F\"]") == "[\"a\\u007f\"]");  // DEL
 }
 
+// Text that reorders or breaks the line around it (Trojan Source): written as the LaTeX key does.
+BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_written_visibly) {
+  BOOST_TEST(printable("a\xE2\x80\xAE" "cba") == "a[U+202E]cba");                      // RLO
+  BOOST_TEST(printable("\xE2\x80\xAA\xE2\x80\xAD\xE2\x80\xAC") == "[U+202A][U+202D][U+202C]");
+  BOOST_TEST(printable("\xE2\x81\xA6x\xE2\x81\xA9") == "[U+2066]x[U+2069]");          // isolates
+  BOOST_TEST(printable("\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C") == "[U+200E][U+200F][U+061C]");  // marks
+  BOOST_TEST(printable("a\xE2\x80\xA8" "b\xE2\x80\xA9") == "a[U+2028]b[U+2029]");     // separators
+  BOOST_TEST(printable("\xE2\x80\x8D\xE2\x80\xA6\xE2\x81\xAA") == "\xE2\x80\x8D\xE2\x80\xA6\xE2\x81\xAA");  // ZWJ, ..., U+206A stay
+  BOOST_TEST(json_printable("[\"a\xE2\x80\xAE\xE2\x80\xA8\xD8\x9C\"]") == "[\"a\\u202e\\u2028\\u061c\"]");
+  BOOST_TEST(json_printable("[\"\xE2\x80\xA6\"]") == "[\"\xE2\x80\xA6\"]");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

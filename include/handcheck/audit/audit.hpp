@@ -59,12 +59,18 @@ struct ErratumRef {
   std::size_t cell;  // index into StepAudit::cells
 };
 
+// Whether two pipelines' largest entries are the same; undecided where an argmax is not known.
+enum class Agreement { same, differs, undecided };
+std::string_view to_string(Agreement a);
+
 // For a probability matrix: one column (or row) compared across the pipelines.
 struct ProbabilityLine {
   std::string label;                     // q1, or column 1
   std::vector<std::string> hand_argmax;  // labels of the largest entries (several: a tie)
   std::vector<std::string> exact_argmax; // several: a tie, or values no precision separates
+  bool hand_undecided = false;           // some of hand_argmax may not be the largest
   bool exact_undecided = false;          // some of exact_argmax may not be the largest
+  Agreement argmax = Agreement::same;
   std::string total_variation;           // certified
 };
 

@@ -32,6 +32,8 @@ bool may_match(const CompareMode& mode, const Literal& stated, const Real& l);
 std::string printed_like(const Literal& stated, const Rational& truth);
 // The same under a comparison (sigfig: the truth's significant figures), with more digits
 // where that would read as the stated value itself, so that an erratum shows where it differs.
+// It is a number the comparison accepts, else (an irrational no number written out is within
+// the tolerance of) its certified digits after "≈ ".
 std::string printed_like(const CompareMode& mode, const Literal& stated, const Real& truth, int digits);
 
 // Whether a number written as `text` matches t under the comparison (certainly).

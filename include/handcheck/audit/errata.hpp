@@ -30,6 +30,10 @@ struct ErratumGroup {
   std::string name;                 // the vector's name, or the lone cell's label
   // The vector (or cell) as the sheet prints it and as it should read, one text per cell.
   std::vector<std::string> stated, expected;
+  // Whether the vector's other cells are right as printed: a carried or undecided cell in it
+  // differs from its correct value too, and a claim about the vector would cover it.
+  bool only_errata_differ = true;
+  std::vector<std::string> errata_labels;  // the group's own cells, in audit order
   ErratumReach reach = ErratumReach::unknown;
   std::vector<CarriedCells> carried;  // in item order
   std::size_t carried_cells = 0;

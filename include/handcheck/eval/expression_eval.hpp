@@ -30,8 +30,25 @@ using Lookup = std::function<const Matrix<T>&(const std::string& name)>;
 
 struct EvalLimits {
   std::size_t max_cells = 100000;  // of any intermediate matrix; a product m x k @ k x n may
-                                   // take up to 100 x max_cells multiplications (m k n)
+                                   // take up to 100 x max_cells multiplications (m k n), a
+                                   // convolution or pooling as many window cells, an argmax as
+                                   // many comparisons
+  std::size_t held_cells = 0;      // cells the run's earlier results hold: the result of this
+                                   // expression must fit beside them within max_cells
 };
+
+// The values an expression makes on its way to its result (every name it reads is a copy,
+// every operation a new matrix) hold at most this many times max_cells cells together.
+inline constexpr std::size_t kIntermediateCellsFactor = 20;
+
+// The multiplications (of products, convolutions, poolings) and comparisons (of argmax) a run
+// has made and may make in all: the current thread's; unlimited outside a run (ScopedLimits
+// sets it from PipelineOptions::max_work).
+struct EvalWork {
+  std::size_t limit = static_cast<std::size_t>(-1);
+  std::size_t used = 0;
+};
+EvalWork& eval_work();
 
 // Over Real (both pipelines). Throws EvalError, or Undecided for a decision (an index, a
 // divisor's sign) that the working precision cannot make.

@@ -36,6 +36,9 @@ struct PipelineOptions {
   // Work of the interval operations of one run (see PrecisionWork): a run past it at the first
   // precision is an error; the precision is not raised into it (the cells stay undecided).
   std::size_t max_precision_work = std::size_t{1} << 27;
+  // Multiplications of the products, convolutions and poolings (and comparisons of argmax) of
+  // one run (see EvalWork): each is refused before it starts when it would pass the limit.
+  std::size_t max_work = 100000000;
   unsigned max_precision = 0;       // working-precision cap in digits; 0: max(10 x digits, 2000)
   unsigned start_precision = 0;     // first working precision; 0: digits + 20
 };
@@ -52,18 +55,20 @@ unsigned precision_cap(const Case& c, const PipelineOptions& options);
 
 
 // The limits of `options` on the current thread, for its lifetime: the bits of one number, the
-// bits of all (a fresh budget), the cells of a broadcast. Pipelines and audits run under it.
+// bits of all (a fresh budget), the cells of a broadcast, the work of products (a fresh budget). Pipelines and audits run under it.
 class ScopedLimits {
  public:
   explicit ScopedLimits(const PipelineOptions& o)
       : saved_(scalar::limits()), exponent_(max_interval_exponent()), cells_(max_broadcast_cells()),
-        bits_(max_rational_bits()), budget_(bit_budget()), work_(precision_work()) {
+        bits_(max_rational_bits()), budget_(bit_budget()), work_(precision_work()),
+        eval_work_(eval_work()) {
     scalar::limits().max_bits = o.max_bits;
     max_interval_exponent() = o.max_bits;
     max_broadcast_cells() = o.eval.max_cells;
     max_rational_bits() = o.max_bits;
     bit_budget() = BitBudget{o.max_total_bits, 0};
     precision_work() = PrecisionWork{o.max_precision_work, 0};
+    eval_work() = EvalWork{o.max_work, 0};
   }
   ScopedLimits(const ScopedLimits&) = delete;
   ScopedLimits& operator=(const ScopedLimits&) = delete;
@@ -74,6 +79,7 @@ class ScopedLimits {
     max_rational_bits() = bits_;
     bit_budget() = budget_;
     precision_work() = work_;
+    eval_work() = eval_work_;
   }
 
  private:
@@ -81,6 +87,7 @@ class ScopedLimits {
   std::size_t exponent_, cells_, bits_;
   BitBudget budget_;
   PrecisionWork work_;
+  EvalWork eval_work_;
 };
 
 

@@ -20,7 +20,7 @@ struct KeyCell {
   std::size_t row = 0, col = 0;  // 0-based
   std::string label;             // q2[3], or S[1,2] when the step names neither
   std::string expected;          // "p/q" (hand), or certified digits (exact)
-  std::string expected_decimal;  // rounded to 6 decimals, trailing zeros dropped
+  std::string expected_decimal;  // 6 decimals (6 significant digits for small values), trailing zeros dropped
 };
 
 struct KeyStep {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "handcheck/error.hpp"
@@ -102,10 +103,16 @@ struct Case {
   int digits = 30;
   std::vector<Item> items;  // inputs first, then steps, in order
 
+  // Appends an item and indexes its name, so that find stays fast over thousands of steps.
+  void add(Item item);
   // The index of the item with this name, or -1.
   long find(const std::string& name) const;
   // Certified digits for the whole case and every item (--digits overrides the file's).
   void set_digits(int d);
+
+ private:
+  // Name -> index of the items added with add (items pushed directly are found by a scan).
+  std::unordered_map<std::string, long> index_;
 };
 
 }  // namespace handcheck

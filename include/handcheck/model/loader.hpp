@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "handcheck/expr/parser.hpp"
 #include "handcheck/model/case.hpp"
@@ -21,6 +22,9 @@ struct LoadLimits {
 };
 
 Case load_case_file(const std::string& path, const LoadLimits& limits = {});
+// A case file's text, read to at most max_bytes (a pipe or a device may not end); a directory
+// is refused with `directory_message`.
+std::string read_case_text(const std::string& path, std::size_t max_bytes, std::string_view directory_message);
 // `name` is used in messages as the file name.
 Case load_case_text(const std::string& text, const std::string& name, const LoadLimits& limits = {});
 

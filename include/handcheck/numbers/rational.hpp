@@ -34,7 +34,8 @@ std::string to_fraction_string(const Rational& q);
 // Fixed notation with exactly `decimals` decimals, rounded half away from zero.
 std::string to_fixed_string(const Rational& q, int decimals);
 // `digits` significant digits, rounded half away from zero, fixed notation where
-// reasonable (|q| in [1e-6, 1e21)), scientific otherwise; trailing zeros kept.
+// reasonable (|q| in [1e-6, 1e21)) and it needs no zeros beyond them (1.20260e6, not 1202600),
+// scientific otherwise; trailing zeros kept.
 std::string to_significant_string(const Rational& q, int digits);
 // What to_significant_string writes for a number of that sign whose significant digits,
 // rounded, are `digits` (as many as asked for) and whose first digit stands at 10^exponent.

@@ -14,6 +14,10 @@ namespace handcheck {
 
 template <class T>
 using OpFn = Matrix<T> (*)(const std::vector<Matrix<T>>& args);
+// The multiplications (or comparisons) a function will make on these arguments, known from
+// their shapes and size arguments before it runs; 0 when the arguments are invalid (the
+// function itself says why).
+using WorkFn = std::size_t (*)(const std::vector<Matrix<Real>>& args);
 
 // Which cells of its arguments a cell of a function's result reads: the same cell (broadcast),
 // its whole column or row (the result as large as the argument, or folded to one row or
@@ -35,6 +39,8 @@ struct OpSpec {
   OpFn<Real> fn;
   Reads reads;
   Continuity continuity;
+  // nullptr: the function's work is linear in the cells of its arguments and result.
+  WorkFn work;
 
   static constexpr std::size_t kVariadic = static_cast<std::size_t>(-1);
 };

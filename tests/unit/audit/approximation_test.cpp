@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+
 #include "handcheck/audit/approximation.hpp"
 #include "test_support.hpp"
 
@@ -24,6 +26,36 @@ BOOST_AUTO_TEST_CASE(approximation_names_argmax_and_ties_per_column) {
   BOOST_TEST(!ap->probability[0].exact_undecided);
   BOOST_TEST((ap->probability[2].exact_argmax == std::vector<std::string>{"k1", "k3"}));
   BOOST_TEST(!ap->probability[2].exact_undecided);
+  BOOST_TEST((ap->probability[0].argmax == Agreement::differs));
+  BOOST_TEST((ap->probability[1].argmax == Agreement::same));
+  BOOST_TEST((ap->probability[3].argmax == Agreement::differs));
+}
+
+// Exact entries sqrt(1 + 1e-4000) and 1 under a softmax: no working precision separates them,
+// so the exact argmax (row 1) is not known, and "differs" from the hand's row 1 would be a
+// false claim; a known hand argmax outside the exact candidates does differ.
+BOOST_AUTO_TEST_CASE(an_undecided_argmax_neither_agrees_nor_differs) {
+  auto line = [](const char* hand_row_2) {
+    CaseAudit a = test::audit_text(fmt::format(R"(format: handcheck/1
+inputs:
+  t: 0.0000000001
+  S: [[1], [1]]
+steps:
+  - name: A
+    hand: softmax_cols(S + concat_rows(1, {}), 3)
+    exact: softmax_cols(sqrt(S + concat_rows(t^400, 0)))
+)", hand_row_2));
+    BOOST_REQUIRE_EQUAL(a.approximation.size(), 1u);
+    BOOST_REQUIRE_EQUAL(a.approximation[0].probability.size(), 1u);
+    return a.approximation[0].probability[0];
+  };
+  ProbabilityLine p = line("0");
+  BOOST_TEST(p.exact_undecided);
+  BOOST_TEST(!p.hand_undecided);
+  BOOST_TEST((p.exact_argmax == std::vector<std::string>{"row 1", "row 2"}));
+  BOOST_TEST((p.argmax == Agreement::undecided));
+  // A hand argmax among the candidates may be the exact one; a hand tie of both is not known to be.
+  BOOST_TEST((line("1").argmax == Agreement::undecided));
 }
 
 // hand floor(x / 2) = [1, 6] against exact x / sqrt(3) = [sqrt(3), 4 sqrt(3)] for x = [3, 12]:

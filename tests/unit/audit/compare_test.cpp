@@ -105,9 +105,12 @@ BOOST_AUTO_TEST_CASE(the_expected_value_is_accepted_by_the_comparison) {
   BOOST_TEST(printed_like(parse_compare_mode("rel:0.01"), parse_literal("1.23"), Real(q("0.123456")), 30) == "0.123");
   BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("0.5"), Real(q("1/6")), 30) == "1/6");
   BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("0.5"), Real(q("1/8")), 30) == "0.125");
-  // e^2 = 7.389056098930650227230427460575...: under exact no decimal is accepted; its digits.
+  // e^2 = 7.389056098930650227230427460575...: under exact no decimal is accepted; its digits,
+  // marked as approximate. A rational no decimal is accepted for is written as a fraction.
   Real e2 = scalar::exp(Real(Rational(2)));
-  BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("1"), e2, 12) == "7.38905609893");
+  BOOST_TEST(printed_like(parse_compare_mode("exact"), parse_literal("1"), e2, 12) == "≈ 7.38905609893");
+  BOOST_TEST(printed_like(parse_compare_mode("abs:0"), parse_literal("7.3"), e2, 12) == "≈ 7.4");
+  BOOST_TEST(printed_like(parse_compare_mode("abs:0"), parse_literal("0.33"), third, 12) == "1/3");
   BOOST_TEST(accepts(parse_compare_mode("abs:0.01"), "0.33", third));
   BOOST_TEST(!accepts(parse_compare_mode("abs:0.01"), "0.3", third));
   BOOST_TEST(!accepts(parse_compare_mode("exact"), "7.38905609893", e2));

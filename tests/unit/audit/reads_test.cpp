@@ -61,6 +61,11 @@ BOOST_AUTO_TEST_CASE(picked_cells) {
   BOOST_TEST((*reads("concat_rows(A, v)", 2, 1) == Cells{{v, 0, 1}}));
   BOOST_TEST((*reads("concat_rows(A, v)", 1, 1) == Cells{{A, 1, 1}}));
   BOOST_TEST((*reads("concat_cols(B, B)", 2, 3) == Cells{{B, 2, 1}}));
+  // outer(a, b)[r, c] = a_r b_c, each a row or a column (an erratum of b is not one of every cell).
+  BOOST_TEST((*reads("outer(v, col(B, 2))", 2, 1) == Cells{{v, 0, 2}, {B, 1, 1}}));
+  BOOST_TEST((*reads("outer(col(A, 1), v)", 1, 0) == Cells{{A, 1, 0}, {v, 0, 0}}));
+  BOOST_TEST((*shape("outer(v, col(A, 1))") == Shape{3, 2}));
+  BOOST_TEST(!reads("outer(A, v)", 0, 0).has_value());  // not a vector
   BOOST_TEST(!reads("col(A, 0)", 0, 0).has_value());  // 1-based: no column 0
   BOOST_TEST(!reads("col(A, s)", 0, 0).has_value());  // an index that is not a number
 }

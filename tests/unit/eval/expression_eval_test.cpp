@@ -107,4 +107,66 @@ BOOST_AUTO_TEST_CASE(cell_limits) {
   BOOST_TEST(same(test::rationals(eval_real("b @ z", EvalLimits{4})), rows({{"5", "0"}, {"6", "0"}})));
 }
 
+// The values an expression makes are counted from the operands' shapes before any is made:
+// n copies of the 2x2 A and n - 1 sums hold 4 (2n - 1) cells, at most 20 x the cell limit.
+BOOST_AUTO_TEST_CASE(values_on_the_way_are_bounded_from_shapes) {
+  auto chain = [](int n) {
+    std::string s = "A";
+    for (int i = 1; i < n; ++i) s += " - A";
+    return s;
+  };
+  // A - A - ... - A of 10 terms: 76 cells, within 80; the value is (2 - 10) A.
+  BOOST_TEST(same(test::rationals(eval_real(chain(10), EvalLimits{4})), rows({{"-8", "-16"}, {"-24", "-32"}})));
+  EvalError e = eval_error(chain(11), EvalLimits{4});
+  BOOST_TEST((e.id() == ErrorId::limit_cells));
+  BOOST_TEST(e.pos == 0u);  // the start of the expression, not its last operator
+  BOOST_TEST(std::string(e.what()) ==
+             "its values on the way to the result hold 84 cells together, more than 20 x the cell limit of 4 "
+             "(split it into steps, or raise the limit with --max-cells)");
+  // Beside 2 cells held by earlier steps, a 2x2 result passes a total of 5 before it is made.
+  EvalError held = eval_error("A + 1", EvalLimits{5, 2});
+  BOOST_TEST((held.id() == ErrorId::limit_cells));
+  BOOST_TEST(std::string(held.what()) ==
+             "its 2x2 result would bring the results of the steps up to this one to 6 cells together, more than "
+             "the limit of 5 (raise it with --max-cells)");
+  BOOST_TEST(same(test::rationals(eval_real("A + 1", EvalLimits{5, 1})), rows({{"2", "3"}, {"4", "5"}})));
+}
+
+// Products, convolutions, poolings and argmax draw on the run's work budget, refused before
+// they start; each alone takes at most 100 x the cell limit.
+BOOST_AUTO_TEST_CASE(work_is_bounded_before_it_is_done) {
+  EvalWork saved = eval_work();
+  eval_work() = EvalWork{20, 0};
+  BOOST_TEST(same(test::rationals(eval_real("A @ A @ A")), rows({{"37", "54"}, {"81", "118"}})));  // 16
+  BOOST_TEST(eval_work().used == 16u);
+  EvalError products = eval_error("A @ A");
+  BOOST_TEST((products.id() == ErrorId::limit_work));
+  BOOST_TEST(std::string(products.what()) ==
+             "its products take 8 multiplications, more than the 4 left of the run's work limit of 20 (raise it "
+             "with --max-work)");
+  BOOST_TEST(eval_work().used == 16u);  // nothing was done
+  // A convolution's windows: 21 windows of 20 cells, 420; twice fits in 1000, three times not.
+  eval_work() = EvalWork{1000, 0};
+  BOOST_TEST(test::rationals(eval_real("sum(conv1d(ones(1, 40), ones(1, 20)))"))(0, 0) == 21 * 20);
+  BOOST_TEST(test::rationals(eval_real("sum(conv1d(ones(1, 40), ones(1, 20)))"))(0, 0) == 21 * 20);
+  EvalError conv = eval_error("sum(conv1d(ones(1, 40), ones(1, 20)))");
+  BOOST_TEST((conv.id() == ErrorId::limit_work));
+  BOOST_TEST(std::string(conv.what()) ==
+             "conv1d takes 420 multiplications, more than the 160 left of the run's work limit of 1000 (raise it "
+             "with --max-work)");
+  eval_work() = saved;
+  // One convolution, pooling or argmax alone: 251 windows of 250 cells pass 100 x 500.
+  EvalError big = eval_error("conv1d(ones(1, 500), ones(1, 250))", EvalLimits{500});
+  BOOST_TEST((big.id() == ErrorId::limit_work));
+  BOOST_TEST(std::string(big.what()) ==
+             "conv1d of 1x500 takes 62750 operations, more than 100 x the cell limit of 500 (raise it with "
+             "--max-cells)");
+  BOOST_TEST((eval_error("maxpool(ones(100, 100), 50, 1)", EvalLimits{10000}).id() == ErrorId::limit_work));  // 51^2 x 2500
+  BOOST_TEST((eval_error("avgpool(ones(100, 100), 50, 1)", EvalLimits{10000}).id() == ErrorId::limit_work));
+  BOOST_TEST((eval_error("conv2d(ones(100, 100), ones(50, 50))", EvalLimits{10000}).id() == ErrorId::limit_work));
+  BOOST_TEST((eval_error("argmax_rows(ones(1, 500))", EvalLimits{500}).id() == ErrorId::limit_work));  // 500^2
+  BOOST_TEST(test::rationals(eval_real("argmax_rows(ones(1, 200))", EvalLimits{500}))(0, 0) == 1);  // 40 000
+  BOOST_TEST(test::rationals(eval_real("sum(maxpool(ones(100, 100), 10))", EvalLimits{10000}))(0, 0) == 100);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

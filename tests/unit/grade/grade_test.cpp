@@ -77,6 +77,26 @@ BOOST_AUTO_TEST_CASE(key_cells_and_addresses) {
   BOOST_TEST(key.cells()[at("A", "q2[1]")].expected_decimal == "0.214286");
 }
 
+// Six decimals would print 3^-20 = 2.86797e-10 and -3/59999999 as 0, beside students who wrote 0.
+BOOST_AUTO_TEST_CASE(a_small_key_value_is_never_shown_as_zero) {
+  AnswerKey key(std::make_shared<Case>(load_case_text(R"(format: handcheck/1
+inputs:
+  x: [[-20, 0, 1]]
+steps:
+  - name: a
+    hand: 3 ^ x
+    exact: 3 ^ x
+  - name: b
+    do: -3 / 59999999 + x * 0
+  - name: c
+    do: x * 0
+)", "k.yaml")));
+  BOOST_TEST(key.cells()[0].expected_decimal == "2.86797e-10");
+  BOOST_TEST(key.cells()[1].expected_decimal == "1");
+  BOOST_TEST(key.cells()[3].expected_decimal == "-5.00000e-8");
+  BOOST_TEST(key.cells()[6].expected_decimal == "0");
+}
+
 BOOST_AUTO_TEST_CASE(correct_blank_and_invalid) {
   Grader grader(seed_key());
   SheetGrade g = grader.grade(correct_sheet());

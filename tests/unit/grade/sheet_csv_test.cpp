@@ -48,4 +48,25 @@ BOOST_AUTO_TEST_CASE(quoted_fields_and_bad_rows) {
   BOOST_TEST(noted[0].notes[0] == "Q: no cell 'q9[9]' (line 1); its answer is ignored");
 }
 
+// A header is known in any case, with spaces, and in any column order (mapped by name); a row
+// that names some of the columns but not the four is refused, never read as a student.
+BOOST_AUTO_TEST_CASE(a_header_in_any_case_and_order) {
+  auto caps = read_sheets_csv(" ID , Step,Cell,VALUE\na,Q,q2[3],2\n", "t.csv", seed_key());
+  BOOST_REQUIRE_EQUAL(caps.size(), 1u);
+  BOOST_TEST(caps[0].id == "a");
+  BOOST_TEST(caps[0].answers[test::seed_cell("Q", "q2[3]")].text == "2");
+  auto reordered = read_sheets_csv("value,cell,step,id\n2,q2[3],Q,a\n1,\"3,2\",Q,b\n", "t.csv", seed_key());
+  BOOST_REQUIRE_EQUAL(reordered.size(), 2u);
+  BOOST_TEST(reordered[0].id == "a");
+  BOOST_TEST(reordered[0].answers[test::seed_cell("Q", "q2[3]")].text == "2");
+  BOOST_TEST(reordered[1].id == "b");
+  BOOST_TEST(reordered[1].answers[test::seed_cell("Q", "q2[3]")].text == "1");
+  BOOST_TEST(error_of([&] { read_sheets_csv("id,step,cell,answer\na,Q,q2[3],2\n", "t.csv", seed_key()); }) ==
+             "1:1: the header row must name the four columns id, step, cell and value (in any order), and no other");
+  BOOST_TEST(error_of([&] { read_sheets_csv("Id,Step,Cell,Value,Note\na,Q,q2[3],2,x\n", "t.csv", seed_key()); }) ==
+             "1:1: the header row must name the four columns id, step, cell and value (in any order), and no other");
+  // A step called "value" in the first row is data.
+  BOOST_TEST(read_sheets_csv("a,value,v1,2\n", "t.csv", seed_key())[0].id == "a");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -73,7 +73,10 @@ BOOST_AUTO_TEST_CASE(significant_digits_at_halves_and_extremes) {
   BOOST_TEST(to_significant_string(q("3/1024"), 3) == "0.00293");
   BOOST_TEST(to_significant_string(Rational(pow10(25)) * 7 / 3, 3) == "2.33e25");
   BOOST_TEST(to_significant_string(-pow10(-30) * 5, 1) == "-5e-30");
-  BOOST_TEST(to_significant_string(q("123456"), 2) == "120000");
+  // No zeros beyond the significant digits: 120000 would claim four more.
+  BOOST_TEST(to_significant_string(q("123456"), 2) == "1.2e5");
+  BOOST_TEST(to_significant_string(q("123456"), 6) == "123456");
+  BOOST_TEST(to_significant_string(q("1202604.28"), 6) == "1.20260e6");
 }
 
 // The digits are those of the definition: |q| 10^k rounded half away from zero, k chosen so
@@ -92,9 +95,9 @@ BOOST_AUTO_TEST_CASE(significant_digits_as_the_definition_gives_them) {
     Integer m = round_half_away(a * pow10(digits - 1 - e));
     if (m.str().size() > static_cast<std::size_t>(digits)) m = round_half_away(a * pow10(digits - 1 - ++e));
     std::string s = m.str(), sign = x < 0 ? "-" : "";
-    if (e < -6 || e >= 21) return sign + s.substr(0, 1) + (s.size() > 1 ? "." + s.substr(1) : "") + "e" + std::to_string(e);
+    if (e < -6 || e >= 21 || e >= digits) return sign + s.substr(0, 1) + (s.size() > 1 ? "." + s.substr(1) : "") + "e" + std::to_string(e);
     long decimals = digits - 1 - e;
-    if (decimals <= 0) return sign + s + std::string(static_cast<std::size_t>(-decimals), '0');
+    if (decimals == 0) return sign + s;
     if (static_cast<long>(s.size()) <= decimals) s.insert(0, static_cast<std::size_t>(decimals) + 1 - s.size(), '0');
     s.insert(s.size() - static_cast<std::size_t>(decimals), ".");
     return sign + s;

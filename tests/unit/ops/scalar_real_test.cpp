@@ -110,6 +110,27 @@ BOOST_AUTO_TEST_CASE(domain_errors) {
   BOOST_CHECK_THROW(scalar::to_index(r("5/2")), DomainError);
 }
 
+// The argument of sin and cos stays below 2^4096 in magnitude, exactly: 2^4095 and 2^4096 - 1
+// are reduced, 2^4096 and -2^4096 refused (the bound once fell 13 bits short, at 2^4083).
+BOOST_AUTO_TEST_CASE(trig_arguments_stop_exactly_at_two_to_the_4096) {
+  WorkingPrecision p(1300);  // 2^4096 has 1234 digits: the reduction needs them all
+  auto two_to = [](unsigned long k) {
+    Rational b(1);
+    mpq_mul_2exp(b.backend().data(), b.backend().data(), k);
+    return b;
+  };
+  for (const Rational& x : {two_to(4083), two_to(4095), Rational(two_to(4096) - 1), Rational(-two_to(4095))}) {
+    Real s = scalar::sin(Real(x)), c = scalar::cos(Real(x));
+    BOOST_TEST(s.lower() >= -1);
+    BOOST_TEST(s.upper() <= 1);
+    BOOST_TEST(s.upper() - s.lower() < q("1e-30"));
+    BOOST_TEST(c.upper() - c.lower() < q("1e-30"));
+  }
+  BOOST_CHECK_THROW(scalar::sin(Real(two_to(4096))), LimitError);
+  BOOST_CHECK_THROW(scalar::cos(Real(-two_to(4096))), LimitError);
+  BOOST_CHECK_THROW(scalar::sin(Real(Rational(two_to(4096) + 1))), LimitError);
+}
+
 // x^2 and x^4 of one x whose interval holds 0 never reach below zero (the product of two such
 // intervals does): a square root of them is defined.
 BOOST_AUTO_TEST_CASE(even_powers_of_an_interval_through_zero_stay_at_or_above_zero) {
