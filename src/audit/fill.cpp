@@ -274,10 +274,19 @@ std::vector<std::string_view> split_lines(std::string_view s) {
   return out;
 }
 
+// A diff goes to a terminal: a case's line is shown as printable() shows it (escapes, bidi
+// controls), its line ending as it is, so a diff of a clean file still applies.
 void add_line(std::string& out, char mark, std::string_view line) {
+  std::string_view ending;
+  for (std::string_view e : {"\r\n", "\n"})
+    if (line.size() >= e.size() && line.substr(line.size() - e.size()) == e) {
+      ending = e;
+      break;
+    }
   out += mark;
-  out += line;
-  if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
+  out += printable(line.substr(0, line.size() - ending.size()), false);
+  out += ending;
+  if (ending.empty()) out += "\n\\ No newline at end of file\n";
 }
 
 }  // namespace

@@ -138,4 +138,11 @@ BOOST_AUTO_TEST_CASE(unified_diffs) {
   BOOST_TEST(unified_diff("a\n", "a\nb\n", "n") == "--- n\n+++ n\n@@ -1,1 +1,2 @@\n-a\n+a\n+b\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_diff_shows_a_case_line_as_a_terminal_can_show_it) {
+  // An escape sequence and a right-to-left override in a comment reach the terminal escaped;
+  // a CRLF line ending stays as it is.
+  BOOST_TEST(unified_diff("x: 1 # \x1b[2J\u202e\r\n", "x: 2 # \x1b[2J\u202e\r\n", "n") ==
+             "--- n\n+++ n\n@@ -1,1 +1,1 @@\n-x: 1 # \\x1b[2J[U+202E]\r\n+x: 2 # \\x1b[2J[U+202E]\r\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -35,6 +35,15 @@ BOOST_AUTO_TEST_CASE(rational_values_stay_exact) {
   BOOST_TEST((Real(Rational(0)) * scalar::exp(Real(Rational(5)))).is_exact());
 }
 
+BOOST_AUTO_TEST_CASE(an_approximate_value_never_reads_as_an_integer) {
+  // sqrt(9.3) = 3.0496: to one digit it is 3, which a sheet would have to match exactly.
+  WorkingPrecision p(40);
+  BOOST_TEST(describe(scalar::sqrt(Real(q("93/10"))), 1) == "≈3");
+  BOOST_TEST(describe(scalar::sqrt(Real(q("93/10"))), 3) == "3.05");
+  BOOST_TEST(describe(Real(q("3")), 1) == "3");
+  BOOST_TEST(describe(Real(q("7/2")), 1) == "7/2");
+}
+
 BOOST_AUTO_TEST_CASE(enclosures_contain_the_true_value) {
   WorkingPrecision p(30);
   Real r = scalar::sqrt(Real(Rational(2)));
