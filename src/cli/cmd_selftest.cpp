@@ -27,6 +27,7 @@ struct SelftestCliOptions {
 ExitCode run_selftest(const SelftestCliOptions& o) {
   SelftestOptions options;
   if (o.inject_fault) options.grading.compare = &faulty_compare;
+  options.max_graded_cells = o.limits.max_work / 20;
   std::string text;
   ExitCode code = ExitCode::clean;
   std::vector<CasePath> files = expand_case_paths(o.paths);

@@ -64,6 +64,8 @@ class Tester {
   }
 
   void run() {
+    spend(1 + key_.steps().size());
+    graded_ = 0;
     add("correct sheet", "every answered cell ok", correct_, std::nullopt);
     single_slips();
     fewer_decimals();
@@ -77,7 +79,20 @@ class Tester {
     return fmt::format("{} {}", key_.step_name(kc), kc.label);
   }
 
-  SheetGrade grade(const Texts& answers) const {
+  // Refused before the first sheet where the sheets every step surely gets (the correct one,
+  // one single slip a step) would pass the budget; else when a sheet would.
+  void spend(std::size_t sheets) {
+    const std::size_t cells = key_.cells().size();
+    graded_ += sheets * cells;
+    if (sheets > options_.max_graded_cells / std::max<std::size_t>(cells, 1) || graded_ > options_.max_graded_cells)
+      throw Error(ErrorId::limit_work, {key_.kase().file, 0, 0},
+                  fmt::format("the self-test of {} cells in {} steps grades more than {} cells in all (--max-work "
+                              "raises it, at a twentieth of its value)",
+                              cells, key_.steps().size(), options_.max_graded_cells));
+  }
+
+  SheetGrade grade(const Texts& answers) {
+    spend(1);
     Sheet s;
     s.id = "selftest";
     s.answers = Answers(answers.size());
@@ -314,6 +329,7 @@ class Tester {
   Grader grader_;
   SelftestReport& report_;
   Texts correct_;
+  std::size_t graded_ = 0;
 };
 
 }  // namespace

@@ -26,6 +26,9 @@ struct SelftestReport {
 struct SelftestOptions {
   std::size_t cells_per_step = 3;  // single slips: the first, middle and last cell of each step
   std::size_t boundary_cells = 4;  // cells whose value lies on a rounding boundary
+  // Cells graded over all sheets: a check grades every cell of a sheet and there are a few
+  // checks a step, so a case of many steps costs steps x cells (docs/limits.md).
+  std::size_t max_graded_cells = 5000000;
   GradeOptions grading;
 };
 

@@ -87,6 +87,28 @@ BOOST_AUTO_TEST_CASE(selftest_passes_and_catches_a_broken_comparison) {
   BOOST_TEST(selftest(seed_key(), broken).failures() > 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_case_of_many_steps_is_refused_before_its_sheets_are_graded) {
+  // 400 one-cell steps: the correct sheet and one slip a step are 401 sheets of 400 cells
+  // (160 400 graded cells), over a budget of 100 000. 150 steps grade 302 sheets (the correct
+  // one, a slip and a 2-decimal sheet a step, all steps at 2 decimals): 45 300 cells.
+  auto chain = [](int n) {
+    std::string yaml = "format: handcheck/1\ninputs:\n  x0: 1\nsteps:\n";
+    for (int i = 1; i <= n; ++i) yaml += fmt::format("  - name: x{}\n    do: x{} + 1\n", i, i - 1);
+    return key_of(yaml);
+  };
+  SelftestOptions options;
+  options.max_graded_cells = 100000;
+  try {
+    selftest(chain(400), options);
+    BOOST_FAIL("not refused");
+  } catch (const Error& e) {
+    BOOST_TEST(to_string(e.id()) == "limit.work");
+    BOOST_TEST(e.where().file == "k.yaml");
+    BOOST_TEST(std::string(e.what()).find("400 cells in 400 steps grades more than 100000 cells") != std::string::npos);
+  }
+  BOOST_TEST(selftest(chain(150), options).checks.size() == 302u);
+}
+
 BOOST_AUTO_TEST_CASE(a_last_digit_slip_on_operands_printed_coarser) {
   // r = sqrt(5) = 2.2360679775... printed 2.24; s = r / 3 = 0.74535599250... printed 0.745356.
   // A slip to 0.745357 lies in what the printed 2.24 allows ([0.7453559925, 0.7466667]), so a
