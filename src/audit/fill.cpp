@@ -253,7 +253,7 @@ FillResult fill_case(const std::string& source, const CaseAudit& audit, const Fi
     result.text.replace(it->offset, it->before.size(), it->after);
   if (!result.edits.empty()) {
     try {
-      load_case_text(result.text, c.file);
+      load_case_text(result.text, c.file, options.load);
     } catch (const Error& e) {
       throw Error(e.id(), e.where(), "the filled case would not load: " + e.message());
     }

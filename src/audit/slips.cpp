@@ -282,9 +282,12 @@ class Search {
   void value_slips() {
     if (!q_.truth) return;
     const Rational& t = *q_.truth;
+    // The moved value as the number is written (its printing band), not merely within a
+    // loose tolerance: under abs:1e-6, 0 is no 0.0000011 with its point moved.
+    const CompareMode as_written;
     if (t != 0)
       for (int k : {-2, -1, 1, 2})
-        if (matches(q_.compare, q_.stated, Rational(t * pow10(k))))
+        if (Rational moved = t * pow10(k); matches(q_.compare, q_.stated, moved) && matches(as_written, q_.stated, moved))
           add("decimal-point", fmt::format("{} with the decimal point moved {} place{}", to_short_decimal(t),
                                            std::abs(k), std::abs(k) == 1 ? "" : "s"));
     if (q_.stated.is_decimal()) {

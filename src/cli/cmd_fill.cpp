@@ -57,7 +57,7 @@ ExitCode run_fill(const FillCliOptions& o) {
     auto c = std::make_shared<Case>(load_case_text(text, o.path, options.load));
     if (options.digits > 0) c->set_digits(options.digits);
     CaseAudit audit = audit_case(std::move(c), options);
-    FillResult r = fill_case(text, audit, FillOptions{o.blank_only});
+    FillResult r = fill_case(text, audit, FillOptions{o.blank_only, options.load});
     if (o.dry_run) {
       if (!write_output("", unified_diff(text, r.text, o.path))) return ExitCode::error;
       return r.edits.empty() ? ExitCode::clean : ExitCode::errata;

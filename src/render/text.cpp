@@ -192,18 +192,22 @@ void render_case(std::string& out, const CaseAudit& a, const TextOptions& option
 
 std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& options) {
   std::string out;
-  std::size_t clean = 0, errata = 0, errors = 0;
+  std::size_t clean = 0, errata = 0, undecided = 0, errors = 0;
   for (const auto& a : cases) {
     if (a.status == CaseAudit::Status::error) {
       ++errors;
       out += fmt::format("{}: error\n  {}\n\n", a.file, a.error->what());
       continue;
     }
-    ++(a.status == CaseAudit::Status::clean ? clean : errata);
+    // Not clean but with no wrong number found: its undecided cells are all it has.
+    bool only_undecided = a.status != CaseAudit::Status::clean && a.erratum + a.carried == 0;
+    ++(a.status == CaseAudit::Status::clean ? clean : only_undecided ? undecided : errata);
     render_case(out, a, options);
   }
-  out += fmt::format("{}: {} clean, {}, {}\n", plural(cases.size(), "case", "cases"), clean,
-                     fmt::format("{} with errata", errata), plural(errors, "error", "errors"));
+  out += fmt::format("{}: {} clean, {}{}, {}\n", plural(cases.size(), "case", "cases"), clean,
+                     fmt::format("{} with errata", errata),
+                     undecided ? fmt::format(", {} with undecided cells only", undecided) : "",
+                     plural(errors, "error", "errors"));
   // Titles, explanations, file names and messages come from outside: no control character
   // reaches a terminal through the report.
   return printable(out);

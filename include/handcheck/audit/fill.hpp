@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "handcheck/audit/audit.hpp"
+#include "handcheck/model/loader.hpp"
 #include "handcheck/numbers/real.hpp"
 
 namespace handcheck {
@@ -27,6 +28,7 @@ std::string format_case_number(const Real& value, const NumberFormat& format);
 
 struct FillOptions {
   bool blank_only = false;  // fill blank cells only (null or "?")
+  LoadLimits load;          // the filled text must load under the limits the case was read with
 };
 
 // One stated value rewritten.

@@ -84,6 +84,17 @@ BOOST_AUTO_TEST_CASE(blanks_only) {
   BOOST_TEST(r.text == test::replace_once(kCase, "[[\"?\", 0.67]", "[[0.33, 0.67]"));
 }
 
+// The filled text is loaded under the limits the case was read with: at the default file size
+// a filled case a few bytes over it is refused; with a larger limit (--max-file-size) it is not.
+BOOST_AUTO_TEST_CASE(the_filled_case_loads_under_the_case_limits) {
+  FillOptions tight;
+  tight.load.max_file_bytes = kCase.size();  // the filled text is a byte longer ("?" -> 0.33)
+  BOOST_TEST(test::error_of([&] { fill(kCase, tight); }).find("the filled case would not load") != std::string::npos);
+  FillOptions roomy;
+  roomy.load.max_file_bytes = kCase.size() + 1;
+  BOOST_TEST(fill(kCase, roomy).edits.size() == 3u);
+}
+
 // 125/3 = 41.67 printed "42." is a decimal with no decimals, right within 1/2: it stays, and 41.
 // becomes 42. (not the integer 42, which must be equal); 4.2e1 is the same number as 42.
 BOOST_AUTO_TEST_CASE(a_decimal_with_no_decimals_stays_one) {

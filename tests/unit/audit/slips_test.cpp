@@ -148,6 +148,11 @@ BOOST_AUTO_TEST_CASE(writing_slips) {
   BOOST_TEST(!has(tags_at(sheet(eighths, "[[0.38, 0.625]]"), 0, 0), "rounded-wrong-way"));
   BOOST_TEST(!has(tags_at(sheet(eighths, "[[0.37, 0.625]]"), 0, 0), "rounded-wrong-way"));
   BOOST_TEST(has(tags_at(sheet(eighths, "[[0.375, 0.7]]"), 0, 1), "rounded-wrong-way"));  // 0.625 is 0.6
+  // Under abs:1e-6, 0 for 0.0000011 is an erratum, but no moved point writes 0.0000011 as 0,
+  // though 0.000000011 lies within the tolerance of 0.
+  const std::string tiny = "  - name: Tiny\n    do: h / 2000000 - 0.0000004\n    compare: abs:1e-6\n";  // 1.1e-6
+  BOOST_TEST(tags_at(sheet(tiny, "[[0, 0.0000021]]"), 0, 0).empty());
+  BOOST_TEST(has(tags_at(sheet(tiny, "[[0.000011, 0.0000021]]"), 0, 0), "decimal-point"));
 }
 
 BOOST_AUTO_TEST_CASE(slip_text_names_the_term) {
