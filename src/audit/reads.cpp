@@ -88,16 +88,24 @@ class ReadsWalker {
   }
 
  private:
-  // A 1-based index written as a number in the expression (col(M, 2)); 0-based here.
-  static std::size_t index_arg(const Expr& e) {
-    if (e.kind != Expr::Kind::number || !is_integer(e.number.value) || e.number.value < 1 ||
+  // A whole number of at least `least` written as a number in the expression (a repeat count,
+  // a stride, a padding); any other argument makes the walk give up.
+  static std::size_t count_arg(const Expr& e, std::size_t least) {
+    if (e.kind != Expr::Kind::number || !is_integer(e.number.value) || e.number.value < Rational(least) ||
         e.number.value > Rational(kDefaultMaxCells))
       throw Opaque{};
-    return floor_int(e.number.value).convert_to<std::size_t>() - 1;
+    return floor_int(e.number.value).convert_to<std::size_t>();
+  }
+  // A 1-based index written as a number in the expression (col(M, 2)); 0-based here.
+  static std::size_t index_arg(const Expr& e) { return count_arg(e, 1) - 1; }
+  std::size_t count_arg_or(const Expr& e, std::size_t i, std::size_t least, std::size_t otherwise) const {
+    return e.args.size() > i ? count_arg(*e.args[i], least) : otherwise;
   }
 
-  // Functions that pick cells rather than compute them (concat_rows, concat_cols, col, row, block),
-  // and outer, whose cell reads one entry of each vector.
+  // Functions that pick cells rather than compute them (concat_rows, concat_cols, col, row, block,
+  // repeat_rows, repeat_cols, diag), outer, whose cell reads one entry of each vector, the
+  // running sums, whose cell reads a prefix of its line, and the windows of convolution and
+  // pooling. Size arguments must be numbers written in the expression.
   std::optional<Shape> picked_shape(const Expr& e) const {
     if (e.name == "concat_rows" || e.name == "concat_cols") {
       if (e.args.empty()) throw Opaque{};
@@ -118,7 +126,64 @@ class ReadsWalker {
       if (r2 < r1 || c2 < c1) throw Opaque{};
       return Shape{r2 - r1 + 1, c2 - c1 + 1};
     }
+    if ((e.name == "repeat_rows" || e.name == "repeat_cols") && e.args.size() == 2) {
+      Shape s = shape(*e.args[0]);
+      std::size_t k = count_arg(*e.args[1], 1);
+      return e.name == "repeat_rows" ? Shape{s.rows * k, s.cols} : Shape{s.rows, s.cols * k};
+    }
+    if (e.name == "diag" && e.args.size() == 1) {
+      Shape s = shape(*e.args[0]);
+      if (s.rows == 1 || s.cols == 1) return Shape{vector_length(*e.args[0]), vector_length(*e.args[0])};
+      return Shape{std::min(s.rows, s.cols), 1};
+    }
+    if (auto w = window_of(e)) return w->result;
     return std::nullopt;
+  }
+
+  // The windows of conv1d, conv2d, maxpool and avgpool, as the functions slide them (see
+  // ops/registry_nn.cpp): over the input padded by `pad` zeros, `stride` apart.
+  struct Windows {
+    Shape input, result;
+    std::size_t kh, kw, sr, sc, pad_r, pad_c;
+    bool kernel;  // conv: every cell also reads the whole kernel, the second argument
+  };
+  std::optional<Windows> window_of(const Expr& e) const {
+    bool conv = e.name == "conv1d" || e.name == "conv2d", pool = e.name == "maxpool" || e.name == "avgpool";
+    if (!(conv || pool) || e.args.size() < 2 || e.args.size() > (conv ? 4u : 3u)) return std::nullopt;
+    Windows w{shape(*e.args[0]), {}, 0, 0, 1, 1, 0, 0, conv};
+    if (conv) {
+      Shape k = shape(*e.args[1]);
+      std::size_t stride = count_arg_or(e, 2, 1, 1), pad = count_arg_or(e, 3, 0, 0);
+      if (e.name == "conv1d") {
+        if (w.input.rows != 1) throw Opaque{};
+        w = Windows{w.input, {}, 1, vector_length(*e.args[1]), 1, stride, 0, pad, true};
+      } else {
+        w = Windows{w.input, {}, k.rows, k.cols, stride, stride, pad, pad, true};
+      }
+    } else {
+      std::size_t size = count_arg(*e.args[1], 1), stride = count_arg_or(e, 2, 1, size);
+      bool row = w.input.rows == 1;
+      w = Windows{w.input, {}, row ? 1 : size, size, row ? 1 : stride, stride, 0, 0, false};
+    }
+    std::size_t rows = w.input.rows + 2 * w.pad_r, cols = w.input.cols + 2 * w.pad_c;
+    if (w.kh == 0 || w.kw == 0 || w.kh > rows || w.kw > cols) throw Opaque{};
+    w.result = Shape{(rows - w.kh) / w.sr + 1, (cols - w.kw) / w.sc + 1};
+    return w;
+  }
+  // Cell (r, c) of a window function: the input cells of its window (padding reads nothing)
+  // and, for a convolution, every cell of the kernel.
+  void window_reads(const Expr& e, const Windows& w, std::size_t r, std::size_t c, std::set<CellRef>& out) const {
+    if (r >= w.result.rows || c >= w.result.cols) throw Opaque{};
+    for (std::size_t i = 0; i < w.kh; ++i)
+      for (std::size_t j = 0; j < w.kw; ++j) {
+        std::size_t pr = r * w.sr + i, pc = c * w.sc + j;  // in the padded input
+        if (pr >= w.pad_r && pr - w.pad_r < w.input.rows && pc >= w.pad_c && pc - w.pad_c < w.input.cols)
+          reads(*e.args[0], pr - w.pad_r, pc - w.pad_c, out);
+      }
+    if (!w.kernel) return;
+    Shape k = shape(*e.args[1]);
+    for (std::size_t i = 0; i < k.rows; ++i)
+      for (std::size_t j = 0; j < k.cols; ++j) reads(*e.args[1], i, j, out);
   }
 
   bool picked_reads(const Expr& e, std::size_t r, std::size_t c, std::set<CellRef>& out) const {
@@ -151,6 +216,31 @@ class ReadsWalker {
     }
     if (e.name == "block" && e.args.size() == 5) {
       reads(*e.args[0], index_arg(*e.args[1]) + r, index_arg(*e.args[3]) + c, out);
+      return true;
+    }
+    if ((e.name == "repeat_rows" || e.name == "repeat_cols") && e.args.size() == 2) {
+      Shape s = shape(*e.args[0]), t = shape(e);
+      if (r >= t.rows || c >= t.cols) throw Opaque{};
+      reads(*e.args[0], r % s.rows, c % s.cols, out);
+      return true;
+    }
+    if (e.name == "diag" && e.args.size() == 1) {
+      Shape s = shape(*e.args[0]), t = shape(e);
+      if (r >= t.rows || c >= t.cols) throw Opaque{};
+      if (s.rows == 1 || s.cols == 1) {
+        if (r == c) entry(*e.args[0], r, out);  // off the diagonal: a zero, reading nothing
+      } else {
+        reads(*e.args[0], r, r, out);
+      }
+      return true;
+    }
+    if ((e.name == "cumsum_rows" || e.name == "cumsum_cols") && e.args.size() == 1) {  // a prefix of its line
+      bool along_rows = e.name == "cumsum_rows";
+      for (std::size_t k = 0; k <= (along_rows ? c : r); ++k) reads(*e.args[0], along_rows ? r : k, along_rows ? k : c, out);
+      return true;
+    }
+    if (auto w = window_of(e)) {
+      window_reads(e, *w, r, c, out);
       return true;
     }
     return false;

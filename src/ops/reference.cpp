@@ -15,7 +15,7 @@ std::string_view reads_text(Reads r) {
     case Reads::row: return "its row";
     case Reads::column_fold: return "the column it folds";
     case Reads::row_fold: return "the row it folds";
-    case Reads::picked: return "the cells it picks";
+    case Reads::picked: return "the cells it picks or its window covers";
     case Reads::all: return "every cell";
   }
   return "";

@@ -278,9 +278,9 @@ const std::vector<OpSpec>& nn_ops() {
       HANDCHECK_OP(layernorm, 1, 2, "layernorm(M[, eps])", "each column: (x - mean) / sqrt(variance + eps)", Reads::column, continuous),
       HANDCHECK_OP(batchnorm, 1, 2, "batchnorm(M[, eps])", "each row, across the batch: (x - mean) / sqrt(variance + eps)", Reads::row, continuous),
       HANDCHECK_OP(outer, 2, 2, "outer(a, b)", "a_i * b_j for two vectors", Reads::picked, continuous),
-      HANDCHECK_OP(diag, 1, 1, "diag(v)", "a vector on the diagonal; a matrix's diagonal as a column", Reads::all, continuous),
-      HANDCHECK_OP(repeat_rows, 2, 2, "repeat_rows(M, k)", "k copies of M stacked", Reads::all, continuous),
-      HANDCHECK_OP(repeat_cols, 2, 2, "repeat_cols(M, k)", "k copies of M side by side", Reads::all, continuous),
+      HANDCHECK_OP(diag, 1, 1, "diag(v)", "a vector on the diagonal; a matrix's diagonal as a column", Reads::picked, continuous),
+      HANDCHECK_OP(repeat_rows, 2, 2, "repeat_rows(M, k)", "k copies of M stacked", Reads::picked, continuous),
+      HANDCHECK_OP(repeat_cols, 2, 2, "repeat_cols(M, k)", "k copies of M side by side", Reads::picked, continuous),
       HANDCHECK_OP(cumsum_rows, 1, 1, "cumsum_rows(M)", "running sum along each row", Reads::row, continuous),
       HANDCHECK_OP(cumsum_cols, 1, 1, "cumsum_cols(M)", "running sum down each column", Reads::column, continuous),
       HANDCHECK_OP(gt, 2, 2, "gt(A, B)", "1 where A > B, else 0", Reads::cell, jumps),
@@ -293,10 +293,10 @@ const std::vector<OpSpec>& nn_ops() {
       HANDCHECK_OP(hard_tanh, 1, 1, "hard_tanh(M)", "clip(x, -1, 1)", Reads::cell, continuous),
       HANDCHECK_OP(hard_sigmoid, 1, 1, "hard_sigmoid(M)", "clip(x/4 + 1/2, 0, 1), the sigmoid's tangent at 0", Reads::cell, continuous),
       HANDCHECK_OP(gelu, 1, 1, "gelu(M)", "x * Phi(x) = x/2 * (1 + erf(x / sqrt(2)))", Reads::cell, continuous),
-      HANDCHECK_OP_WORK(conv1d, 2, 4, "conv1d(x, k[, stride[, pad]])", "sliding dot product of a row vector with a kernel", Reads::all, continuous),
-      HANDCHECK_OP_WORK(conv2d, 2, 4, "conv2d(X, K[, stride[, pad]])", "sliding elementwise product-sum of a matrix with a kernel", Reads::all, continuous),
-      HANDCHECK_OP_WORK(maxpool, 2, 3, "maxpool(X, size[, stride])", "largest entry of each window", Reads::all, continuous),
-      HANDCHECK_OP_WORK(avgpool, 2, 3, "avgpool(X, size[, stride])", "mean of each window", Reads::all, continuous),
+      HANDCHECK_OP_WORK(conv1d, 2, 4, "conv1d(x, k[, stride[, pad]])", "sliding dot product of a row vector with a kernel", Reads::picked, continuous),
+      HANDCHECK_OP_WORK(conv2d, 2, 4, "conv2d(X, K[, stride[, pad]])", "sliding elementwise product-sum of a matrix with a kernel", Reads::picked, continuous),
+      HANDCHECK_OP_WORK(maxpool, 2, 3, "maxpool(X, size[, stride])", "largest entry of each window", Reads::picked, continuous),
+      HANDCHECK_OP_WORK(avgpool, 2, 3, "avgpool(X, size[, stride])", "mean of each window", Reads::picked, continuous),
   };
   return ops;
 }

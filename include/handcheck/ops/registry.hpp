@@ -21,7 +21,8 @@ using WorkFn = std::size_t (*)(const std::vector<Matrix<Real>>& args);
 
 // Which cells of its arguments a cell of a function's result reads: the same cell (broadcast),
 // its whole column or row (the result as large as the argument, or folded to one row or
-// column), the cells it picks (concat, col, row, block), or every cell.
+// column), the cells it picks (concat, col, row, block, a copy, a window: audit/reads.cpp
+// follows each by name), or every cell.
 enum class Reads { cell, column, row, column_fold, row_fold, picked, all };
 
 // Whether a function is continuous in its data wherever it is defined (its size and index

@@ -71,7 +71,8 @@ BOOST_AUTO_TEST_CASE(picked_cells) {
 }
 
 BOOST_AUTO_TEST_CASE(what_the_walk_cannot_follow) {
-  BOOST_TEST(!reads("conv2d(A, B)", 0, 0).has_value());  // a function of the whole matrix
+  BOOST_TEST(!reads("conv2d(A, B, s)", 0, 0).has_value());  // a stride that is not a number
+  BOOST_TEST(!reads("repeat_rows(A, s)", 0, 0).has_value());
   BOOST_TEST(!reads("unknown(A)", 0, 0).has_value());
   BOOST_TEST(!reads("A + W", 0, 0).has_value());  // a name not in the case
   BOOST_TEST(!reads("A", 2, 0).has_value());      // beyond the item
@@ -93,3 +94,52 @@ BOOST_AUTO_TEST_CASE(walked_shapes) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Every cell that changes when one operand cell changes is among the cells the walk says it
+// reads (a cell read too few would be put back to its correct value in L: a false ok), and
+// windows, copies and prefixes read no more than they use (an erratum outside a window made
+// its cells carried). Operand values all distinct and non-zero; a change adds 100, so that a
+// maximum always sees it.
+BOOST_AUTO_TEST_CASE(reads_are_exactly_the_cells_a_result_depends_on) {
+  const std::map<std::string, Shape> shapes{{"X", {4, 5}}, {"r", {1, 6}}, {"k", {1, 2}}, {"K", {2, 2}}, {"c", {3, 1}}};
+  Case c;
+  std::vector<Shape> shape_list;
+  std::map<std::string, Matrix<Rational>> env;
+  int next = 1;
+  for (const auto& [name, shape] : shapes) {
+    c.items.emplace_back().name = name;
+    shape_list.push_back(shape);
+    Matrix<Rational> m(shape.rows, shape.cols);
+    for (std::size_t i = 0; i < shape.rows; ++i)
+      for (std::size_t j = 0; j < shape.cols; ++j, ++next) m(i, j) = Rational(next % 2 ? next : -next, 3);
+    env.emplace(name, m);
+  }
+  for (const std::string expr :
+       {"conv1d(r, k)", "conv1d(r, k, 2)", "conv1d(r, k^T, 2, 1)", "conv2d(X, K)", "conv2d(X, K, 2, 1)",
+        "maxpool(X, 2)", "maxpool(X, 2, 1)", "avgpool(X, 3, 1)", "maxpool(r, 2)", "avgpool(r, 3, 2)",
+        "repeat_rows(X, 2)", "repeat_cols(r, 3)", "diag(r)", "diag(c)", "diag(X)", "cumsum_rows(X)",
+        "cumsum_cols(X)", "conv2d(X + 1, K * 2, 1, 1) + 1"}) {
+    BOOST_TEST_CONTEXT(expr) {
+      Matrix<Rational> base = test::eval_rational(expr, env);
+      BOOST_REQUIRE(*walked_shape(c, shape_list, *parse_expression(expr)) == base.shape());
+      for (std::size_t i = 0; i < base.rows(); ++i)
+        for (std::size_t j = 0; j < base.cols(); ++j) {
+          auto walked = cell_reads(c, shape_list, *parse_expression(expr), i, j, 1000);
+          BOOST_REQUIRE(walked.has_value());
+          Cells depends;
+          std::size_t item = 0;
+          for (const auto& [name, shape] : shapes) {
+            for (std::size_t a = 0; a < shape.rows; ++a)
+              for (std::size_t b = 0; b < shape.cols; ++b) {
+                auto changed = env;
+                changed.at(name)(a, b) += 100;
+                if (test::eval_rational(expr, changed)(i, j) != base(i, j)) depends.insert({item, a, b});
+              }
+            ++item;
+          }
+          for (const CellRef& d : depends) BOOST_TEST(walked->count(d) == 1u, "reads too few at " << i << "," << j);
+          BOOST_TEST(walked->size() == depends.size(), "reads too many at " << i << "," << j);
+        }
+    }
+  }
+}
