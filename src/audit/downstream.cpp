@@ -115,13 +115,15 @@ class FollowThrough {
       return {matches(mode, cell.stated, *v) == Match::yes, may_match(mode, cell.stated, *v)};
     }
     const Real& v = (*r.values)(cell.row, cell.col);
-    // An enclosure over operand ranges holds more than the values it encloses, so a fit is
-    // proven (the whole enclosure matches, or operand values give the stated one) and a miss is
-    // a miss of the whole enclosure.
-    bool fit = corrected.empty()
-                   ? cell.against_recomputed == Match::yes || matches(mode, cell.stated, v) == Match::yes
-                   : operands_.matches_recomputed(t, cell, &*r.values, &r.subst) == Match::yes;
-    return {fit, may_match(mode, cell.stated, v)};
+    // An enclosure over operand ranges holds more than the values it encloses (an operand read
+    // twice, as a softmax reads each score), so a fit is proven by operand values that give the
+    // stated one, and a miss by the enclosure or by every part of a split of the operand box:
+    // a miss of the enclosure alone let a choice the stated value does not fit say nothing.
+    if (!may_match(mode, cell.stated, v)) return {false, false};
+    Match over_box = operands_.matches_recomputed(t, cell, &*r.values, corrected.empty() ? nullptr : &r.subst);
+    bool fit = over_box == Match::yes ||
+               (corrected.empty() && (cell.against_recomputed == Match::yes || matches(mode, cell.stated, v) == Match::yes));
+    return {fit, fit || over_box != Match::no};
   }
 
   struct Recomputed {
