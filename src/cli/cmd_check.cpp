@@ -34,13 +34,13 @@ ExitCode run_check(const CheckOptions& o) {
   std::vector<CaseAudit> audits(files.size());
   Progress progress("checked", files.size());
   parallel_for(files.size(), [&](std::size_t i) {
-    if (!files[i].empty_directory) {
+    if (!files[i].problem) {
       audits[i] = audit_file(files[i].path, options);
       return;
     }
     audits[i].file = files[i].path;
     audits[i].status = CaseAudit::Status::error;
-    audits[i].error = Error(ErrorId::cli_no_cases, {files[i].path, 0, 0}, kNoCaseFiles);
+    audits[i].error = files[i].problem;
   }, o.jobs, [&](std::size_t done) { progress.update(done); });
   progress.finish();
   std::string text = find_report_format(o.format)->render(audits, TextOptions{!o.no_values});

@@ -34,9 +34,9 @@ ExitCode run_selftest(const SelftestCliOptions& o) {
   std::vector<std::string> inputs;
   for (const auto& f : files) inputs.push_back(f.path);
   if (!output_spares_inputs(o.output, inputs)) return ExitCode::error;
-  for (const auto& [path, empty_directory] : files) {
+  for (const auto& [path, problem] : files) {
     try {
-      if (empty_directory) throw Error(ErrorId::cli_no_cases, {path, 0, 0}, kNoCaseFiles);
+      if (problem) throw *problem;
       AnswerKey key(o.limits.load(path), o.limits.audit_options().pipeline);
       SelftestReport report = selftest(key, options);
       text += render_selftest_text(report);

@@ -8,7 +8,8 @@ never passes a control character or invalid UTF-8 on to a terminal, a report or 
   explanation and a step's text: written visibly (\\x1b) in the text report, the Markdown and
   LaTeX keys and `explain`; JUnit stays well-formed XML; JSON escapes them;
 - a case file whose name is not UTF-8 and holds an escape sequence: JSON and JUnit still parse;
-- `check` and `selftest` of a directory with no case file: a message and exit 2;
+- `check` and `selftest` of a directory with no case file, or with a case name that cannot be
+  read: a message and exit 2;
 - the slip search's work budget: a report says which errata it did not search, and a
   100 x 100 product with every cell wrong is checked within seconds;
 - control characters (DEL and C1 too) from a title, a file name, a sheet's id and answers in
@@ -361,6 +362,19 @@ def main():
         summary = json.loads(r.stdout)["summary"]
         expect(r.returncode == 2 and summary == {"cases": 2, "clean": 0, "errata": 1, "error": 1},
                f"check EMPTY CASE: exit {r.returncode}, summary {summary}")
+
+        # What a directory holds that cannot be checked is an error, never left out of a clean
+        # report: a dangling link named *.yaml (and, where permissions hold, a directory that
+        # cannot be read: root reads any).
+        partly = tmp / "partly"
+        partly.mkdir()
+        (partly / "good.yaml").write_bytes((root / "cases" / "basics" / "softmax-base3.yaml").read_bytes())
+        (partly / "missing.yaml").symlink_to(tmp / "nowhere.yaml")
+        for args in (["check", str(partly)], ["selftest", str(partly)]):
+            r = run(*args)
+            no_internal_error(r, " ".join(args[:-1]) + " PARTLY")
+            expect(r.returncode == 2 and b"missing.yaml: error[io.open]: not a readable case file" in r.stdout + r.stderr,
+                   f"{args[0]} of a directory with a dangling link: exit {r.returncode}, {(r.stdout + r.stderr)[-300:]!r}")
 
         # The slip search's budget.
         def product_case(n, path):
