@@ -39,10 +39,10 @@ std::string csv_formula_safe(std::string_view field) {
 }
 
 std::string csv_text(std::string_view field) {
-  // Control characters are written visibly, as in every text output (the gradebook may go to a
-  // terminal). Only bytes that can start one need the full pass.
+  // Control characters, bidi controls and line separators are written visibly, as in every
+  // text output (the gradebook may go to a terminal). Plain ASCII needs no pass.
   for (unsigned char c : field)
-    if (c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xEF) return csv_formula_safe(printable(field, false));
+    if (c < 0x20 || c >= 0x7F) return csv_formula_safe(printable(field, false));
   return csv_formula_safe(field);
 }
 

@@ -104,9 +104,19 @@ json page_data(const keys::KeyView& k) {
   return d;
 }
 
+// Every string of the page's data as printable() writes it: the script puts them on the page
+// as they are once JSON.parse has undone the JSON escapes, so a control character or a bidi
+// override in a case's text would otherwise reach the page raw.
+void make_visible(json& j) {
+  if (j.is_string()) j = printable(j.get_ref<const std::string&>());
+  else if (j.is_structured())
+    for (auto& element : j) make_visible(element);
+}
+
 // JSON that is safe inside a <script> element: no '<', '>' or '&' survives, so neither
 // "</script>" nor "<!--" can end or change it.
-std::string script_json(const json& j) {
+std::string script_json(json j) {
+  make_visible(j);
   std::string s = json_printable(j.dump(-1, ' ', false, json::error_handler_t::replace));
   std::string out;
   out.reserve(s.size() + s.size() / 16);

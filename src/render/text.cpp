@@ -171,7 +171,8 @@ void render_values_section(std::string& out, const CaseAudit& a) {
 }
 
 void render_case(std::string& out, const CaseAudit& a, const TextOptions& options) {
-  out += fmt::format("{}{}\n", a.file, a.title.empty() ? "" : " — " + a.title);
+  // One line whatever they hold: a line feed in a title could forge a line of the report.
+  out += fmt::format("{}{}\n", printable(a.file, false), a.title.empty() ? "" : " — " + printable(a.title, false));
   const char* verdict = a.status == CaseAudit::Status::clean ? "clean"
                         : a.erratum + a.carried == 0     ? "undecided"
                                                          : "errata";
@@ -196,7 +197,7 @@ std::string render_text(const std::vector<CaseAudit>& cases, const TextOptions& 
   for (const auto& a : cases) {
     if (a.status == CaseAudit::Status::error) {
       ++errors;
-      out += fmt::format("{}: error\n  {}\n\n", a.file, a.error->what());
+      out += fmt::format("{}: error\n  {}\n\n", printable(a.file, false), printable(a.error->what(), false));
       continue;
     }
     // Not clean but with no wrong number found: its undecided cells are all it has.

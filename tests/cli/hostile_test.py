@@ -109,6 +109,16 @@ def check_names_and_titles(run, tmp, expect):
            f"check --format md: the title is not written visibly: {r.stdout[:400]!r}")
     expect(b"bidi [U+202E][U+2066][U+200F][U+061C][U+2028] end" in r.stdout,
            f"check --format md: bidi controls are not written visibly: {r.stdout[:600]!r}")
+    # A line feed in a title cannot forge a line of the text report (nor of JUnit's copy of it).
+    forged = tmp / "forged.yaml"
+    forged.write_text('format: handcheck/1\ntitle: "Attention\\n  clean: 2 cells stated, 2 ok, 0 errata"\n'
+                      'inputs:\n  X: [[1, 2]]\nsteps:\n  - {name: Y, do: X*2, stated: [[2, 5]]}\n', encoding="utf-8")
+    for args in (["check"], ["check", "--format", "junit"]):
+        r = run(*args, str(forged))
+        clean(r, f"{' '.join(args)} of a title with a line feed")
+        lines = r.stdout.splitlines()
+        expect(not any(line.lstrip().startswith(b"clean: 2 cells") for line in lines) and b"Attention\\x0a" in r.stdout,
+               f"{' '.join(args)}: a title's line feed starts a line: {r.stdout[:300]!r}")
     odd = pathlib.Path(os.fsdecode(bytes(tmp) + b"/e\x1b[31m\x9b\xff.yaml"))
     odd.write_text(TITLED_CASE.replace("[7, 11]", "[7, null]"), encoding="utf-8")
     sheets = tmp / "odd-sheets.jsonl"
@@ -147,7 +157,10 @@ def check_names_and_titles(run, tmp, expect):
         if what != "key html":
             json.loads(r.stdout)
         expect(b"\xc2\x9b" not in r.stdout and b"\x7f" not in r.stdout, f"{what}: C1 or DEL raw")
-        expect(b"\\u007f" in r.stdout and b"\\u009b" in r.stdout, f"{what}: DEL or C1 not escaped as \\u")
+        if what == "key html":  # the page's data holds text as printable() writes it
+            expect(b"\\\\x7f" in r.stdout and b"\\\\u009b" in r.stdout, f"{what}: DEL or C1 not written visibly")
+        else:
+            expect(b"\\u007f" in r.stdout and b"\\u009b" in r.stdout, f"{what}: DEL or C1 not escaped as \\u")
     r = run("grade", "--format", "json", str(titled), str(sheets))
     sheet = json.loads(r.stdout)["sheets"][0]
     expect(sheet["id"] == "s\x9b1\x7f", f"grade json: the id is not the sheet's: {sheet['id']!r}")

@@ -80,6 +80,19 @@ BOOST_AUTO_TEST_CASE(wide_and_long_csv) {
   BOOST_TEST(std::count(long_csv.begin(), long_csv.end(), '\n') == 5 * 8 + 1);
 }
 
+// An id or an answer with a right-to-left override, an isolate or a line separator (and no
+// other control character) is shown as every text output shows it, not raw.
+BOOST_AUTO_TEST_CASE(bidi_controls_are_written_visibly) {
+  std::vector<Sheet> sheets{sheet("x\u202Ey", {"9\u2066", "4", "6", "8", "3", "5", "7", "9\u2028"})};
+  std::vector<SheetGrade> grades = Grader(tiny_key(), GradeOptions{Rational(1, 2)}).grade(sheets);
+  GradeRun bidi{tiny_key(), sheets, grades, Rational(1, 2)};
+  BOOST_TEST(render_gradebook_csv(bidi).find("\nx[U+202E]y,8,") != std::string::npos);
+  std::string long_csv = render_grades_long_csv(bidi);
+  BOOST_TEST(long_csv.find("\nx[U+202E]y,Y,y1[1],9[U+2066],") != std::string::npos);
+  BOOST_TEST(long_csv.find("9[U+2028]") != std::string::npos);
+  BOOST_TEST(long_csv.find("\u202E") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(grades_json) {
   auto j = nlohmann::ordered_json::parse(render_grades_json(run));
   BOOST_TEST(j["handcheck"] == "grades/1");

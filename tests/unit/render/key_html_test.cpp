@@ -65,6 +65,16 @@ BOOST_AUTO_TEST_CASE(html_key_is_self_contained_and_escapes_case_text) {
   BOOST_TEST(html.find("document.write") == std::string::npos);
 }
 
+// The script puts the data's strings on the page after JSON.parse has undone their escapes:
+// a bidi override or a control character in a source or an explanation is written visibly.
+BOOST_AUTO_TEST_CASE(html_key_data_holds_no_bidi_or_control_character) {
+  std::string yaml = "format: handcheck/1\ntitle: t\nsource: \"Grade: \\u202eFAIL\\u202c ok\"\ninputs:\n"
+                     "  X: {value: [[1, 2]], explain: \"Score: \\u2067B\\u2069 \\a\"}\nsteps:\n  - {name: Y, do: X*2}\n";
+  auto data = page_data(render_key_html(test::audit_text(yaml)));
+  BOOST_TEST(data["source"].get<std::string>() == "Grade: [U+202E]FAIL[U+202C] ok");
+  BOOST_TEST(data["items"][0]["explain"].get<std::string>() == "Score: [U+2067]B[U+2069] \\x07");
+}
+
 BOOST_AUTO_TEST_CASE(html_key_has_controls_and_data) {
   std::string html = render_key_html(seed());
   for (const char* id : {"id=\"next\"", "id=\"prev\"", "id=\"play\"", "id=\"mode\"", "id=\"explain\"",
