@@ -49,7 +49,7 @@ ExitCode run_check(const CheckOptions& o) {
   for (const auto& a : audits) {
     if (a.status == CaseAudit::Status::error) {
       code = std::max(code, ExitCode::error);
-      if (o.format != "text" || !o.output.empty()) fmt::print(stderr, "{}\n", a.error->what());
+      if (o.format != "text" || !o.output.empty()) eprint("{}\n", a.error->what());
     }
     if (a.status == CaseAudit::Status::errata) code = std::max(code, ExitCode::errata);
   }

@@ -21,13 +21,13 @@ struct ExplainOptions {
 ExitCode run_explain(const ExplainOptions& o) {
   CaseAudit a = audit_file(o.file, o.limits.audit_options());
   if (a.status == CaseAudit::Status::error) {
-    fmt::print(stderr, "{}\n", a.error->what());
+    eprint("{}\n", a.error->what());
     return ExitCode::error;
   }
   try {
     return write_output("", render_explanation(explain_cell(a, o.cell))) ? ExitCode::clean : ExitCode::error;
   } catch (const Error& e) {
-    fmt::print(stderr, "{}\n", error_line(printable(o.file, false), e.id(), e.message()));
+    eprint("{}\n", error_line(printable(o.file, false), e.id(), e.message()));
     return ExitCode::error;
   }
 }

@@ -71,7 +71,7 @@ ExitCode run_fill(const FillCliOptions& o) {
     fmt::print("{}: {} value{} rewritten\n", printable(o.path, false), r.edits.size(), r.edits.size() == 1 ? "" : "s");
     return ExitCode::clean;
   } catch (const Error& e) {
-    fmt::print(stderr, "{}\n", e.what());
+    eprint("{}\n", e.what());
     return ExitCode::error;
   }
 }

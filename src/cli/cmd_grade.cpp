@@ -45,12 +45,12 @@ std::optional<Rational> carried_credit(const std::string& text) {
   try {
     credit = parse_finite_literal(text).value;
   } catch (const DomainError& e) {
-    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option,
+    eprint("{}\n", error_line("handcheck", ErrorId::cli_option,
                                           fmt::format("--carried-credit {}: {}", shown, printable(e.what(), false))));
     return std::nullopt;
   }
   if (credit < 0 || credit > 1) {
-    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option,
+    eprint("{}\n", error_line("handcheck", ErrorId::cli_option,
                                           fmt::format("--carried-credit must lie between 0 and 1, not {}", shown)));
     return std::nullopt;
   }
@@ -58,7 +58,7 @@ std::optional<Rational> carried_credit(const std::string& text) {
 }
 
 void one_submission_error(const char* given) {
-  fmt::print(stderr, "{}\n",
+  eprint("{}\n",
              error_line("handcheck", ErrorId::cli_ungradable,
                         fmt::format("--format gradescope writes the results of one submission; {} given", given)));
 }
@@ -95,7 +95,7 @@ class ClassGrading {
     if (o_.summary) {
       text_ = o_.format_given && f.summary ? f.summary(key_, summary) : render_summary_text(key_, summary);
     } else {
-      fmt::print(stderr, "{}", render_key_warnings(key_, summary));
+      eprint("{}", render_key_warnings(key_, summary));
       if (gradescope_) text_ = render_gradescope({key_, first_sheet_, first_grade_, credit_}, 0);
       else writer_.tail(text_);  // after the head alone when there were no sheets
     }
@@ -148,7 +148,7 @@ class ClassGrading {
     for (const auto& s : b.sheets) {
       ids_.add(s);
       for (const auto& note : s.notes)
-        fmt::print(stderr, "{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), detail::shortened(s.id), note), false));
+        eprint("{}\n", printable(fmt::format("{}: sheet {}: {}", s.where.to_string(), detail::shortened(s.id), note), false));
     }
     if (gradescope_ && tally_.sheets() + b.sheets.size() > 1) {
       one_submission_error("more sheets");
@@ -195,7 +195,7 @@ class ClassGrading {
 ExitCode run_grade(const GradeCliOptions& o) {
   const GradeFormat* format = find_grade_format(o.format);
   if (!format) {
-    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::cli_option, fmt::format("unknown --format {}", printable(detail::shortened(o.format), false))));
+    eprint("{}\n", error_line("handcheck", ErrorId::cli_option, fmt::format("unknown --format {}", printable(detail::shortened(o.format), false))));
     return ExitCode::error;
   }
   GradeOptions options;
@@ -213,11 +213,11 @@ ExitCode run_grade(const GradeCliOptions& o) {
   try {
     AnswerKey key(o.limits.load(o.case_path), o.limits.audit_options().pipeline);
     for (const auto& step : key.skipped())
-      fmt::print(stderr, "handcheck: {}: step {} cannot be graded: its pipeline stops before it\n",
+      eprint("handcheck: {}: step {} cannot be graded: its pipeline stops before it\n",
                  printable(o.case_path, false), printable(step, false));
     return ClassGrading(o, *format, key, options).run(*format);
   } catch (const Error& e) {
-    fmt::print(stderr, "{}\n", e.what());
+    eprint("{}\n", e.what());
     return ExitCode::error;
   }
 }

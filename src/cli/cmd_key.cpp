@@ -29,7 +29,7 @@ ExitCode run_key(const KeyCliOptions& o) {
   CaseAudit a = audit_file(o.path, options);
   // A case with errata still has a key; only one that cannot be evaluated has none.
   if (a.status == CaseAudit::Status::error) {
-    fmt::print(stderr, "{}\n", a.error->what());
+    eprint("{}\n", a.error->what());
     return ExitCode::error;
   }
   // Written as it is made: a large key is never held whole.

@@ -10,6 +10,7 @@
 #include <new>
 
 #include "commands.hpp"
+#include "output.hpp"
 #include "handcheck/error.hpp"
 #include "handcheck/numbers/allocation.hpp"
 #include "handcheck/printable.hpp"
@@ -35,7 +36,7 @@ int print_success(const CLI::App& app, const CLI::Success& e) {
   std::cout.flush();
   if (std::cout) return code;
   int err = errno;
-  fmt::print(stderr, "{}\n", handcheck::error_line("handcheck", ErrorId::io_write,
+  handcheck::cli::eprint("{}\n", handcheck::error_line("handcheck", ErrorId::io_write,
                                                    fmt::format("cannot write the output: {}",
                                                                err ? std::strerror(err) : "write error")));
   return static_cast<int>(ExitCode::error);
@@ -75,14 +76,14 @@ int main(int argc, char** argv) {
       if (sub->parsed()) return static_cast<int>(run());
   } catch (const handcheck::LimitError& e) {
     // The last guards: memory that a limit did not foresee is an input too large, not a bug.
-    fmt::print(stderr, "{}\n", handcheck::error_line("handcheck", e.id(), e.what()));
+    handcheck::cli::eprint("{}\n", handcheck::error_line("handcheck", e.id(), e.what()));
     return static_cast<int>(ExitCode::error);
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "{}\n", handcheck::error_line("handcheck", ErrorId::limit_memory,
+    handcheck::cli::eprint("{}\n", handcheck::error_line("handcheck", ErrorId::limit_memory,
                                                     "out of memory: the input needs more memory than the process has"));
     return static_cast<int>(ExitCode::error);
   } catch (const std::exception& e) {
-    fmt::print(stderr, "handcheck: internal error: {}\n", e.what());
+    handcheck::cli::eprint("handcheck: internal error: {}\n", e.what());
     return static_cast<int>(ExitCode::internal);
   }
   return static_cast<int>(ExitCode::error);

@@ -56,7 +56,7 @@ bool output_spares_inputs(const std::string& output, const std::vector<std::stri
     // "-" is standard input: the file the shell redirected it from, when it is one.
     if (in == "-" ? ::fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode) : ::stat(in.c_str(), &st) != 0) continue;
     if (st.st_dev == out.st_dev && st.st_ino == out.st_ino) {
-      fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::io_output_is_input,
+      eprint("{}\n", error_line("handcheck", ErrorId::io_output_is_input,
                                            fmt::format("-o {} would overwrite the input {}: write the output elsewhere",
                                                        printable(output, false),
                                                        in == "-" ? "on standard input" : printable(in, false))));

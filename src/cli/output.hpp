@@ -1,11 +1,22 @@
 // Writing a command's output: to stdout, or to a file written whole or not at all.
 #pragma once
 
+#include <cstdio>
+#include <fmt/format.h>
 #include <string>
 #include <sys/types.h>
+#include <utility>
 #include <vector>
 
 namespace handcheck::cli {
+
+// A diagnostic on stderr that never throws: a full or closed stderr (2>/dev/full, 2>&-) loses
+// the message, never the run (fmt::print throws there, and from a handler that aborts).
+template <class... Args>
+void eprint(fmt::format_string<Args...> format, Args&&... args) {
+  std::string text = fmt::format(format, std::forward<Args>(args)...);
+  (void)std::fwrite(text.data(), 1, text.size(), stderr);
+}
 
 // Writes `text` to `path`. "" or "-" means stdout. A regular file (or a new one) is written
 // through a temporary file in its folder and a rename, so an interrupted or failing run leaves

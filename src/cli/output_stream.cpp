@@ -28,7 +28,7 @@ OutputStream::~OutputStream() {
 
 bool OutputStream::fail(int err) {
   if (!failed_)
-    fmt::print(stderr, "{}\n", error_line("handcheck", ErrorId::io_write, fmt::format("cannot write {}: {}",
+    eprint("{}\n", error_line("handcheck", ErrorId::io_write, fmt::format("cannot write {}: {}",
                                            stdout_ ? "the output" : printable(given_, false), std::strerror(err))));
   failed_ = true;
   return false;

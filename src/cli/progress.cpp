@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "output.hpp"
+
 namespace handcheck::cli {
 
 namespace {
@@ -19,13 +21,13 @@ void Progress::update(std::size_t done) {
   if (!shown_ && std::chrono::steady_clock::now() - start_ < kQuiet) return;
   shown_ = true;
   last_ = done;
-  fmt::print(stderr, "\r\033[K{} {}/{} ({}%)", verb_, done, total_, 100 * done / total_);
+  eprint("\r\033[K{} {}/{} ({}%)", verb_, done, total_, 100 * done / total_);
   std::fflush(stderr);
 }
 
 void Progress::finish() {
   if (!shown_) return;
-  fmt::print(stderr, "\r\033[K");
+  eprint("\r\033[K");
   std::fflush(stderr);
   shown_ = false;
 }

@@ -376,6 +376,17 @@ def main():
         expect(r.returncode == 2 and summary == {"cases": 2, "clean": 0, "errata": 1, "error": 1},
                f"check EMPTY CASE: exit {r.returncode}, summary {summary}")
 
+        # A full or closed stderr loses a message, never the run (it aborted with exit 134).
+        with open("/dev/full", "wb") as full:
+            for args in (["check", str(tmp / "absent.yaml"), "-o", str(tmp / "o.txt")],
+                         ["key", str(case), "-o", "/dev/full"]):
+                r = subprocess.run([binary, *args], stdout=subprocess.PIPE, stderr=full, timeout=60)
+                expect(r.returncode == 2, f"{args[0]} with stderr on /dev/full: exit {r.returncode}, expected 2")
+            r = subprocess.run([binary, "check", str(tmp / "absent.yaml"), "-o", str(tmp / "o.txt")],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=60, close_fds=True,
+                               preexec_fn=lambda: os.close(2))
+            expect(r.returncode == 2, f"check with stderr closed: exit {r.returncode}, expected 2")
+
         # What a directory holds that cannot be checked is an error, never left out of a clean
         # report: a dangling link named *.yaml (and, where permissions hold, a directory that
         # cannot be read: root reads any).
