@@ -7,6 +7,7 @@
 #include <exception>
 #include <mpfr.h>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -66,7 +67,18 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, un
   };
   std::vector<std::thread> pool;
   pool.reserve(t);
-  for (unsigned k = 0; k < t; ++k) pool.emplace_back(work);
+  for (unsigned k = 0; k < t; ++k) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // a limit on processes or memory: fewer threads, or none
+    }
+  }
+  if (pool.size() < t) {
+    std::lock_guard<std::mutex> lock(m);
+    running -= t - pool.size();
+  }
+  if (pool.empty()) return serial_for(n, job, progress);
   {
     std::unique_lock<std::mutex> lock(m);
     while (running > 0) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <system_error>
 
 #include "commands.hpp"
 #include "handcheck/grade/grade.hpp"
@@ -128,12 +129,23 @@ class ClassGrading {
         grader_.grade(b.sheets, b.grades, b.known);
         in.remember(b.sheets, b.grades);
         if (!finish_previous()) return false;
-        if (overlap_) writing_ = std::async(std::launch::async, [this, &b] { return emit(b); });
-        else if (!emit(b)) return false;
+        if (!overlap_ || !emit_beside(b))
+          if (!emit(b)) return false;
         at ^= 1;
       }
     }
     return finish_previous();
+  }
+
+  // Starts writing batch b on a thread of its own while the next is graded; false when no
+  // thread could be had (a process limit), and b is then the caller's to write.
+  bool emit_beside(Batch& b) {
+    try {
+      writing_ = std::async(std::launch::async, [this, &b] { return emit(b); });
+      return true;
+    } catch (const std::system_error&) {
+      return false;
+    }
   }
 
   // Waits for the batch being written; false when it failed (after its message). An Error it

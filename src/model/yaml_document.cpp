@@ -7,6 +7,7 @@
 #include <future>
 #include <optional>
 #include <sstream>
+#include <system_error>
 #include <vector>
 
 #include "handcheck/printable.hpp"
@@ -36,7 +37,13 @@ class DocumentReader {
     try {
       // The second reading, for where documents start, runs beside the first on a large file.
       std::future<Reading> beside;
-      if (text.size() >= kBesideBytes) beside = std::async(std::launch::async, [text] { return document_starts(text, 3); });
+      if (text.size() >= kBesideBytes) {
+        try {
+          beside = std::async(std::launch::async, [text] { return document_starts(text, 3); });
+        } catch (const std::system_error&) {
+          // No thread to be had (a process limit): the second reading follows the first.
+        }
+      }
       doc = YAML::Load(std::string(text));
       reading = beside.valid() ? beside.get() : document_starts(text, 3);
     } catch (const YAML::DeepRecursion& e) {
