@@ -131,8 +131,15 @@ class Auditor {
   std::size_t erratum_index(std::size_t k, const CellAudit& cell) const {
     auto step = static_cast<std::size_t>(s_.step_of[k]);
     auto at = static_cast<std::size_t>(&cell - s_.out.steps[step].cells.data());
-    for (std::size_t e = 0; e < s_.out.errata.size(); ++e)
-      if (s_.out.errata[e].step == step && s_.out.errata[e].cell == at) return e;
+    // Errata are listed in the order steps and their cells are audited: a binary search (a
+    // scan per cell read made a product over a wrong 10 x 4000 operand quadratic in it).
+    const auto& errata = s_.out.errata;
+    auto it = std::lower_bound(errata.begin(), errata.end(), std::make_pair(step, at), [](const ErratumRef& e, auto key) {
+      return std::make_pair(e.step, e.cell) < key;
+    });
+    if (it != errata.end() && it->step == step && it->cell == at) return static_cast<std::size_t>(it - errata.begin());
+    for (std::size_t e = 0; e < errata.size(); ++e)
+      if (errata[e].step == step && errata[e].cell == at) return e;
     return 0;
   }
 

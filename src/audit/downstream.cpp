@@ -16,14 +16,6 @@ std::vector<std::size_t> readers(const AuditState& s, std::size_t j) {
   return out;
 }
 
-bool reads_any(const AuditState& s, std::size_t t, const CellAudit& cell, const Substitution& subst) {
-  auto reads = s.reads(t, cell.row, cell.col);
-  if (!reads) return true;
-  for (auto [r, c] : subst.cells)
-    if (reads->count({subst.item, r, c})) return true;
-  return false;
-}
-
 // The errata of one substitution, judged together (one cell, a column or a step of errata).
 struct Judged {
   std::vector<std::size_t> errata;  // indices into the audit's errata
@@ -55,18 +47,34 @@ class FollowThrough {
   FollowThrough(const AuditState& s, const StatedOperands& operands, std::vector<Judged>& judged)
       : s_(s), operands_(operands), judged_(judged) {}
 
+  // Each stated reader cell's reads are walked once, and each cell read looked up among the
+  // errata: a walk per group and reader cell cost errata x reader cells x reads (a product of
+  // 10 x 400 and 400 x 10 with every cell of the first wrong took minutes).
   void run() {
-    std::map<const CellAudit*, ReaderCell> cells;
-    for (std::size_t j = 0; j < judged_.size(); ++j)
-      for (std::size_t t : readers(s_, judged_[j].subst.item))
-        if (const StepAudit* reader = s_.step_audit(t))
-          for (const CellAudit& cell : reader->cells)
-            if (reads_any(s_, t, cell, judged_[j].subst)) {
-              ReaderCell& rc = cells[&cell];
-              rc.step = t;
-              rc.groups.push_back(j);
-            }
-    for (const auto& [cell, rc] : cells) judge(*cell, rc);
+    std::map<CellRef, std::vector<std::size_t>> groups_of;  // erratum cell -> its groups
+    std::map<std::size_t, std::vector<std::size_t>> by_reader;  // reader step -> groups its operands hold
+    for (std::size_t j = 0; j < judged_.size(); ++j) {
+      const Substitution& subst = judged_[j].subst;
+      for (auto [r, c] : subst.cells) groups_of[{subst.item, r, c}].push_back(j);
+      for (std::size_t t : readers(s_, subst.item)) by_reader[t].push_back(j);
+    }
+    for (const auto& [t, candidates] : by_reader) {
+      const StepAudit* reader = s_.step_audit(t);
+      if (!reader) continue;
+      for (const CellAudit& cell : reader->cells) {
+        std::vector<std::size_t> groups;
+        if (auto reads = s_.reads(t, cell.row, cell.col)) {
+          for (const CellRef& ref : *reads)
+            if (auto it = groups_of.find(ref); it != groups_of.end())
+              groups.insert(groups.end(), it->second.begin(), it->second.end());
+          std::sort(groups.begin(), groups.end());
+          groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+        } else {
+          groups = candidates;  // reads not known: every erratum of its operands
+        }
+        if (!groups.empty()) judge(cell, ReaderCell{t, std::move(groups)});
+      }
+    }
   }
 
  private:
