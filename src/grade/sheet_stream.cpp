@@ -40,21 +40,26 @@ class Source {
     if (fd_ > 0) ::close(fd_);
   }
 
-  // Appends up to `n` bytes to `buf`; false at the end of the file.
+  // Appends `n` bytes to `buf`, fewer at the end of the file; false when there were none. The
+  // room made for them is filled before it is given up: a pipe gives 64 kB a read, and making
+  // room for a long line's worth each time made reading a long line quadratic.
   bool read_more(std::string& buf, std::size_t n) {
-    std::size_t old = buf.size();
+    std::size_t old = buf.size(), filled = 0;
     buf.resize(old + n);
-    ssize_t got;
-    do got = ::read(fd_, buf.data() + old, n);
-    while (got < 0 && errno == EINTR);
-    if (got < 0) {
-      int err = errno;
-      buf.resize(old);
-      throw Error(ErrorId::io_read, {path_ == "-" ? "standard input" : path_, 0, 0},
-                  fmt::format("cannot read the sheets file: {}", std::strerror(err)));
+    while (filled < n) {
+      ssize_t got = ::read(fd_, buf.data() + old + filled, n - filled);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        int err = errno;
+        buf.resize(old);
+        throw Error(ErrorId::io_read, {path_ == "-" ? "standard input" : path_, 0, 0},
+                    fmt::format("cannot read the sheets file: {}", std::strerror(err)));
+      }
+      if (got == 0) break;
+      filled += static_cast<std::size_t>(got);
     }
-    buf.resize(old + static_cast<std::size_t>(got));
-    return got > 0;
+    buf.resize(old + filled);
+    return filled > 0;
   }
 
   std::string read_all() {
