@@ -18,6 +18,7 @@ struct KeyCliOptions {
   std::string path;
   std::string format = "md";
   std::string output;
+  std::size_t max_key_digits = handcheck::KeyOptions{}.max_digits;
   LimitOptions limits;
 };
 
@@ -35,7 +36,14 @@ ExitCode run_key(const KeyCliOptions& o) {
   // Written as it is made: a large key is never held whole.
   OutputStream out(o.output);
   bool written = true;
-  write_key(a, o.format, handcheck::KeyOptions{o.limits.digits}, [&](std::string_view text) { written = written && out.write(text); });
+  handcheck::KeyOptions key_options{o.limits.digits};
+  key_options.max_digits = o.max_key_digits;
+  try {
+    write_key(a, o.format, key_options, [&](std::string_view text) { written = written && out.write(text); });
+  } catch (const Error& e) {
+    eprint("{}\n", e.what());  // nothing committed: no file, or the old one left as it was
+    return ExitCode::error;
+  }
   return written && out.commit() ? ExitCode::clean : ExitCode::error;
 }
 
@@ -48,6 +56,10 @@ Runner setup_key(CLI::App& app) {
   cmd->add_option("--format", o->format, "Key format: " + describe_formats(key_formats()))
       ->check(CLI::IsMember(format_names(key_formats())));
   cmd->add_option("-o,--output", o->output, "Write the key to this file (whole or not at all)");
+  cmd->add_option("--max-key-digits", o->max_key_digits,
+                  "Digits of the exact rationals of both pipelines a key may write (default 100000000)")
+      ->check(decimal_number())
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   add_limit_options(cmd, o->limits);
   return [o] { return run_key(*o); };
 }

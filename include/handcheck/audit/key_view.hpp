@@ -22,6 +22,9 @@ struct KeyOptions {
   // false: ItemView::cells stays empty (no text per cell); a writer formats each value with
   // append_value from ItemView::hand_values / exact_values and reads ItemView::marks.
   bool cells = true;
+  // Digits of the exact rationals of both pipelines together, each written at least once: a
+  // key of harmonic numbers H_1..H_50000 (from a 100-byte case) took 6 GB before its first line.
+  std::size_t max_digits = 100'000'000;
 };
 
 }  // namespace handcheck
