@@ -109,6 +109,14 @@ BOOST_AUTO_TEST_CASE(a_case_of_many_steps_is_refused_before_its_sheets_are_grade
   BOOST_TEST(selftest(chain(150), options).checks.size() == 302u);
 }
 
+// A step whose values printed to 2 decimals are longer than grading reads (3^3000 / 7 has 1 432
+// digits) is left as it is on the 2-decimal sheets: those checks failed on a valid case.
+BOOST_AUTO_TEST_CASE(no_sheet_holds_an_answer_longer_than_grading_reads) {
+  AnswerKey key = key_of("format: handcheck/1\nsteps:\n  - name: A\n    do: 3 ^ 3000 / 7 + ones(1, 2)\n  - name: B\n    do: A / A\n");
+  SelftestReport report = selftest(key);
+  BOOST_TEST(report.failures() == 0u, render_selftest_text(report));
+}
+
 BOOST_AUTO_TEST_CASE(a_last_digit_slip_on_operands_printed_coarser) {
   // r = sqrt(5) = 2.2360679775... printed 2.24; s = r / 3 = 0.74535599250... printed 0.745356.
   // A slip to 0.745357 lies in what the printed 2.24 allows ([0.7453559925, 0.7466667]), so a
