@@ -87,20 +87,20 @@ class Loader {
     item.is_input = true;
     item.name = key.Scalar();
     item.loc = in_.loc(key);
-    in_.set_step(item.name);
+    in_.set_step(item.name, true);
     define(c, key, item.name);
     item.follows = c.follows;
     item.compare = c.compare;
     item.digits = c.digits;
     if (value.IsMap()) {
-      in_.entries(value, {"value", "columns", "rows", "explain"}, "input " + item.name);
-      if (!value["value"]) in_.fail(ErrorId::load_missing, value, fmt::format("input {}: missing 'value'", item.name));
-      item.value = in_.literal_matrix(value["value"], "input " + item.name);
+      in_.entries(value, {"value", "columns", "rows", "explain"}, "its long form");
+      if (!value["value"]) in_.fail(ErrorId::load_missing, value, fmt::format("{}missing 'value'", in_.in_step()));
+      item.value = in_.literal_matrix(value["value"], "value");
       if (value["columns"]) item.columns = in_.labels(value["columns"], "columns");
       if (value["rows"]) item.rows = in_.labels(value["rows"], "rows");
       if (value["explain"]) item.explain = in_.scalar(value["explain"], "explain");
     } else {
-      item.value = in_.literal_matrix(value, "input " + item.name);
+      item.value = in_.literal_matrix(value, "value");
     }
     check_label_count(item);
     return item;

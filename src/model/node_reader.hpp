@@ -29,10 +29,13 @@ class NodeReader {
 
   const std::string& file() const { return file_; }
   const LoadLimits& limits() const { return limits_; }
-  // The input or step being read, for messages ("" between them).
+  // The input or step being read, for messages ("" between them): "step Y: ", "input X: ".
   const std::string& step() const { return step_; }
-  void set_step(std::string name) { step_ = std::move(name); }
-  std::string in_step() const { return step_.empty() ? "" : fmt::format("step {}: ", step_); }
+  void set_step(std::string name, bool input = false) {
+    step_ = std::move(name);
+    input_ = input;
+  }
+  std::string in_step() const { return step_.empty() ? "" : fmt::format("{} {}: ", input_ ? "input" : "step", step_); }
 
   SourceLoc loc(const YAML::Node& n) const;
   [[noreturn]] void fail(ErrorId id, const YAML::Node& n, const std::string& message) const;
@@ -88,6 +91,7 @@ class NodeReader {
   std::string file_;
   LoadLimits limits_;
   std::string step_;
+  bool input_ = false;
   mutable std::size_t total_cells_ = 0;  // of the inputs and stated matrices read so far
 };
 
