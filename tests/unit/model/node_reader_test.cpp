@@ -21,15 +21,15 @@ BOOST_AUTO_TEST_CASE(maps_refuse_unknown_and_repeated_keys) {
 BOOST_AUTO_TEST_CASE(matrices_numbers_and_labels) {
   std::string base = kMini;
   BOOST_TEST(load_error(test::replace_once(base, "value: [[1, 2], [3, 4]]", "value: [[1, 2], [3]]")) ==
-             "t.yaml:8:21: error[load.shape]: step X: input X: row 2 has 1 entries, row 1 has 2");
+             "t.yaml:8:21: error[load.shape]: input X: value: row 2 has 1 entries, row 1 has 2");
   BOOST_TEST(load_error(test::replace_once(base, "value: [[1, 2], [3, 4]]", "value: [[1, 2], 3]")) ==
-             "t.yaml:8:21: error[load.wrong-type]: step X: input X: every row must be a list");
+             "t.yaml:8:21: error[load.wrong-type]: input X: value: every row must be a list");
   BOOST_TEST(load_error(test::replace_once(base, "  w: [1.5, \"1/3\"]", "  w: [1.5, null]")) ==
-             "t.yaml:11:12: error[load.missing]: step w: input w: a value is missing");
+             "t.yaml:11:12: error[load.missing]: input w: value: a value is missing");
   BOOST_TEST(load_error(test::replace_once(base, "    columns: [a, b]", "    columns: [a, a]")) ==
              "t.yaml:16:18: error[load.duplicate-name]: step Y: 'a' is named twice in columns");
   BOOST_TEST(load_error(test::replace_once(base, "    columns: x", "    columns: x, y")) ==
-             "t.yaml:9:14: error[load.bad-name]: step X: columns prefix 'x, y' is not a valid name (a list of names is "
+             "t.yaml:9:14: error[load.bad-name]: input X: columns prefix 'x, y' is not a valid name (a list of names is "
              "written [a, b])");
   LoadLimits few;
   few.max_cells = 6;
@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(matrices_numbers_and_labels) {
     load_case_text(kMini, "t.yaml", few);
     BOOST_FAIL("no error for too many cells");
   } catch (const Error& e) {
-    BOOST_TEST(e.what() == std::string("t.yaml:12:6: error[limit.cells]: step k: input k: the inputs and stated values of "
+    BOOST_TEST(e.what() == std::string("t.yaml:12:6: error[limit.cells]: input k: value: the inputs and stated values of "
                                        "this case have more than 6 cells together (raise the limit with --max-cells)"));
   }
 }
