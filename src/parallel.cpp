@@ -29,6 +29,22 @@ void serial_for(std::size_t n, const std::function<void(std::size_t)>& job,
   }
 }
 
+// Up to t threads running `work`; fewer, or none, where a limit on processes or memory
+// refuses one.
+template <class F>
+std::vector<std::thread> start_threads(unsigned t, F& work) {
+  std::vector<std::thread> pool;
+  pool.reserve(t);
+  for (unsigned k = 0; k < t; ++k) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  return pool;
+}
+
 }  // namespace
 
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, unsigned threads,
@@ -65,15 +81,7 @@ void parallel_for(std::size_t n, const std::function<void(std::size_t)>& job, un
     std::lock_guard<std::mutex> lock(m);
     if (--running == 0) finished.notify_all();
   };
-  std::vector<std::thread> pool;
-  pool.reserve(t);
-  for (unsigned k = 0; k < t; ++k) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // a limit on processes or memory: fewer threads, or none
-    }
-  }
+  std::vector<std::thread> pool = start_threads(t, work);
   if (pool.size() < t) {
     std::lock_guard<std::mutex> lock(m);
     running -= t - pool.size();
