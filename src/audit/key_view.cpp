@@ -331,28 +331,32 @@ class Builder {
 
 }  // namespace
 
-// Refused before a key is made whose exact values alone would pass the limit.
-void check_key_digits(const CaseAudit& a, std::size_t max_digits) {
+namespace {
+
+// Digits of the exact rationals of one run's values.
+std::size_t exact_digits_of(const Run& run) {
   std::size_t digits = 0;
-  for (const Run* run : {static_cast<const Run*>(a.hand ? &*a.hand : nullptr), static_cast<const Run*>(a.exact ? &*a.exact : nullptr)}) {
-    if (!run) continue;
-    for (const auto& m : run->values) {
-      if (!m) continue;
-      for (std::size_t r = 0; r < m->rows(); ++r)
-        for (std::size_t c = 0; c < m->cols(); ++c) {
-          const Real& x = (*m)(r, c);
-          if (!x.is_exact()) continue;
+  for (const auto& m : run.values)
+    if (m)
+      for (const Real& x : m->cells())
+        if (x.is_exact()) {
           mpq_srcptr q = x.exact().backend().data();
           digits += mpz_sizeinbase(mpq_numref(q), 10) + mpz_sizeinbase(mpq_denref(q), 10);
         }
-    }
-    if (digits > max_digits)
-      throw Error(ErrorId::limit_output, SourceLoc{a.file, 0, 0},
-                  fmt::format("the key would write more than {} digits of exact values, over the limit of {} (raise it "
-                              "with --max-key-digits; check reports the case without them)",
-                              digits, max_digits));
-  }
+  return digits;
 }
+
+// Refused before a key is made whose exact values alone would pass the limit.
+void check_key_digits(const CaseAudit& a, std::size_t max_digits) {
+  std::size_t digits = (a.hand ? exact_digits_of(*a.hand) : 0) + (a.exact ? exact_digits_of(*a.exact) : 0);
+  if (digits > max_digits)
+    throw Error(ErrorId::limit_output, SourceLoc{a.file, 0, 0},
+                fmt::format("the key would write more than {} digits of exact values, over the limit of {} (raise it "
+                            "with --max-key-digits; check reports the case without them)",
+                            digits, max_digits));
+}
+
+}  // namespace
 
 KeyView build_key_view(const CaseAudit& a, const KeyOptions& options) {
   if (a.status == CaseAudit::Status::error || !a.kase) {
