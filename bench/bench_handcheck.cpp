@@ -172,10 +172,14 @@ std::shared_ptr<const Case> scale_case(long n) {
   return std::make_shared<Case>(load_case_file(fmt::format("{}/scale-{}.yaml", HANDCHECK_BENCH_DIR, n)));
 }
 
-// N = 128 makes 114 688 cells over all steps, more than the default limit.
+// N = 128 makes 114 688 cells over all steps, more than the default limit, and needs the
+// limits on bits and exact work raised as `check` does (docs/limits.md).
 PipelineOptions scale_options() {
   PipelineOptions o;
   o.eval.max_cells = 1u << 20;
+  o.max_bits = std::size_t{1} << 24;
+  o.max_total_bits = std::size_t{6} << 30;
+  o.max_rational_work = std::size_t{1} << 30;
   return o;
 }
 

@@ -16,6 +16,7 @@ AuditOptions LimitOptions::audit_options() const {
   options.pipeline.max_total_bits = max_total_bits;
   options.pipeline.max_precision_work = max_precision_work;
   options.pipeline.max_work = max_work;
+  options.pipeline.max_rational_work = max_rational_work;
   options.pipeline.eval.max_cells = options.load.max_cells = max_cells;
   options.load.expression.max_depth = max_depth;
   // An expression is bounded by its file; its depth is what needs a limit.
@@ -67,6 +68,10 @@ void add_limit_options(CLI::App* cmd, LimitOptions& o) {
       ->check(CLI::Range(std::size_t{1000}, std::size_t{1} << 40));
   cmd->add_option("--max-work", o.max_work,
                   "Multiplications of the products, convolutions and poolings of a run (default 100000000)")
+      ->check(decimal_number())
+      ->check(CLI::Range(std::size_t{1000}, std::size_t{1} << 50));
+  cmd->add_option("--max-rational-work", o.max_rational_work,
+                  "Work of exact arithmetic on large numbers in a run: n bits cost n x sqrt(n) / 4096 (default 134217728)")
       ->check(decimal_number())
       ->check(CLI::Range(std::size_t{1000}, std::size_t{1} << 50));
   cmd->add_option("--max-cells", o.max_cells, "Most cells of one matrix, and of a case's matrices together (default 100000)")

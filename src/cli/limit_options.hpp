@@ -17,6 +17,7 @@ struct LimitOptions {
   std::size_t max_bits = PipelineOptions{}.max_bits;
   std::size_t max_total_bits = PipelineOptions{}.max_total_bits;
   std::size_t max_precision_work = PipelineOptions{}.max_precision_work;
+  std::size_t max_rational_work = PipelineOptions{}.max_rational_work;
   std::size_t max_work = PipelineOptions{}.max_work;
   std::size_t max_cells = LoadLimits{}.max_cells;
   std::size_t max_depth = ParseLimits{}.max_depth;

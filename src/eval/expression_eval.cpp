@@ -128,6 +128,14 @@ class Evaluator {
     const EvalWork& w = eval_work();
     if (planned_work_ > w.limit - std::min(w.limit, w.used))
       throw LimitError(ErrorId::limit_work, work_message("its products take", planned_work_));
+    if (planned_cells_ > w.values_limit - std::min(w.values_limit, w.values)) throw run_values_error();
+  }
+
+  LimitError run_values_error() const {
+    return LimitError(ErrorId::limit_cells,
+                      fmt::format("the values the run's expressions make on the way to their results would hold more "
+                                  "than {} x the cell limit of {} cells together (raise it with --max-cells)",
+                                  kRunCellsFactor, limits_.max_cells));
   }
 
   static std::string work_message(const std::string& what, std::size_t work) {
@@ -153,6 +161,9 @@ class Evaluator {
                                      m.shape().to_string(), limits_.max_cells));
       // What the plan could not see (a function's result) is counted here.
       made_cells_ = saturating_sum(made_cells_, m.size());
+      EvalWork& w = eval_work();
+      w.values = saturating_sum(w.values, m.size());
+      if (w.values > w.values_limit) throw run_values_error();
       if (made_cells_ > intermediate_limit())
         throw LimitError(ErrorId::limit_cells,
                          fmt::format("its values on the way to the result hold more than {} x the cell limit of {} "

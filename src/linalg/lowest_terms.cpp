@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "handcheck/numbers/real.hpp"
+
 namespace handcheck::linalg_detail {
 
 namespace {
@@ -96,20 +98,23 @@ bool reduce_by_smooth_part(const std::vector<mpz_srcptr>& nums, mpz_srcptr d, co
 
 }  // namespace
 
-Integer common_denominator(const Rational* first, std::size_t count, std::size_t stride) {
+std::optional<Integer> common_denominator(const Rational* first, std::size_t count, std::size_t stride,
+                                          std::size_t cap) {
   std::vector<const Rational*> values(count);
   for (std::size_t k = 0; k < count; ++k) values[k] = first + k * stride;
-  return common_denominator(values);
+  return common_denominator(values, cap);
 }
 
-Integer common_denominator(const std::vector<const Rational*>& values) {
+std::optional<Integer> common_denominator(const std::vector<const Rational*>& values, std::size_t cap) {
   Integer l = 1;
   mpz_ptr lp = l.backend().data();
   for (const Rational* q : values) {
     mpz_srcptr d = den(*q);
     // Denominators in a line often repeat or divide one another: skip the lcm then.
     if (mpz_cmp_ui(d, 1) == 0 || mpz_divisible_p(lp, d)) continue;
+    charge_rational_work(rational_cost(mpz_sizeinbase(lp, 2) + mpz_sizeinbase(d, 2)));
     mpz_lcm(lp, lp, d);
+    if (mpz_sizeinbase(lp, 2) > cap) return std::nullopt;
   }
   return l;
 }
@@ -125,6 +130,12 @@ Integer scaled(const Rational& q, const Integer& l) {
     mpz_mul(vp, vp, num(q));
   }
   return v;
+}
+
+std::size_t scaling_cost(const Rational& q, const Integer& l) {
+  mpz_srcptr lp = l.backend().data();
+  if (mpz_sgn(num(q)) == 0 || mpz_cmp(den(q), lp) == 0) return 0;
+  return rational_cost(mpz_sizeinbase(num(q), 2) + mpz_sizeinbase(lp, 2));
 }
 
 std::size_t limbs(const Matrix<Rational>& m) {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <optional>
 #include <vector>
 
 #include "handcheck/linalg/matrix.hpp"
@@ -15,15 +16,22 @@ namespace handcheck::linalg_detail {
 inline mpz_srcptr num(const Rational& q) { return mpq_numref(q.backend().data()); }
 inline mpz_srcptr den(const Rational& q) { return mpq_denref(q.backend().data()); }
 
-// The least common multiple of the denominators of `count` values `stride` apart.
-Integer common_denominator(const Rational* first, std::size_t count, std::size_t stride);
-Integer common_denominator(const std::vector<const Rational*>& values);
+// The least common multiple of the denominators of `count` values `stride` apart. Each lcm
+// of large numbers is counted in the run's rational work (call it on the run's thread);
+// nullopt once the multiple has more than `cap` bits.
+std::optional<Integer> common_denominator(const Rational* first, std::size_t count, std::size_t stride,
+                                          std::size_t cap = static_cast<std::size_t>(-1));
+std::optional<Integer> common_denominator(const std::vector<const Rational*>& values,
+                                          std::size_t cap = static_cast<std::size_t>(-1));
 
 // q as an integer over the common denominator l: num(q) * (l / den(q)).
 Integer scaled(const Rational& q, const Integer& l);
 // The same without a copy where den(q) is l: num(q) itself; otherwise a new integer kept in
 // `store` (a deque: what it holds does not move).
 mpz_srcptr scaled_ref(const Rational& q, const Integer& l, std::deque<Integer>& store);
+
+// The rational work of scaled(q, l): none where den(q) is l.
+std::size_t scaling_cost(const Rational& q, const Integer& l);
 
 // Machine words of the numbers, to decide whether splitting work over threads pays.
 std::size_t limbs(const Matrix<Rational>& m);

@@ -4,6 +4,7 @@
 #include <mpfr.h>
 
 #include <atomic>
+#include <bit>
 #include <map>
 #include <tuple>
 
@@ -77,6 +78,35 @@ void charge_precision_work(std::size_t ops) {
     throw LimitError(ErrorId::limit_work, fmt::format("the interval arithmetic at {} digits of working precision exceeds the work limit "
                                  "of {} (lower the case's digits, or raise the limit with --max-precision-work)",
                                  digits, w.limit));
+}
+
+RationalWork& rational_work() {
+  thread_local RationalWork w;
+  return w;
+}
+
+std::size_t rational_cost(std::size_t bits) {
+  if (bits <= 1024) return 0;
+  // √bits rounded up to a power of two: within a factor of √2, never below.
+  const std::size_t root = std::size_t{1} << ((std::bit_width(bits) + 1) / 2);
+  return bits > (static_cast<std::size_t>(-1) >> 1) / root ? static_cast<std::size_t>(-1) >> 1 : bits * root / 4096;
+}
+
+void charge_rational_work(std::size_t units) {
+  RationalWork& w = rational_work();
+  if (units > w.limit - std::min(w.limit, w.used))
+    throw LimitError(ErrorId::limit_work, fmt::format("the exact arithmetic on large numbers exceeds the run's work limit of {} "
+                                 "(an operation on numbers of n bits counts n·√n / 4096; raise it with "
+                                 "--max-rational-work)", w.limit));
+  w.used += units;
+}
+
+void charge_rational_op(const Rational& a, const Rational& b) {
+  mpq_srcptr x = a.backend().data(), y = b.backend().data();
+  // Sizes in words first: most numbers are a word or two and cost nothing.
+  std::size_t words = mpz_size(mpq_numref(x)) + mpz_size(mpq_denref(x)) + mpz_size(mpq_numref(y)) + mpz_size(mpq_denref(y));
+  if (words <= 16) return;
+  charge_rational_work(rational_cost(words * 64));
 }
 
 // An exact result, held to the limit on the bits of one number.
@@ -236,7 +266,10 @@ Real operator+(const Real& a, const Real& b) {
       throw DomainError(ErrorId::eval_undefined, "inf - inf is undefined");
     return a.is_infinite() ? a : b;
   }
-  if (a.is_exact() && b.is_exact()) return checked(a.exact() + b.exact());
+  if (a.is_exact() && b.is_exact()) {
+    charge_rational_op(a.exact(), b.exact());
+    return checked(a.exact() + b.exact());
+  }
   // x + 0 is x itself, known equal to what x is: e / (e + 0), a softmax beside -inf, is 1.
   if (b.is_exact() && b.exact() == 0) return a;
   if (a.is_exact() && a.exact() == 0) return b;
@@ -245,7 +278,10 @@ Real operator+(const Real& a, const Real& b) {
 }
 Real operator-(const Real& a, const Real& b) {
   if (a.is_infinite() || b.is_infinite()) return a + (-b);
-  if (a.is_exact() && b.is_exact()) return checked(a.exact() - b.exact());
+  if (a.is_exact() && b.is_exact()) {
+    charge_rational_op(a.exact(), b.exact());
+    return checked(a.exact() - b.exact());
+  }
   if (b.is_exact() && b.exact() == 0) return a;
   if (same_value(a, b)) return Rational(0);
   charge_precision_work();
@@ -268,7 +304,10 @@ Real operator*(const Real& a, const Real& b) {
   }
   // An exact zero annihilates whatever the other factor's width.
   if ((a.is_exact() && a.exact() == 0) || (b.is_exact() && b.exact() == 0)) return Rational(0);
-  if (a.is_exact() && b.is_exact()) return checked(a.exact() * b.exact());
+  if (a.is_exact() && b.is_exact()) {
+    charge_rational_op(a.exact(), b.exact());
+    return checked(a.exact() * b.exact());
+  }
   // 1 x is x itself, the same value (and known equal to what x is).
   if (a.is_exact() && a.exact() == 1) return b;
   if (b.is_exact() && b.exact() == 1) return a;
@@ -292,7 +331,10 @@ Real operator/(const Real& a, const Real& b) {
     return Rational(0);
   }
   if (a.is_infinite()) return Real::infinity(a.infinity_sign() * factor_sign(b, "division"));
-  if (a.is_exact() && b.is_exact()) return checked(a.exact() / b.exact());
+  if (a.is_exact() && b.is_exact()) {
+    charge_rational_op(a.exact(), b.exact());
+    return checked(a.exact() / b.exact());
+  }
   auto s = certain_sign(b);
   if (!s) throw Undecided("division by a value whose sign is not yet certain");
   // 0 / x and x / x are exact, whatever the width of x.
@@ -312,7 +354,10 @@ int compare(const Real& a, const Real& b) {
     int x = a.infinity_sign(), y = b.infinity_sign();  // a finite value sits between -1 and 1
     return x < y ? -1 : (x > y ? 1 : 0);
   }
-  if (a.is_exact() && b.is_exact()) return a.exact() < b.exact() ? -1 : (a.exact() > b.exact() ? 1 : 0);
+  if (a.is_exact() && b.is_exact()) {
+    charge_rational_op(a.exact(), b.exact());
+    return a.exact() < b.exact() ? -1 : (a.exact() > b.exact() ? 1 : 0);
+  }
   if (a.upper() < b.lower()) return -1;
   if (a.lower() > b.upper()) return 1;
   if (same_value(a, b)) return 0;

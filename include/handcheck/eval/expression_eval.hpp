@@ -41,12 +41,19 @@ struct EvalLimits {
 // every operation a new matrix) hold at most this many times max_cells cells together.
 inline constexpr std::size_t kIntermediateCellsFactor = 20;
 
+// The values all the steps of a run make on their way to their results together hold at most
+// this many times max_cells cells: a step is bounded by kIntermediateCellsFactor, and many steps
+// of elementwise work (each just under it) must not add up to minutes.
+inline constexpr std::size_t kRunCellsFactor = 100;
+
 // The multiplications (of products, convolutions, poolings) and comparisons (of argmax) a run
-// has made and may make in all: the current thread's; unlimited outside a run (ScopedLimits
-// sets it from PipelineOptions::max_work).
+// has made and may make in all, and the values its expressions have made: the current
+// thread's; unlimited outside a run (ScopedLimits sets them from PipelineOptions).
 struct EvalWork {
   std::size_t limit = static_cast<std::size_t>(-1);
   std::size_t used = 0;
+  std::size_t values_limit = static_cast<std::size_t>(-1);
+  std::size_t values = 0;
 };
 EvalWork& eval_work();
 

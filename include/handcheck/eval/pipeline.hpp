@@ -39,6 +39,9 @@ struct PipelineOptions {
   // Multiplications of the products, convolutions and poolings (and comparisons of argmax) of
   // one run (see EvalWork): each is refused before it starts when it would pass the limit.
   std::size_t max_work = 100000000;
+  // Exact arithmetic on large numbers in one run (see RationalWork), counted before each
+  // operation: past it the run stops naming the step.
+  std::size_t max_rational_work = std::size_t{1} << 27;
   unsigned max_precision = 0;       // working-precision cap in digits; 0: max(10 x digits, 2000)
   unsigned start_precision = 0;     // first working precision; 0: digits + 20
 };
@@ -61,14 +64,19 @@ class ScopedLimits {
   explicit ScopedLimits(const PipelineOptions& o)
       : saved_(scalar::limits()), exponent_(max_interval_exponent()), cells_(max_broadcast_cells()),
         bits_(max_rational_bits()), budget_(bit_budget()), work_(precision_work()),
-        eval_work_(eval_work()) {
+        eval_work_(eval_work()), rational_work_(rational_work()) {
     scalar::limits().max_bits = o.max_bits;
     max_interval_exponent() = o.max_bits;
     max_broadcast_cells() = o.eval.max_cells;
     max_rational_bits() = o.max_bits;
     bit_budget() = BitBudget{o.max_total_bits, 0};
     precision_work() = PrecisionWork{o.max_precision_work, 0};
-    eval_work() = EvalWork{o.max_work, 0};
+    eval_work() = EvalWork{o.max_work, 0,
+                           o.eval.max_cells > static_cast<std::size_t>(-1) / kRunCellsFactor
+                               ? static_cast<std::size_t>(-1)
+                               : kRunCellsFactor * o.eval.max_cells,
+                           0};
+    rational_work() = RationalWork{o.max_rational_work, 0};
   }
   ScopedLimits(const ScopedLimits&) = delete;
   ScopedLimits& operator=(const ScopedLimits&) = delete;
@@ -80,6 +88,7 @@ class ScopedLimits {
     bit_budget() = budget_;
     precision_work() = work_;
     eval_work() = eval_work_;
+    rational_work() = rational_work_;
   }
 
  private:
@@ -88,6 +97,7 @@ class ScopedLimits {
   BitBudget budget_;
   PrecisionWork work_;
   EvalWork eval_work_;
+  RationalWork rational_work_;
 };
 
 

@@ -127,6 +127,23 @@ struct PrecisionWork {
 PrecisionWork& precision_work();
 // Counts `ops` interval operations at the current precision; LimitError past the limit.
 void charge_precision_work(std::size_t ops = 1);
+// The work of exact arithmetic: an operation on rationals of n bits together costs n·√n / 4096
+// (GMP's time for a sum or product of unrelated fractions, a gcd of their size, grows about so:
+// 2.5 µs at 4 096 bits, 60 ms at 4 million; one unit is 30-40 ns of it), so that a step of a
+// few hundred cells over numbers near --max-bits stops in seconds instead of running for
+// minutes. Numbers of a few words cost nothing: their count is bounded by the cell and work
+// limits. The current thread's limit and use; unlimited outside a run.
+struct RationalWork {
+  std::size_t limit = static_cast<std::size_t>(-1);
+  std::size_t used = 0;
+};
+RationalWork& rational_work();
+// The cost of an operation on numbers of `bits` bits together (saturating).
+std::size_t rational_cost(std::size_t bits);
+// Counts `units` of exact work; LimitError past the limit, before the work is done.
+void charge_rational_work(std::size_t units);
+// Counts an operation on a and b.
+void charge_rational_op(const Rational& a, const Rational& b);
 
 // Throws LimitError when q has more bits than max_rational_bits().
 void check_bits(const Rational& q);

@@ -27,6 +27,7 @@ inline void bound_power_bits(const Matrix<Real>& a, const Matrix<Real>& b) {
   Shape s = broadcast_shape(a.shape(), b.shape());
   const BitBudget& budget = bit_budget();
   std::size_t bound = 0;
+  std::size_t work = 0;  // charged once the bits are known to fit: that limit's message is the clearer
   for (std::size_t r = 0; r < s.rows; ++r)
     for (std::size_t c = 0; c < s.cols; ++c) {
       const Real& x = broadcast_at(a, r, c);
@@ -40,11 +41,13 @@ inline void bound_power_bits(const Matrix<Real>& a, const Matrix<Real>& b) {
       std::size_t cell = rational_bits(x.exact()) * magnitude;
       if (cell > max_rational_bits()) continue;
       bound += cell;
+      work += rational_cost(cell);
       if (budget.used + bound > budget.limit)
         throw LimitError(ErrorId::limit_bits, fmt::format("powers of a {} matrix could hold more than the {} bits left of the limit of {} "
                                      "(raise it with --max-total-bits)", s.to_string(),
                                      budget.limit - std::min(budget.limit, budget.used), budget.limit));
     }
+  charge_rational_work(work);
 }
 
 inline Matrix<Real> power_cells(const Matrix<Real>& a, const Matrix<Real>& b) {

@@ -34,12 +34,14 @@ BOOST_AUTO_TEST_SUITE(linalg_lowest_terms)
 
 BOOST_AUTO_TEST_CASE(common_denominators) {
   const Rational v[4] = {Rational(1, 6), Rational(3, 8), Rational(1, 4), Rational(-7, 10)};
-  BOOST_TEST(common_denominator(v, 4, 1) == Integer(120));  // lcm(6, 8, 4, 10)
-  BOOST_TEST(common_denominator(v, 2, 2) == Integer(12));   // 1/6 and 1/4
-  BOOST_TEST(common_denominator(v, 0, 1) == Integer(1));
-  BOOST_TEST(common_denominator(std::vector<const Rational*>{}) == Integer(1));
+  BOOST_TEST(*common_denominator(v, 4, 1) == Integer(120));  // lcm(6, 8, 4, 10)
+  BOOST_TEST(*common_denominator(v, 2, 2) == Integer(12));   // 1/6 and 1/4
+  BOOST_TEST(*common_denominator(v, 0, 1) == Integer(1));
+  BOOST_TEST(!common_denominator(v, 4, 1, 6).has_value());  // 120 has 7 bits
+  BOOST_TEST(*common_denominator(v, 4, 1, 7) == Integer(120));
+  BOOST_TEST(*common_denominator(std::vector<const Rational*>{}) == Integer(1));
   const Rational whole[2] = {Rational(5), Rational(-3)};
-  BOOST_TEST(common_denominator(whole, 2, 1) == Integer(1));
+  BOOST_TEST(*common_denominator(whole, 2, 1) == Integer(1));
 }
 
 BOOST_AUTO_TEST_CASE(values_over_a_common_denominator) {
