@@ -65,9 +65,14 @@ Rational pow_int(const Rational& q, long e, std::size_t max_bits) {
     throw LimitError(ErrorId::limit_bits, fmt::format(
         "power too large: the result would have about {} bits (limit {}; raise it with "
         "--max-bits)", bits, max_bits));
-  Rational r(Integer(mp::pow(n, static_cast<unsigned>(ue))),
-             Integer(mp::pow(d, static_cast<unsigned>(ue))));
-  return e < 0 ? Rational(1) / r : r;
+  // q is in lowest terms, so n^e and d^e are coprime: set them directly, skipping a gcd of
+  // the result's size (most of the time of a large power).
+  Rational r;
+  mpq_ptr rp = r.backend().data();
+  mpz_pow_ui(mpq_numref(rp), n.backend().data(), ue);
+  mpz_pow_ui(mpq_denref(rp), d.backend().data(), ue);
+  if (e < 0) mpq_inv(rp, rp);
+  return r;
 }
 
 static std::optional<Integer> exact_int_root(const Integer& n, unsigned long k) {
