@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "handcheck/audit/compare.hpp"
@@ -38,6 +39,7 @@ struct OperandStatus {
   // the range a match would give it, so only a match with L is proven.
   bool uncertain_range = false;
   std::vector<std::size_t> errata;  // the errata it follows from, indices into CaseAudit::errata
+  std::set<CellRef> wrong_cells;    // the erratum and carried cells it reads
 };
 
 class Auditor {
@@ -108,10 +110,12 @@ class Auditor {
         case Verdict::undecided: status.undecided = true; break;
         case Verdict::erratum:
           status.wrong = true;
+          status.wrong_cells.insert({k, rr, cc});
           errata.insert(erratum_index(k, *cell));
           break;
         case Verdict::carried:
           status.wrong = true;
+          status.wrong_cells.insert({k, rr, cc});
           errata.insert(cell->follows_from.begin(), cell->follows_from.end());
           break;
       }
@@ -149,6 +153,7 @@ class Auditor {
     const Run& run = s_.run_of(i);
     StepAudit& sa = s_.out.steps[static_cast<std::size_t>(s_.step_of[i])];
     Recomputation l;
+    corrected_.clear();
     sa.cells.reserve(sa.stated.rows() * sa.stated.cols());
     for (std::size_t r = 0; r < sa.stated.rows(); ++r)
       for (std::size_t c = 0; c < sa.stated.cols(); ++c) {
@@ -226,6 +231,8 @@ class Auditor {
                (consistent && (!operands.wrong || operands.undecided))) {
       // An undecided operand stands for a range it may not have: L does not prove "carried".
       cell.verdict = Verdict::undecided;
+    } else if (consistent && follows_with_operands_corrected(i, cell, operands)) {
+      cell.verdict = Verdict::ok;
     } else if (consistent) {
       cell.verdict = Verdict::carried;
       cell.follows_from = operands.errata;
@@ -240,8 +247,29 @@ class Auditor {
     }
   }
 
+  // Whether the stated value also follows with every wrong cell it reads put back to its correct
+  // value (the follow-through's "good" side): then no mistake reaches it (a masked score, an
+  // entry below its column's largest, a zero weight) and it is ok, not carried. Proven over the
+  // operand box as a match with L is; wrong cells of several steps are not put back together.
+  bool follows_with_operands_corrected(std::size_t i, const CellAudit& cell, const OperandStatus& operands) {
+    if (operands.wrong_cells.empty()) return false;
+    Substitution subst{operands.wrong_cells.begin()->item, {}};
+    for (const CellRef& ref : operands.wrong_cells) {
+      if (ref.item != subst.item) return false;
+      subst.cells.emplace_back(ref.row, ref.col);
+    }
+    auto key = std::make_pair(subst.item, subst.cells);
+    auto it = corrected_.find(key);
+    if (it == corrected_.end()) {
+      it = corrected_.emplace(std::move(key), operands_.shaped(i, operands_.recompute(i, *s_.step_expression(i), subst))).first;
+    }
+    return it->second && operands_.matches_recomputed(i, cell, &*it->second, &subst) == Match::yes;
+  }
+
   AuditState s_;
   StatedOperands operands_;
+  // Step i recomputed with wrong operand cells put back, by (item, cells), for the step audited.
+  std::map<std::pair<std::size_t, std::vector<std::pair<std::size_t, std::size_t>>>, std::optional<Matrix<Real>>> corrected_;
   const StatedValues& given_;
   AuditWork work_;
   mutable SlipBudget slip_budget_;

@@ -39,6 +39,7 @@ void StatedOperands::start_step(std::size_t i) {
   memo_.clear();
   range_memo_.clear();
   corners_.reset();
+  step_ = i;
   continuous_ = continuous(*s_.step_expression(i));
 }
 
@@ -228,7 +229,7 @@ std::optional<std::vector<CellRef>> StatedOperands::varied_cells(std::size_t i, 
 // The cell over the ranges of the stated operand cells it reads.
 CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell, const Substitution* subst) const {
   CellOverBox out;
-  out.continuous = subst ? continuous(*s_.step_expression(i)) : continuous_;
+  out.continuous = subst || i != step_ ? continuous(*s_.step_expression(i)) : continuous_;
   out.step_cells = std::max<std::size_t>(1, s_.shapes[i].cells());
   const Run& pipeline = s_.run_of(i);
   auto varied = varied_cells(i, cell, out);
@@ -275,10 +276,11 @@ CellOverBox StatedOperands::cell_over_box(std::size_t i, const CellAudit& cell, 
 
 // Step i at the corners of the box its stated operands span, built once per step; with a
 // substitution, once per reader step and substitution (the follow-through asks for each cell).
+// Keyed by step: the follow-through asks about reader steps after the last one audited.
 const std::vector<Matrix<Real>>& StatedOperands::corners(std::size_t i, const Substitution* subst) const {
   if (!subst) {
-    if (!corners_) corners_ = corners_of(i, nullptr);
-    return *corners_;
+    if (!corners_ || corners_->step != i) corners_ = StepCorners{i, corners_of(i, nullptr)};
+    return corners_->corners;
   }
   auto& c = substituted_corners_;
   if (!c || c->step != i || c->subst.item != subst->item || c->subst.cells != subst->cells)
@@ -304,7 +306,8 @@ std::vector<Matrix<Real>> StatedOperands::corners_of(std::size_t i, const Substi
                                                  : operand_at(k, pipeline, every ? (corner >> at) & 1 : corner);
       if (!m) throw Undecided(fmt::format("{} has no value", name));
       if (!subst || k != subst->item) return *m;
-      fixed = corrected(*m, *subst);
+      // Made once per corner: an expression may read the item again while holding the first.
+      if (!fixed) fixed = corrected(*m, *subst);
       return *fixed;
     };
     if (auto value = shaped(i, evaluate_or_nothing(*s_.step_expression(i), lookup))) out.push_back(std::move(*value));

@@ -95,8 +95,13 @@ class StatedOperands {
   // Whole-step recomputations for one cell each (recompute_cell), for the whole audit.
   static constexpr std::size_t kCellRecomputations = 2000;
   mutable std::size_t cell_recomputations_left_ = kCellRecomputations;
-  // The step being audited at the corners of its operand box; operands at one end of their ranges.
-  mutable std::optional<std::vector<Matrix<Real>>> corners_;
+  // A step at the corners of its operand box (operands at one end of their ranges): the step
+  // being audited, or a reader step the follow-through asks about.
+  struct StepCorners {
+    std::size_t step;
+    std::vector<Matrix<Real>> corners;
+  };
+  mutable std::optional<StepCorners> corners_;
   struct SubstitutedCorners {
     std::size_t step;
     Substitution subst;
@@ -104,7 +109,8 @@ class StatedOperands {
   };
   mutable std::optional<SubstitutedCorners> substituted_corners_;  // the last ones asked for
   mutable std::map<std::tuple<std::size_t, bool, bool>, std::optional<Matrix<Real>>> corner_operands_;
-  bool continuous_ = false;  // the step being audited is built from continuous functions
+  std::size_t step_ = 0;     // the step being audited
+  bool continuous_ = false;  // it is built from continuous functions
 };
 
 }  // namespace handcheck
