@@ -284,22 +284,28 @@ class Tester {
     }
   }
 
-  // The sheet for a slip in step `slipped` printed to `decimals`: steps printed as coarsely or
-  // more, and irrational steps written to fewer digits, are left blank (read as their correct
-  // values), since a one-unit slip can lie inside the range such operands allow (DESIGN §5)
-  // and grading then rightly calls it ok: a steep step (a log near zero, a division by a small
-  // number) widens an operand's range of half a unit to more than a unit.
+  // The sheet for a slip in step `slipped` printed to `decimals`: the steps it reads, steps
+  // printed as coarsely or more, and irrational steps written to fewer digits, are left blank
+  // (read as their correct values), since a one-unit slip can lie inside the range printed
+  // operands allow (DESIGN §5) and grading then rightly calls it ok: a steep step (a log near
+  // zero, a division by a small number, 100 x a number printed to 2 decimals) widens an
+  // operand's range of half a unit to more than a unit. With its operands blank, the slipped
+  // cell's recomputation is its correct value, which the slip misses by a unit.
   Texts finer_than(const Texts& printed, const std::vector<std::pair<std::size_t, int>>& steps, std::size_t slipped,
                    int decimals) const {
+    const Item& item = key_.kase().items[key_.steps()[slipped].item];
+    const std::vector<std::string> read = referenced_names(*(item.follows == Follows::hand ? item.hand : item.exact)->ast);
     Texts sheet = printed;
     for (std::size_t s = 0; s < key_.steps().size(); ++s) {
       if (s == slipped) continue;
       auto listed = std::find_if(steps.begin(), steps.end(), [&](const auto& p) { return p.first == s; });
       const KeyStep& step = key_.steps()[s];
-      const int written = listed != steps.end() ? listed->second : key_.kase().items[step.item].digits;
-      if (written > decimals) continue;
+      const Item& other = key_.kase().items[step.item];
+      const bool operand = std::find(read.begin(), read.end(), other.name) != read.end();
+      const int written = listed != steps.end() ? listed->second : other.digits;
+      if (!operand && written > decimals) continue;
       for (std::size_t k = 0; k < step.shape.cells(); ++k)
-        if (listed != steps.end() || !value(step.first + k).is_exact()) sheet[step.first + k].reset();
+        if (operand || listed != steps.end() || !value(step.first + k).is_exact()) sheet[step.first + k].reset();
     }
     return sheet;
   }
