@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(wrong_and_blank_values_rewritten_in_place) {
 }
 
 BOOST_AUTO_TEST_CASE(blanks_only) {
-  FillResult r = fill(kCase, FillOptions{true});
+  FillResult r = fill(kCase, FillOptions{true, LoadLimits{}});
   BOOST_REQUIRE_EQUAL(r.edits.size(), 1u);
   BOOST_TEST(r.edits[0].label == "T[1,1]");
   BOOST_TEST(r.text == test::replace_once(kCase, "[[\"?\", 0.67]", "[[0.33, 0.67]"));
