@@ -116,6 +116,7 @@ class ClassGrading {
     std::size_t at = 0;
     for (const auto& path : o_.sheets) {
       SheetStream in(path, key_, o_.jobs, remember_lines_);
+      bool any = false;
       for (;;) {
         Batch& b = batches_[at];
         bool more;
@@ -126,6 +127,7 @@ class ClassGrading {
           throw;
         }
         if (!more) break;
+        any = true;
         grader_.grade(b.sheets, b.grades, b.known);
         in.remember(b.sheets, b.grades);
         if (!finish_previous()) return false;
@@ -133,6 +135,9 @@ class ClassGrading {
           if (!emit(b)) return false;
         at ^= 1;
       }
+      // Graded as a class of none, but most likely not the file meant.
+      if (!any)
+        eprint("{}\n", printable(fmt::format("warning: {}: no sheets in this file", path == "-" ? "standard input" : path), false));
     }
     return finish_previous();
   }

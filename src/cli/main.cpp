@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -46,6 +47,9 @@ int print_success(const CLI::App& app, const CLI::Success& e) {
 
 int main(int argc, char** argv) {
   handcheck::install_gmp_allocator();
+  // Past a file size limit (ulimit -f) a write fails with EFBIG and the run says so; the
+  // signal's default would kill the process with a half-made output.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"handcheck: verifies worksheets computed by hand, in exact rationals and certified precision"};
   app.set_version_flag("--version", "handcheck " HANDCHECK_VERSION);
   app.require_subcommand(1);

@@ -25,6 +25,13 @@ mode_t target_mode(const std::string& path) {
   return 0666 & ~mask;
 }
 
+void keep_owner(int fd, const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || (st.st_uid == ::geteuid() && st.st_gid == ::getegid())) return;
+  // Only a privileged process may give a file away; others make it their own, as an editor does.
+  [[maybe_unused]] int given_away = ::fchown(fd, st.st_uid, st.st_gid);
+}
+
 // The file a path finally names: its symbolic links followed, a dangling last one included
 // (the file is then created where it points). Empty with errno set when there are too many.
 std::string final_target(const std::string& path) {

@@ -27,6 +27,9 @@ bool write_output(const std::string& path, const std::string& text);
 
 // The mode of the file being replaced, else what a new file gets under the umask.
 mode_t target_mode(const std::string& path);
+// Gives the new file `fd` the owner and group of the file at `path` it replaces, where this
+// process may (run as root, -o must not take a user's file from them).
+void keep_owner(int fd, const std::string& path);
 
 // The file a path finally names: its symbolic links followed, a dangling last one included.
 // Empty with errno set when there are too many.

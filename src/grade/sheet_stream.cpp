@@ -7,6 +7,7 @@
 
 #include "answer_placer.hpp"
 #include "handcheck/grade/sheet.hpp"
+#include "handcheck/input_file.hpp"
 #include "handcheck/parallel.hpp"
 #include "line_memo.hpp"
 #include "sheet_json.hpp"
@@ -24,7 +25,7 @@ class Source {
       fd_ = 0;
       return;
     }
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    fd_ = open_input(path);
     if (fd_ < 0)
       throw Error(ErrorId::io_open, {path, 0, 0}, fmt::format("cannot read the sheets file: {}", std::strerror(errno)));
     struct stat st {};

@@ -6,11 +6,12 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <string_view>
+#include <unistd.h>
 
 #include "case_settings.hpp"
+#include "handcheck/input_file.hpp"
 #include "handcheck/numbers/allocation.hpp"
 #include "node_reader.hpp"
 #include "stated_reader.hpp"
@@ -187,19 +188,25 @@ std::string read_case_text(const std::string& path, std::size_t max_bytes, std::
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw Error(ErrorId::io_directory, {path, 0, 0}, std::string(directory_message));
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorId::io_open, {path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
+  int fd = open_input(path);
+  if (fd < 0) throw Error(ErrorId::io_open, {path, 0, 0}, fmt::format("cannot open the file: {}", std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   // Read, not seek, and no more than the limit: a pipe or a device has no size, and may not end.
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  for (;;) {
+    ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw Error(ErrorId::io_read, {path, 0, 0}, fmt::format("cannot read the file: {}", std::strerror(errno)));
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
     if (text.size() > max_bytes)
       throw Error(ErrorId::limit_file_size, {path, 1, 1},
                   fmt::format("file larger than the limit of {} bytes (raise it with --max-file-size)", max_bytes));
   }
-  if (in.bad()) throw Error(ErrorId::io_read, {path, 0, 0}, "cannot read the file");
   return text;
 }
 

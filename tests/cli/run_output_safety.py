@@ -11,12 +11,17 @@
 - `-o` onto a symbolic link replaces the file it points to (the link stays); onto a FIFO or a
   device writes through it (it stays what it is); onto an input of the same run (the same file
   by any name: itself, a hard link, a symbolic link, or the file standard input comes from when
-  an input is -) is refused with exit 2, the input intact.
+  an input is -) is refused with exit 2, the input intact;
+- past a file size limit (ulimit -f) the run fails with exit 2 and a message, never killed by
+  SIGXFSZ, the output as it was; run as root, a file replaced keeps its owner;
+- a FIFO that nobody writes to, given as a case or a sheets file, is read as empty (a case:
+  exit 2; sheets: a class of none, with a warning), never waited on.
 Usage: run_output_safety.py HANDCHECK SOURCE_DIR
 """
 import json
 import os
 import pathlib
+import resource
 import select
 import signal
 import stat
@@ -226,6 +231,43 @@ def main():
         keep.add("grades.csv")
         expect(run.returncode == 0, f"grade CASE - -o grades.csv < sheets.jsonl: exit {run.returncode}: {run.stderr!r}")
         expect(not leftovers(out_dir, keep), f"-o the input on stdin: left {leftovers(out_dir, keep)}")
+
+        # A file size limit: the write fails (EFBIG), the run says so, the output stays.
+        def small_files():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+        out.write_bytes(SENTINEL)
+        run = subprocess.run([binary, "check", "--format", "json", str(case), "-o", str(out)], capture_output=True,
+                             preexec_fn=small_files)
+        expect(run.returncode == 2, f"-o past ulimit -f: exit {run.returncode}, expected 2")
+        expect(b"cannot write" in run.stderr and b"File too large" in run.stderr,
+               f"-o past ulimit -f: no message: {run.stderr[:300]!r}")
+        expect(out.read_bytes() == SENTINEL, "-o past ulimit -f: the output changed")
+        expect(not leftovers(out_dir, keep), f"-o past ulimit -f: left {leftovers(out_dir, keep)}")
+        # Run as root, -o replaces a user's file with one that is still theirs.
+        if os.geteuid() == 0:
+            theirs = out_dir / "theirs.txt"
+            theirs.write_bytes(SENTINEL)
+            os.chown(theirs, 65534, 65534)
+            theirs.chmod(0o640)
+            keep.add("theirs.txt")
+            run = subprocess.run([binary, "check", str(good), "-o", str(theirs)], capture_output=True)
+            st = os.stat(theirs)
+            expect(run.returncode == 1 and theirs.read_bytes() == good_text, f"-o a user's file: exit {run.returncode}")
+            expect((st.st_uid, st.st_gid, st.st_mode & 0o777) == (65534, 65534, 0o640),
+                   f"-o a user's file as root: owner {st.st_uid}:{st.st_gid}, mode {st.st_mode & 0o777:o}")
+
+        # A FIFO nobody writes to, as an input: read as empty, not waited on forever.
+        lonely = tmp / "lonely.yaml"
+        os.mkfifo(lonely)
+        # (check: an empty case, exit 2; grade: a class of none, exit 0, with a warning.)
+        for cmd, code in ((["check", str(lonely)], 2), (["grade", str(good), str(lonely)], 0)):
+            try:
+                run = subprocess.run([binary, *cmd], capture_output=True, timeout=60)
+                expect(run.returncode == code, f"{cmd[0]} of a FIFO nobody writes to: exit {run.returncode}, expected {code}")
+                expect(code == 2 or b"lonely.yaml: no sheets in this file" in run.stderr,
+                       f"grade of a FIFO nobody writes to: no warning: {run.stderr[:200]!r}")
+            except subprocess.TimeoutExpired:
+                problems.append(f"{cmd[0]} of a FIFO nobody writes to: still waiting after 60 s")
 
         # Determinism.
         for args in (["check", "cases"], ["check", "--format", "json", "cases"], ["check", "-j", "1", "cases"]):
