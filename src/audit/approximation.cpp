@@ -107,16 +107,15 @@ std::vector<std::size_t> top(std::size_t len, Value value, bool& undecided) {
     undecided = false;
     return best;
   }
-  for (std::size_t k = 0; k < len; ++k) {
-    bool beaten = false;
-    for (std::size_t j = 0; j < len && !beaten; ++j) {
-      try {
-        beaten = compare(value(j), value(k)) > 0;
-      } catch (const Undecided&) {
-      }
-    }
-    if (!beaten) best.push_back(k);
-  }
+  // Entry j beats k (compare > 0, no entry of a probability line being infinite) where j's
+  // lower end is above k's upper end: k is beaten iff the largest lower end is. One pass, not
+  // every pair (8 000 tied entries took 24 s).
+  if (len == 0) return best;
+  Rational highest_lower = value(0).lower();
+  for (std::size_t j = 1; j < len; ++j)
+    if (Rational lo = value(j).lower(); lo > highest_lower) highest_lower = std::move(lo);
+  for (std::size_t k = 0; k < len; ++k)
+    if (!(highest_lower > value(k).upper())) best.push_back(k);
   undecided = false;
   for (std::size_t k = 1; k < best.size(); ++k) undecided = undecided || !same_value(value(best[k]), value(best.front()));
   return best;
@@ -127,9 +126,12 @@ std::vector<std::size_t> top(std::size_t len, Value value, bool& undecided) {
 Agreement agreement(const std::vector<std::size_t>& hand, bool hand_undecided, const std::vector<std::size_t>& exact,
                     bool exact_undecided) {
   if (!hand_undecided && !exact_undecided) return hand == exact ? Agreement::same : Agreement::differs;
-  bool common = std::any_of(hand.begin(), hand.end(),
-                            [&](std::size_t k) { return std::find(exact.begin(), exact.end(), k) != exact.end(); });
-  return common ? Agreement::undecided : Agreement::differs;
+  // Both in increasing order: a candidate in common is found by one merge.
+  for (std::size_t i = 0, j = 0; i < hand.size() && j < exact.size();) {
+    if (hand[i] == exact[j]) return Agreement::undecided;
+    hand[i] < exact[j] ? ++i : ++j;
+  }
+  return Agreement::differs;
 }
 
 std::vector<ProbabilityLine> probability_lines(const Item& item, const Matrix<Real>& h, const Matrix<Real>& e,

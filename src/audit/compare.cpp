@@ -275,6 +275,8 @@ std::string printed_like_plain(const CompareMode& mode, const Literal& s, const 
 }  // namespace
 
 std::string printed_like(const CompareMode& mode, const Literal& s, const Real& t, int digits) {
+  // A value too long to write (DESIGN-limits: kReportFractionChars) by its first digits.
+  if (t.is_exact() && fraction_longer_than(t.exact(), kReportFractionChars)) return "≈ " + describe(t, digits);
   bool approximate = false;
   std::string shown = in_stated_notation(s, printed_like_plain(mode, s, t, digits, approximate));
   return approximate ? "≈ " + shown : shown;

@@ -158,6 +158,17 @@ std::string to_fraction_string(const Rational& q) {
   return mp::numerator(q).str() + "/" + mp::denominator(q).str();
 }
 
+bool fraction_longer_than(const Rational& q, std::size_t max_chars) {
+  mpq_srcptr p = q.backend().data();
+  return mpz_sizeinbase(mpq_numref(p), 10) + mpz_sizeinbase(mpq_denref(p), 10) > max_chars;
+}
+
+std::string to_readable_fraction(const Rational& q, std::size_t max_chars, int digits) {
+  if (!fraction_longer_than(q, max_chars)) return to_fraction_string(q);
+  std::string t = to_significant_string(q, std::max(digits, 1));
+  return t.insert(std::min(t.find('e'), t.size()), "…");
+}
+
 std::string to_fixed_string(const Rational& q, int decimals) {
   Integer scaled = round_half_away(mp::abs(q) * pow10(decimals));
   std::string digits = scaled.str();

@@ -434,7 +434,7 @@ std::optional<std::string> certified_significant(const Real& x, int digits) {
 
 std::string describe(const Real& x, int digits) {
   if (x.is_infinite()) return std::string(infinity_text(x.infinity_sign()));
-  if (x.is_exact()) return to_fraction_string(x.exact());
+  if (x.is_exact()) return to_readable_fraction(x.exact(), kReportFractionChars, std::max(digits, 20));
   if (auto s = certified_significant(x, digits)) {
     // Digits with no point read as an integer, which a sheet must match exactly.
     if (s->find_first_of(".e") == std::string::npos) return "≈" + *s;

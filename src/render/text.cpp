@@ -61,12 +61,7 @@ constexpr std::size_t kValueCells = 100;
 constexpr std::size_t kExactChars = 60;
 
 std::string hand_text(const Real& x, int digits) {
-  if (!x.is_exact()) return describe(x, digits);
-  const Rational& q = x.exact();
-  mpq_srcptr p = q.backend().data();
-  if (mpz_sizeinbase(mpq_numref(p), 10) + mpz_sizeinbase(mpq_denref(p), 10) <= kExactChars) return to_fraction_string(q);
-  std::string t = to_significant_string(q, digits);
-  return t.insert(std::min(t.find('e'), t.size()), "…");
+  return x.is_exact() ? to_readable_fraction(x.exact(), kExactChars, digits) : describe(x, digits);
 }
 
 void render_values(std::string& out, const CaseAudit& a, std::size_t i) {

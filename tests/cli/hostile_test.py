@@ -424,6 +424,42 @@ def main():
             expect(r.returncode == 2 and b"missing.yaml: error[io.open]: not a readable case file" in r.stdout + r.stderr,
                    f"{args[0]} of a directory with a dangling link: exit {r.returncode}, {(r.stdout + r.stderr)[-300:]!r}")
 
+        # Exact values of hundreds of thousands of digits (3^600000): reports write them by
+        # their first digits, not whole (200 such cells made a 286 MB report, and the JSON
+        # report ran out of memory).
+        huge = tmp / "huge-values.yaml"
+        row = ", ".join(["3"] * 50)
+        huge.write_text(f"format: handcheck/1\ntitle: huge\ninputs:\n  X: [[{row}]]\nsteps:\n"
+                        f"  - name: Y\n    do: X ^ 600000\n    stated: [[{', '.join(['1'] * 50)}]]\n")
+        for fmt in ("text", "json", "md", "junit"):
+            r = run("check", "--format", fmt, str(huge), timeout=300)
+            no_internal_error(r, f"check --format {fmt} of huge values")
+            expect(r.returncode == 1, f"check --format {fmt} of huge values: exit {r.returncode}")
+            expect(len(r.stdout) < 200_000, f"check --format {fmt} of huge values: a report of {len(r.stdout)} bytes")
+            expect("…e286272".encode() in r.stdout, f"check --format {fmt} of huge values: not written by first digits")
+        sheets = tmp / "huge-sheets.jsonl"
+        sheets.write_text("".join(f'{{"id": "s{i}", "answers": {{"Y": [[{", ".join(["2"] * 50)}]]}}}}\n'
+                                  for i in range(3)))
+        r = run("grade", "--format", "json", str(huge), str(sheets), timeout=300)
+        no_internal_error(r, "grade of huge values")
+        expect(r.returncode == 0 and len(r.stdout) < 200_000, f"grade of huge values: exit {r.returncode}, "
+               f"{len(r.stdout)} bytes")
+
+        # A probability column of 8 000 equal entries known by enclosures: its argmax names the
+        # tie in one pass (every pair of entries was compared: 24 s).
+        ties = tmp / "ties.yaml"
+        ties.write_text("format: handcheck/1\ntitle: ties\ninputs:\n  X: [" + ", ".join(["[1]"] * 8000) + "]\nsteps:\n"
+                        "  - name: A\n    hand: 3 ^ X / colsum(3 ^ X)\n    exact: exp(X + 1/3) / colsum(exp(X + 1/3))\n")
+        start = time.monotonic()
+        r = run("check", "--format", "json", str(ties), timeout=120)
+        took = time.monotonic() - start
+        no_internal_error(r, "check of 8 000 tied probabilities")
+        lines = json.loads(r.stdout)["cases"][0]["approximation"][0]["probability"]["lines"] if r.returncode == 0 else []
+        expect(len(lines) == 1 and len(lines[0]["argmax_hand"]) == 8000 and lines[0]["same_argmax"] is not False,
+               f"check of 8 000 tied probabilities: exit {r.returncode}, {r.stderr[:200]!r}")
+        expect(took < 30, f"check of 8 000 tied probabilities: {took:.1f} s")
+        print(f"8 000 tied probabilities: {took:.1f} s")
+
         # The slip search's budget.
         def product_case(n, path):
             rows = ", ".join("[" + ", ".join(str((r * 7 + c * 3) % 5 - 2) for c in range(n)) + "]" for r in range(n))

@@ -31,6 +31,15 @@ Rational pow10(long e);
 
 // "p/q", or "p" for an integer.
 std::string to_fraction_string(const Rational& q);
+// Reports write rationals longer than this (digits of numerator and denominator) by their
+// first significant digits: nobody reads a million digits, and a report of a thousand such
+// values would not fit in memory. `handcheck key` writes them whole, under its own limit.
+inline constexpr std::size_t kReportFractionChars = 1000;
+// Whether to_fraction_string(q) may be longer than `max_chars` (by at most two characters).
+bool fraction_longer_than(const Rational& q, std::size_t max_chars);
+// to_fraction_string(q) where it fits in `max_chars`, else `digits` significant digits with
+// "…" before any exponent ("1.234…e+300000").
+std::string to_readable_fraction(const Rational& q, std::size_t max_chars, int digits);
 // Fixed notation with exactly `decimals` decimals, rounded half away from zero.
 std::string to_fixed_string(const Rational& q, int decimals);
 // `digits` significant digits, rounded half away from zero, fixed notation where

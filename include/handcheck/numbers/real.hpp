@@ -178,8 +178,9 @@ std::optional<int> certain_sign(const Real& a);
 // `digits` significant digits, correctly rounded (half away from zero), or nullopt when
 // the enclosure does not decide every one of them at the current precision.
 std::optional<std::string> certified_significant(const Real& x, int digits);
-// A human-readable form: the fraction when exact, `-inf`/`inf`, else certified digits (with
-// `≈` where they show no point: `≈3` for √9.3 to one digit) or the enclosure.
+// A human-readable form: the fraction when exact (by its first digits past
+// kReportFractionChars), `-inf`/`inf`, else certified digits (with `≈` where they show no
+// point: `≈3` for √9.3 to one digit) or the enclosure.
 std::string describe(const Real& x, int digits);
 
 }  // namespace handcheck
