@@ -123,6 +123,7 @@ class Builder {
     const auto* h = hand(i);
     const auto* e = exact(i);
     v.has_hand = h != nullptr;
+    v.hand_rational = h && std::all_of(h->begin(), h->end(), [](const Real& x) { return x.is_exact(); });
     v.has_exact = e != nullptr;
     v.hand_values = h;
     v.exact_values = e;

@@ -90,7 +90,9 @@ void item_section(std::string& out, const ItemView& v, std::size_t number) {
     if (!v.is_input) out += "Hand and exact values agree exactly:\n";
     out += hand_matrix(v, math_name(v.name));
   } else {
-    if (v.has_hand) out += "By hand, in exact fractions:\n" + hand_matrix(v, math_name(v.name, "hand"));
+    if (v.has_hand)
+      out += (v.hand_rational ? "By hand, in exact fractions:\n" : "By hand, irrational values to their certified digits:\n") +
+             hand_matrix(v, math_name(v.name, "hand"));
     else out += "\\emph{By hand: not computed, the hand pipeline stops before this step.}\n\n";
     if (v.has_exact)
       out += fmt::format("Exactly, certified to {} significant digits:\n", v.digits) +
@@ -144,7 +146,8 @@ std::string render_key_latex(const CaseAudit& a, const KeyOptions& options) {
       cols, keys::escape_latex(k.title.empty() ? k.file : k.title));
   if (!k.source.empty()) out += "\\textbf{Source:} " + keys::escape_latex(k.source) + "\n\n";
   out += fmt::format(
-      "Hand values are exact fractions, with their decimals beside them. Exact values are certified: every "
+      "Hand values are exact fractions, with their decimals beside them (an irrational one, where a hand step "
+      "takes a root or an exponential, by its certified digits). Exact values are certified: every "
       "printed digit is proven. The stated numbers of this worksheet follow the {} pipeline.\n\n",
       k.follows);
   if (!k.errata.empty()) {

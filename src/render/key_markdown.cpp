@@ -78,7 +78,9 @@ void item_section(std::string& out, const ItemView& v, std::size_t number) {
     out += table(v, hand_cell);
   } else {
     if (v.has_hand) {
-      out += "**Hand** (exact fractions):\n\n" + table(v, hand_cell);
+      out += v.hand_rational ? "**Hand** (exact fractions):\n\n"
+                             : fmt::format("**Hand** (exact fractions, certified to {} significant digits where irrational):\n\n", v.digits);
+      out += table(v, hand_cell);
     } else {
       out += "**Hand:** not computed, the hand pipeline stops before this step.\n\n";
     }
@@ -111,7 +113,8 @@ std::string render_key_markdown(const CaseAudit& a, const KeyOptions& options) {
   std::string out = "# Answer key: " + keys::escape_markdown(k.title.empty() ? k.file : k.title) + "\n\n";
   if (!k.source.empty()) out += "**Source:** " + keys::escape_markdown(k.source) + "\n\n";
   out += fmt::format(
-      "Hand values are exact fractions, with a decimal beside them. Exact values are certified: every printed "
+      "Hand values are exact fractions, with a decimal beside them (an irrational one, where a hand step takes a "
+      "root or an exponential, by its certified digits). Exact values are certified: every printed "
       "digit is proven. The stated numbers of this worksheet follow the {} pipeline; "
       "✓ ok, ✗ erratum (the correct value in parentheses), ↷ carried from an earlier erratum.\n\n",
       k.follows);

@@ -74,6 +74,7 @@ struct ItemView {
   Shape shape;
   std::vector<std::string> row_labels, col_labels;  // "" where unnamed
   bool has_hand = false, has_exact = false;
+  bool hand_rational = false;  // every hand value a fraction (a hand step may use exp: digits)
   const Matrix<Real>* hand_values = nullptr;   // the audit's, when has_hand
   const Matrix<Real>* exact_values = nullptr;  // the audit's, when has_exact
   bool hand_equals_exact = false;  // both known and every cell the same rational

@@ -33,6 +33,27 @@ BOOST_AUTO_TEST_CASE(markdown_key_of_the_seed) {
   BOOST_TEST(md.find("- `q2[3]`: erratum: the sheet prints 1, should be 2") != std::string::npos);
 }
 
+// A hand step may take a root or an exponential: its values are then not fractions, and the
+// key says so instead of calling them exact fractions.
+BOOST_AUTO_TEST_CASE(markdown_key_says_which_hand_values_are_fractions) {
+  std::string md = render_key_markdown(test::audit_text(R"(format: handcheck/1
+title: roots by hand
+inputs:
+  x: [[2, 4]]
+steps:
+  - name: R
+    hand: sqrt(x)
+    exact: sqrt(x) + 0
+  - name: H
+    hand: x / 2
+    exact: x / 3
+)"));
+  BOOST_TEST(md.find("**Hand** (exact fractions, certified to 6 significant digits where irrational):\n\n"
+                     "|   | 1 | 2 |\n|---|---:|---:|\n| **1** | 1.41421 | 2 |") != std::string::npos);
+  BOOST_TEST(md.find("**Hand** (exact fractions):\n") != std::string::npos);  // step H
+  BOOST_TEST(md.find("**Hand** (exact fractions):\n") > md.find("## 3."));
+}
+
 BOOST_AUTO_TEST_CASE(markdown_escapes_case_text) {
   std::string yaml = test::read_file(test::source_path("cases/self-attention-6-3.yaml"));
   yaml = test::replace_once(yaml, "title: Self-attention, a 6-3 attention head", "title: 'a *b* _c_ [d](e) | f'");
