@@ -1,6 +1,8 @@
 // The exact parts of the scalar meanings: rationals in, rationals out.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "handcheck/detail/text.hpp"
 #include "handcheck/error.hpp"
 #include "handcheck/ops/scalar.hpp"
@@ -37,11 +39,17 @@ Rational pow(const Rational& a, const Rational& b) {
       throw LimitError(ErrorId::limit_exponent, fmt::format("exponent {} is too large", detail::shortened(e.str())));
     return pow_int(a, e.convert_to<long>(), limits().max_bits);
   }
-  // a^(p/q) is rational exactly when a^p has a rational q-th root.
+  // a^(p/q), a >= 0, is rational exactly when a has a rational q-th root: 0 and 1 for every q
+  // (0 ^ 1/65 is 0), any other a only for q up to the bits of its numerator or denominator
+  // ((2^65) ^ (1/65) is 2). pow_int bounds the power by --max-bits.
   Integer p = mp::numerator(b), q = mp::denominator(b);
-  if (a >= 0 && q <= 64 && mp::abs(p) <= 64) {
-    if (auto root = exact_root(a, q.convert_to<unsigned long>()))
-      return pow_int(*root, p.convert_to<long>(), limits().max_bits);
+  if (a >= 0 && mp::abs(p) <= Integer(1000000000L)) {
+    mpq_srcptr x = a.backend().data();
+    const std::size_t widest = std::max(mpz_sizeinbase(mpq_numref(x), 2), mpz_sizeinbase(mpq_denref(x), 2));
+    if (a == 0 || a == 1) return pow_int(a, p.convert_to<long>(), limits().max_bits);
+    if (q <= widest)
+      if (auto root = exact_root(a, q.convert_to<unsigned long>()))
+        return pow_int(*root, p.convert_to<long>(), limits().max_bits);
   }
   throw DomainError(ErrorId::eval_not_rational,
                     fmt::format("{} ^ {} is not rational", quoted(a), quoted(b)));

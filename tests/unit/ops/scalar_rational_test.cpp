@@ -73,6 +73,16 @@ BOOST_AUTO_TEST_CASE(rational_powers) {
   BOOST_TEST(thrown<DomainError>([] { scalar::pow(q("2"), q("1/2")); }) == "2 ^ 1/2 is not rational");
   BOOST_TEST(thrown<DomainError>([] { scalar::pow(q("-8"), q("1/3")); }) == "-8 ^ 1/3 is not rational");
   BOOST_TEST(thrown<LimitError>([] { scalar::pow(q("3"), q("1000000001")); }) == "exponent 1000000001 is too large");
+  // Roots of any order: 0 and 1 have them all; 2^65 its 65th (the orders stopped at 64).
+  BOOST_TEST(scalar::pow(q("0"), q("1/65")) == 0);
+  BOOST_TEST(scalar::pow(q("1"), q("-7/1000001")) == 1);
+  BOOST_TEST(scalar::pow(q("36893488147419103232"), q("1/65")) == 2);  // 2^65
+  BOOST_TEST(scalar::pow(q("1/36893488147419103232"), q("-3/65")) == 8);
+  BOOST_TEST(scalar::pow(q("3"), q("130/65")) == 9);
+  BOOST_TEST(thrown<DomainError>([] { scalar::pow(q("0"), q("-1/65")); }) == "0 raised to a negative power");
+  BOOST_TEST(thrown<DomainError>([] { scalar::pow(q("36893488147419103233"), q("1/65")); }) ==
+             "36893488147419103233 ^ 1/65 is not rational");
+  BOOST_TEST(thrown<DomainError>([] { scalar::pow(q("2"), q("1/3000")); }) == "2 ^ 1/3000 is not rational");
 }
 
 BOOST_AUTO_TEST_CASE(indices) {
