@@ -106,6 +106,12 @@ class DocumentReader {
           throw Error(ErrorId::load_encoding, offset_loc(text, i),
                       "a byte order mark (U+FEFF) in the middle of the file");
         i += n - 1;
+      } else if (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+        // YAML reads a carriage return alone as a line break; the YAML reader does not, and
+        // would call the whole file one line with "illegal map value".
+        throw Error(ErrorId::load_encoding, offset_loc(text, i),
+                    "a line ends with a carriage return alone (an old Mac text file); save the file with LF or "
+                    "CR LF line ends");
       } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
         throw Error(ErrorId::load_control_character, offset_loc(text, i),
                     fmt::format("control character U+{:04X}: not a YAML text file", c));
