@@ -261,7 +261,7 @@ class Auditor {
     auto key = std::make_pair(subst.item, subst.cells);
     auto it = corrected_.find(key);
     if (it == corrected_.end()) {
-      it = corrected_.emplace(std::move(key), operands_.shaped(i, operands_.recompute(i, *s_.step_expression(i), subst))).first;
+      it = corrected_.emplace(std::move(key), operands_.recompute_shared(i, &subst)).first;
     }
     return it->second && operands_.matches_recomputed(i, cell, &*it->second, &subst) == Match::yes;
   }

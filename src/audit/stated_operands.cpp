@@ -95,11 +95,20 @@ std::optional<Matrix<Real>> StatedOperands::recompute(std::size_t i, const Expr&
   return evaluate_or_nothing(e, lookup);
 }
 
-std::optional<Matrix<Real>> StatedOperands::recompute_shared(std::size_t i) const {
+std::optional<Matrix<Real>> StatedOperands::recompute_shared(std::size_t i, const Substitution* subst) const {
+  auto compute = [&] {
+    return shaped(i, subst ? recompute(i, *s_.step_expression(i), *subst) : recompute(i, *s_.step_expression(i)));
+  };
   std::string key = shared_ ? shared_->key(i) : std::string();
-  if (key.empty()) return shaped(i, recompute(i, *s_.step_expression(i)));
+  if (key.empty()) return compute();
+  // The store's key of step i is complete in itself (it lists every operand cell), so a key
+  // with the substitution after it is never another step's.
+  if (subst) {
+    key += fmt::format("|{}:{}", subst->item, subst->cells.size());
+    for (auto [r, c] : subst->cells) key += fmt::format(":{},{}", r, c);
+  }
   if (auto found = shared_->find(key)) return *found;
-  auto l = std::make_shared<const std::optional<Matrix<Real>>>(shaped(i, recompute(i, *s_.step_expression(i))));
+  auto l = std::make_shared<const std::optional<Matrix<Real>>>(compute());
   shared_->add(std::move(key), l);
   return *l;
 }

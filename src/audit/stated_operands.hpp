@@ -43,9 +43,9 @@ class StatedOperands {
   // differ from the step's where a stated operand gives a size.
   std::optional<Matrix<Real>> recompute(std::size_t i, const Expr& e,
                                         const std::optional<Substitution>& subst = std::nullopt) const;
-  // Step i recomputed (L), through the caller's store when it has one; nullopt where its
-  // shape is not the step's.
-  std::optional<Matrix<Real>> recompute_shared(std::size_t i) const;
+  // Step i recomputed (L), with `subst` put back when given, through the caller's store when
+  // it has one; nullopt where its shape is not the step's.
+  std::optional<Matrix<Real>> recompute_shared(std::size_t i, const Substitution* subst = nullptr) const;
   std::optional<Matrix<Real>> shaped(std::size_t i, std::optional<Matrix<Real>> m) const;
   // Any expression over the stated operands at their printed values (blank cells correct): one
   // point of their ranges, where an operand read twice is one value, for the slip search. Its
