@@ -42,11 +42,13 @@ char32_t code_point(std::string_view s, std::size_t i, std::size_t n) {
 }
 
 // Characters that reorder or break the text around them (bidi embeddings, overrides, isolates
-// and marks; the line and paragraph separators): a name could show as another name, or a
-// message on a line of its own.
+// and marks; the line and paragraph separators), or that show as nothing at all (soft hyphen,
+// zero-width space, word joiner, zero-width no-break space): a name could show as another
+// name, or a message on a line of its own. The zero-width joiners, which scripts and emoji
+// need, are kept.
 bool reorders_text(char32_t cp) {
-  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
+  return cp == 0x00AD || cp == 0x061C || cp == 0x200B || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x2028 && cp <= 0x202E) || cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
 }  // namespace

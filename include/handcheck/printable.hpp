@@ -20,8 +20,9 @@ std::string to_utf8(std::string_view s);
 // `s` as UTF-8 (see to_utf8) with its control characters written visibly: C0 controls and DEL
 // as \x1b, C1 controls and the non-characters U+FFFE and U+FFFF as \u009b. Line feeds and tabs
 // stay when `keep_line_breaks`; a carriage return never does (it rewrites a terminal's line).
-// Bidi controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) and the line and
-// paragraph separators U+2028, U+2029 are written as [U+202E], as the LaTeX key writes them.
+// Bidi controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), the line and
+// paragraph separators U+2028, U+2029 and the invisible U+00AD, U+200B, U+2060, U+FEFF are
+// written as [U+202E], as the LaTeX key writes them.
 std::string printable(std::string_view s, bool keep_line_breaks = true);
 
 // JSON text (whose writer escapes C0 controls already) with DEL, the C1 controls, U+FFFE,

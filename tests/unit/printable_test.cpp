@@ -81,6 +81,11 @@ BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_written_visibly) {
   BOOST_TEST(printable("\xE2\x80\x8D\xE2\x80\xA6\xE2\x81\xAA") == "\xE2\x80\x8D\xE2\x80\xA6\xE2\x81\xAA");  // ZWJ, ..., U+206A stay
   BOOST_TEST(json_printable("[\"a\xE2\x80\xAE\xE2\x80\xA8\xD8\x9C\"]") == "[\"a\\u202e\\u2028\\u061c\"]");
   BOOST_TEST(json_printable("[\"\xE2\x80\xA6\"]") == "[\"\xE2\x80\xA6\"]");
+  // Invisible characters: soft hyphen, zero-width space, word joiner, zero-width no-break space.
+  BOOST_TEST(printable("Q\xC2\xAD" "1") == "Q[U+00AD]1");
+  BOOST_TEST(printable("Q\xE2\x80\x8B" "1\xE2\x81\xA0" "2\xEF\xBB\xBF") == "Q[U+200B]1[U+2060]2[U+FEFF]");
+  BOOST_TEST(printable("\xE2\x80\x8D") == "\xE2\x80\x8D");  // a zero-width joiner stays (emoji, scripts)
+  BOOST_TEST(json_printable("\"a\xC2\xAD\"") == "\"a\\u00ad\"");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
