@@ -16,20 +16,19 @@
 
 namespace handcheck::cli {
 
-// The mode of the file being replaced, else what a new file gets under the umask.
-mode_t target_mode(const std::string& path) {
+bool take_metadata(int fd, const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  return 0666 & ~mask;
-}
-
-void keep_owner(int fd, const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || (st.st_uid == ::geteuid() && st.st_gid == ::getegid())) return;
-  // Only a privileged process may give a file away; others make it their own, as an editor does.
-  [[maybe_unused]] int given_away = ::fchown(fd, st.st_uid, st.st_gid);
+  if (::stat(path.c_str(), &st) != 0) {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    return ::fchmod(fd, 0666 & ~mask) == 0;
+  }
+  // Only a privileged process may give a file away; others make it their own, as an editor
+  // does. Before the mode: a change of owner clears set-id bits.
+  if (st.st_uid != ::geteuid() || st.st_gid != ::getegid()) {
+    [[maybe_unused]] int given_away = ::fchown(fd, st.st_uid, st.st_gid);
+  }
+  return ::fchmod(fd, st.st_mode & 07777) == 0;
 }
 
 // The file a path finally names: its symbolic links followed, a dangling last one included

@@ -25,11 +25,10 @@ void eprint(fmt::format_string<Args...> format, Args&&... args) {
 // (after a message on stderr) when the output cannot be written.
 bool write_output(const std::string& path, const std::string& text);
 
-// The mode of the file being replaced, else what a new file gets under the umask.
-mode_t target_mode(const std::string& path);
-// Gives the new file `fd` the owner and group of the file at `path` it replaces, where this
-// process may (run as root, -o must not take a user's file from them).
-void keep_owner(int fd, const std::string& path);
+// Gives the new file `fd` the mode of the file at `path` it replaces (else what a new file gets
+// under the umask) and, where this process may, its owner and group (run as root, -o must not
+// take a user's file from them). False with errno set when the mode cannot be set.
+bool take_metadata(int fd, const std::string& path);
 
 // The file a path finally names: its symbolic links followed, a dangling last one included.
 // Empty with errno set when there are too many.

@@ -132,8 +132,7 @@ bool OutputStream::commit() {
     fd_ = -1;
     return ::close(fd) == 0 || fail(errno);
   }
-  keep_owner(fd_, path_);
-  if (::fchmod(fd_, target_mode(path_)) != 0 || ::fsync(fd_) != 0) return fail(errno);
+  if (!take_metadata(fd_, path_) || ::fsync(fd_) != 0) return fail(errno);
   if (unnamed_) {
     // mkstemp picks a free name; the finished file then takes it.
     int name_fd = ::mkstemp(tmp_.data());
