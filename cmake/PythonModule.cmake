@@ -1,6 +1,6 @@
 # The Python module `handcheck` (pybind11), for notebooks and autograders: the library in
-# process. Built from the library's sources compiled position-independent, since a Python
-# module is a shared object and the static library's objects are not.
+# process. Built from the library's objects, compiled position-independent for it (CMakeLists.txt),
+# linked here against the shared GMP, MPFR and MPFI.
 #
 # The interpreter is the one Debian's python3-pybind11 and python3-pytest serve; a python3
 # from pyenv or a virtual environment earlier on PATH does not see them. Override with
@@ -20,8 +20,7 @@ find_library(HANDCHECK_MPFR_SHARED mpfr REQUIRED)
 find_library(HANDCHECK_MPFI_SHARED mpfi REQUIRED)
 set(CMAKE_FIND_LIBRARY_SUFFIXES ${handcheck_suffixes})
 
-add_library(handcheck_core_pic STATIC ${handcheck_core_sources})
-set_target_properties(handcheck_core_pic PROPERTIES POSITION_INDEPENDENT_CODE ON)
+add_library(handcheck_core_pic STATIC $<TARGET_OBJECTS:handcheck_core>)
 target_include_directories(handcheck_core_pic PUBLIC ${PROJECT_SOURCE_DIR}/include ${MPFI_INCLUDE_DIR}
   ${MPFR_INCLUDE_DIRS} ${GMP_INCLUDE_DIRS})
 target_link_libraries(handcheck_core_pic
@@ -29,7 +28,6 @@ target_link_libraries(handcheck_core_pic
          nlohmann_json::nlohmann_json Threads::Threads
   PRIVATE yaml-cpp)
 target_compile_definitions(handcheck_core_pic PUBLIC HANDCHECK_VERSION="${PROJECT_VERSION}")
-handcheck_warnings(handcheck_core_pic)
 
 pybind11_add_module(handcheck_python MODULE python/handcheck_module.cpp)
 set_target_properties(handcheck_python PROPERTIES OUTPUT_NAME handcheck LIBRARY_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/python)
