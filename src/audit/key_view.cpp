@@ -340,10 +340,7 @@ std::size_t exact_digits_of(const Run& run) {
   for (const auto& m : run.values)
     if (m)
       for (const Real& x : m->cells())
-        if (x.is_exact()) {
-          mpq_srcptr q = x.exact().backend().data();
-          digits += mpz_sizeinbase(mpq_numref(q), 10) + mpz_sizeinbase(mpq_denref(q), 10);
-        }
+        if (x.is_exact()) digits += fraction_digits(x.exact());
   return digits;
 }
 

@@ -112,7 +112,7 @@ std::optional<Integer> common_denominator(const std::vector<const Rational*>& va
     mpz_srcptr d = den(*q);
     // Denominators in a line often repeat or divide one another: skip the lcm then.
     if (mpz_cmp_ui(d, 1) == 0 || mpz_divisible_p(lp, d)) continue;
-    charge_rational_work(rational_cost(mpz_sizeinbase(lp, 2) + mpz_sizeinbase(d, 2)));
+    charge_integer_op(lp, d);
     mpz_lcm(lp, lp, d);
     if (mpz_sizeinbase(lp, 2) > cap) return std::nullopt;
   }

@@ -292,7 +292,7 @@ Rational sum_exact(const std::vector<const Rational*>& terms) {
       roots.emplace_back(it->first, it->second);
       continue;
     }
-    charge_rational_work(rational_cost(bits(into->first.backend().data()) + bits(it->second.backend().data())));
+    charge_integer_op(into->first.backend().data(), it->second.backend().data());
     Integer f;
     mpz_divexact(f.backend().data(), into->first.backend().data(), d);
     mpz_addmul(into->second.backend().data(), it->second.backend().data(), f.backend().data());
@@ -302,7 +302,7 @@ Rational sum_exact(const std::vector<const Rational*>& terms) {
   std::size_t size = 0;
   for (const auto& r : roots) {
     size += mpz_size(r.first.backend().data());
-    charge_rational_work(rational_cost(bits(r.first.backend().data()) + bits(r.second.backend().data())));
+    charge_integer_op(r.first.backend().data(), r.second.backend().data());
   }
   parallel_for(roots.size(), [&](std::size_t k) { parts[k + 1] = Rational(roots[k].second) / Rational(roots[k].first); },
                threads_for(size));

@@ -158,10 +158,12 @@ std::string to_fraction_string(const Rational& q) {
   return mp::numerator(q).str() + "/" + mp::denominator(q).str();
 }
 
-bool fraction_longer_than(const Rational& q, std::size_t max_chars) {
+std::size_t fraction_digits(const Rational& q) {
   mpq_srcptr p = q.backend().data();
-  return mpz_sizeinbase(mpq_numref(p), 10) + mpz_sizeinbase(mpq_denref(p), 10) > max_chars;
+  return mpz_sizeinbase(mpq_numref(p), 10) + mpz_sizeinbase(mpq_denref(p), 10);
 }
+
+bool fraction_longer_than(const Rational& q, std::size_t max_chars) { return fraction_digits(q) > max_chars; }
 
 std::string to_readable_fraction(const Rational& q, std::size_t max_chars, int digits) {
   if (!fraction_longer_than(q, max_chars)) return to_fraction_string(q);

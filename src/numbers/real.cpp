@@ -109,6 +109,10 @@ void charge_rational_op(const Rational& a, const Rational& b) {
   charge_rational_work(rational_cost(words * 64));
 }
 
+void charge_integer_op(mpz_srcptr a, mpz_srcptr b) {
+  charge_rational_work(rational_cost(mpz_sizeinbase(a, 2) + mpz_sizeinbase(b, 2)));
+}
+
 // An exact result, held to the limit on the bits of one number.
 static Real checked(Rational q) {
   check_bits(q);

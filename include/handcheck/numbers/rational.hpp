@@ -35,6 +35,8 @@ std::string to_fraction_string(const Rational& q);
 // first significant digits: nobody reads a million digits, and a report of a thousand such
 // values would not fit in memory. `handcheck key` writes them whole, under its own limit.
 inline constexpr std::size_t kReportFractionChars = 1000;
+// The decimal digits of q's numerator and denominator together, or one or two more.
+std::size_t fraction_digits(const Rational& q);
 // Whether to_fraction_string(q) may be longer than `max_chars` (by at most two characters).
 bool fraction_longer_than(const Rational& q, std::size_t max_chars);
 // to_fraction_string(q) where it fits in `max_chars`, else `digits` significant digits with

@@ -144,6 +144,8 @@ std::size_t rational_cost(std::size_t bits);
 void charge_rational_work(std::size_t units);
 // Counts an operation on a and b.
 void charge_rational_op(const Rational& a, const Rational& b);
+// Counts an operation on the integers a and b.
+void charge_integer_op(mpz_srcptr a, mpz_srcptr b);
 
 // Throws LimitError when q has more bits than max_rational_bits().
 void check_bits(const Rational& q);
