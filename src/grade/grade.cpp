@@ -271,6 +271,9 @@ Grader::Audited Grader::grades_of(const CaseAudit& a) const {
   std::vector<CellGrade>& out = audited.cells;
   out.resize(key_.cells().size());
   for (const auto& sa : a.steps) {
+    // A step the key skipped (its pipeline stopped before it) has no cells to grade, though
+    // the case file's own stated values of it are audited.
+    if (step_of_[sa.item] < 0) continue;
     const KeyStep& step = key_.steps()[static_cast<std::size_t>(step_of_[sa.item])];
     for (const auto& cell : sa.cells) {
       CellGrade& cg = out[step.first + cell.row * step.shape.cols + cell.col];

@@ -128,6 +128,29 @@ BOOST_AUTO_TEST_CASE(follow_through_matches_check) {
   BOOST_TEST(check.carried == g.carried);
 }
 
+// The key skips a step its pipeline stops before (log of 0), but the case file's own stated
+// value of that step is audited with each sheet: its cells have no place among the key's (they
+// were looked up at index -1, a read before the key's steps that crashed grade and selftest).
+BOOST_AUTO_TEST_CASE(a_skipped_step_stated_in_the_case_is_not_graded) {
+  AnswerKey key(std::make_shared<Case>(load_case_text("format: handcheck/1\ninputs:\n  x: 2\nsteps:\n"
+                                                      "  - name: p\n    do: x * 2\n"
+                                                      "  - name: r\n    do: log(2 - sqrt(2) * sqrt(2))\n    stated: 1\n",
+                                                      "skipped.yaml")));
+  BOOST_TEST(key.skipped().size() == 1u);
+  BOOST_REQUIRE(key.cells().size() == 1u);
+  Sheet s;
+  s.id = "a";
+  s.answers = Answers(1);
+  s.answers.set(0, Answer::Kind::value, "5");
+  SheetGrade g = Grader(key).grade(s);
+  BOOST_TEST(g.cells.size() == 1u);
+  BOOST_TEST((g.cells[0].grade == Grade::erratum));
+  BOOST_TEST(g.erratum == 1u);
+  BOOST_TEST(g.ok + g.carried + g.undecided == 0u);
+  BOOST_TEST(g.score == Rational(0));
+  BOOST_TEST(selftest(key).failures() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(quick_acceptance_agrees_with_the_audit) {
   Grader grader(seed_key());
   std::vector<Sheet> sheets{correct_sheet(), colsum_slip_sheet()};
