@@ -315,6 +315,7 @@ class Builder {
     if (d >= 0 && e) {
       long top = -1;  // decimal exponent of the largest value, at least that of 1
       for (const Real& x : e->cells()) {
+        if (x.is_infinite()) continue;  // written "inf", whatever the digits
         Rational big = x.is_exact() ? abs(x.exact()) : std::max(abs(x.lower()), abs(x.upper()));
         if (big != 0) top = std::max(top, decimal_exponent(big));
       }
