@@ -84,8 +84,7 @@ class Auditor {
     q.col = cell.col;
     q.stated = cell.stated;
     q.compare = item.compare;
-    const Real& truth = (*s_.run_of(i).values[i])(cell.row, cell.col);
-    if (truth.is_exact()) q.truth = truth.exact();
+    q.truth = &(*s_.run_of(i).values[i])(cell.row, cell.col);
     if (hand) q.evaluate = [this, i](const Expr& e) { return operands_.printed_range_memo(i, e); };
     q.evaluate_exact = [this, i](const Expr& e) { return operands_.printed_memo(i, e); };
     q.budget = &slip_budget_;

@@ -280,26 +280,41 @@ class Search {
 
   // Slips in writing the number down.
   void value_slips() {
-    if (!q_.truth) return;
-    const Rational& t = *q_.truth;
+    if (!q_.truth || q_.truth->is_infinite()) return;
+    if (q_.truth->is_exact()) moved_point(q_.truth->exact());
+    if (q_.stated.is_decimal()) rounded_wrong_way(*q_.truth);
+  }
+
+  void moved_point(const Rational& t) {
     // The moved value as the number is written (its printing band), not merely within a
-    // loose tolerance: under abs:1e-6, 0 is no 0.0000011 with its point moved.
+    // loose tolerance: under abs:1e-6, 0 is no 0.0000011 with its point moved. And the written
+    // number keeps the digits that moved (within a tenth of itself): 0 or 1 written for 8 is
+    // no 0.08 or 0.8, a number too coarse to show any.
     const CompareMode as_written;
+    auto keeps_digits = [&](const Rational& moved) { return abs(moved - q_.stated.value) * 10 <= abs(q_.stated.value); };
     if (t != 0)
       for (int k : {-2, -1, 1, 2})
-        if (Rational moved = t * pow10(k); matches(q_.compare, q_.stated, moved) && matches(as_written, q_.stated, moved))
+        if (Rational moved = t * pow10(k); matches(q_.compare, q_.stated, moved) &&
+                                           matches(as_written, q_.stated, moved) && keeps_digits(moved))
           add("decimal-point", fmt::format("{} with the decimal point moved {} place{}", to_short_decimal(t),
                                            std::abs(k), std::abs(k) == 1 ? "" : "s"));
-    if (q_.stated.is_decimal()) {
-      // The wrong way: the other end, more than half a unit away (a value halfway rounds both
-      // ways, and a correct rounding may still be wrong under compare exact, abs or sigfig).
-      Rational scale = pow10(q_.stated.decimals);
-      Rational down = Rational(floor_int(t * scale)) / scale, up = Rational(ceil_int(t * scale)) / scale;
-      bool far = abs(t - q_.stated.value) * scale * 2 > 1;
-      if (far && (q_.stated.value == down || q_.stated.value == up))
-        add("rounded-wrong-way", fmt::format("{} rounded the wrong way to {} decimals", to_short_decimal(t, 8),
-                                             q_.stated.decimals));
-    }
+  }
+
+  // The wrong way: the other end, more than half a unit away (a value halfway rounds both ways,
+  // and a correct rounding may still be wrong under compare exact, abs or sigfig). An irrational
+  // value's enclosure must lie between the same two ends and settle the distance (truncating
+  // 0.970951… to .970 is such a slip).
+  void rounded_wrong_way(const Real& t) {
+    Rational scale = pow10(q_.stated.decimals);
+    Rational lo = t.is_exact() ? t.exact() : t.lower(), hi = t.is_exact() ? t.exact() : t.upper();
+    Rational down = Rational(floor_int(lo * scale)) / scale, up = Rational(ceil_int(hi * scale)) / scale;
+    const Rational& v = q_.stated.value;
+    bool one_step = (up - down) * scale <= 1;
+    bool far = v == down ? (lo - down) * scale * 2 > 1 : v == up && (up - hi) * scale * 2 > 1;
+    if (!one_step || !far) return;
+    std::optional<std::string> shown =
+        t.is_exact() ? to_short_decimal(t.exact(), 8) : certified_fixed(t, q_.stated.decimals + 3);
+    if (shown) add("rounded-wrong-way", fmt::format("{} rounded the wrong way to {} decimals", *shown, q_.stated.decimals));
   }
 
   const SlipQuery& q_;

@@ -54,7 +54,7 @@ struct SlipQuery {
   std::size_t row = 0, col = 0;            // the wrong cell, 0-based
   Literal stated;
   CompareMode compare;                     // how the stated value is compared
-  std::optional<Rational> truth;           // the correct value, when it is rational
+  const Real* truth = nullptr;             // the correct value
   // An expression evaluated over the step's stated operands at their printed values (correct
   // values where blank): one point of the ranges they stand for, where an operand read twice is
   // one value. In the hand pipeline, or nullptr when it cannot be; empty for a step that follows

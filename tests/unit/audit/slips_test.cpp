@@ -140,6 +140,9 @@ steps:
 BOOST_AUTO_TEST_CASE(writing_slips) {
   std::string step = "  - name: D\n    do: h / 7\n";  // [[3/7, 5/7]] = 0.428571..., 0.714285...
   BOOST_TEST(has(tags_at(sheet(step, "[[4.29, 0.71]]"), 0, 0), "decimal-point"));
+  // "0." (NumPy's zero) holds no digit that moved: 0.0714 rounds to it, but it is no slip of the point.
+  BOOST_TEST(!has(tags_at(sheet(step, "[[0.43, 0.]]"), 0, 1), "decimal-point"));
+  BOOST_TEST(has(tags_at(sheet(step, "[[4., 0.71]]"), 0, 0), "decimal-point"));
   BOOST_TEST(has(tags_at(sheet(step, "[[0.42, 0.71]]"), 0, 0), "rounded-wrong-way"));
   BOOST_TEST(!has(tags_at(sheet(step, "[[0.44, 0.71]]"), 0, 0), "rounded-wrong-way"));
   // Under compare exact, 0.38 for 3/8 is an erratum, but rounded the right way; 0.37 rounds a
@@ -148,6 +151,12 @@ BOOST_AUTO_TEST_CASE(writing_slips) {
   BOOST_TEST(!has(tags_at(sheet(eighths, "[[0.38, 0.625]]"), 0, 0), "rounded-wrong-way"));
   BOOST_TEST(!has(tags_at(sheet(eighths, "[[0.37, 0.625]]"), 0, 0), "rounded-wrong-way"));
   BOOST_TEST(has(tags_at(sheet(eighths, "[[0.375, 0.7]]"), 0, 1), "rounded-wrong-way"));  // 0.625 is 0.6
+  // An irrational value: sqrt(5) = 2.2360…, truncated to 2.23, and sqrt(3) = 1.7320… raised to 1.74;
+  // 2.25 is no rounding of it at all.
+  const std::string root = "  - name: R\n    do: sqrt(h)\n";
+  BOOST_TEST(has(tags_at(sheet(root, "[[1.73, 2.23]]"), 0, 1), "rounded-wrong-way"));
+  BOOST_TEST(has(tags_at(sheet(root, "[[1.74, 2.24]]"), 0, 0), "rounded-wrong-way"));
+  BOOST_TEST(!has(tags_at(sheet(root, "[[1.73, 2.25]]"), 0, 1), "rounded-wrong-way"));
   // Under abs:1e-6, 0 for 0.0000011 is an erratum, but no moved point writes 0.0000011 as 0,
   // though 0.000000011 lies within the tolerance of 0.
   const std::string tiny = "  - name: Tiny\n    do: h / 2000000 - 0.0000004\n    compare: abs:1e-6\n";  // 1.1e-6
