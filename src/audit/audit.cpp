@@ -66,8 +66,10 @@ CaseAudit audit_stated(const Case& c, const HandRun& hand, const ExactRun& exact
       ScopedLimits limits(po);
       audit_cells(c, *h, *e, stated, out, w);
     });
-    // Raise the precision until every comparison is decided, or the cap says it cannot be.
-    if (out.undecided == out.undecided_over_box || digits10 >= cap || cap_reached) {
+    // Raise the precision until every comparison is decided and every correct value of a cell
+    // not ok can be written as its stated number is, or the cap says it cannot be.
+    const bool higher_decides = out.undecided > out.undecided_over_box || out.unsettled_texts > 0;
+    if (!higher_decides || digits10 >= cap || cap_reached) {
       out.status = out.erratum + out.carried + out.undecided > 0 ? CaseAudit::Status::errata
                                                                  : CaseAudit::Status::clean;
       if (raised) *raised = std::move(higher);

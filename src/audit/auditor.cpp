@@ -205,6 +205,7 @@ class Auditor {
       cell.verdict = Verdict::ok;
       return;
     }
+    if (work_.texts && !settles_printed_like(item.compare, cell.stated, truth)) ++s_.out.unsettled_texts;
     OperandStatus operands = operand_status(i, cell.row, cell.col);
     // Without a stated operand, L is the correct value itself: nothing more to learn.
     Match recomputed = Match::no;

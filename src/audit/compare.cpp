@@ -183,6 +183,12 @@ std::string differing(const Literal& s, const Real& t, int digits, std::string s
 
 }  // namespace
 
+bool settles_printed_like(const CompareMode& mode, const Literal& s, const Real& t) {
+  if (!t.is_interval()) return true;
+  if (mode.kind == CompareMode::Kind::sigfig) return certified_significant(t, mode.figures).has_value();
+  return !s.is_decimal() || certified_fixed(t, s.decimals).has_value();
+}
+
 bool accepts(const CompareMode& mode, std::string_view text, const Real& t) {
   try {
     Literal l = parse_literal(std::string(text), kOwnText);

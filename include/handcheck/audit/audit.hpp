@@ -109,6 +109,9 @@ struct CaseAudit {
   // Undecided only because splitting the ranges of their stated operands ran out of work: a
   // higher precision would not decide them.
   std::size_t undecided_over_box = 0;
+  // Cells not ok whose correct value the working precision cannot write as the stated number
+  // is written ("should be 0.1234" for 0.12345 - 1.4e-61): a higher precision settles them.
+  std::size_t unsettled_texts = 0;
 
   const CellAudit& cell(const ErratumRef& r) const { return steps[r.step].cells[r.cell]; }
 };

@@ -36,6 +36,10 @@ std::string printed_like(const Literal& stated, const Rational& truth);
 // the tolerance of) its certified digits after "≈ ".
 std::string printed_like(const CompareMode& mode, const Literal& stated, const Real& truth, int digits);
 
+// Whether t's enclosure settles the digits the stated number is written with (its decimals, or
+// the significant figures of sigfig), so that printed_like writes t as the stated number is.
+bool settles_printed_like(const CompareMode& mode, const Literal& stated, const Real& truth);
+
 // Whether a number written as `text` matches t under the comparison (certainly).
 bool accepts(const CompareMode& mode, std::string_view text, const Real& t);
 // t with `decimals` decimals or the fewest more (up to 40) that the comparison accepts; nullopt
