@@ -122,8 +122,20 @@ Range stated_range(const CompareMode& mode, const Literal& s) {
   return acceptance(mode, s, s.value.sign());
 }
 
+namespace {
+
+// A decimal with no decimals ("3." as NumPy prints, or "3e0") stands for half a unit around it;
+// written back as "1" it would be an integer, exactly 1. "1." keeps it a decimal (and becomes
+// "1e0" in the stated notation).
+std::string as_written(std::string fixed, const Literal& s) {
+  if (s.decimals == 0) fixed += '.';
+  return fixed;
+}
+
+}  // namespace
+
 std::string printed_like(const Literal& s, const Rational& t) {
-  if (s.is_decimal() && !s.is_infinite()) return to_fixed_string(t, s.decimals);
+  if (s.is_decimal() && !s.is_infinite()) return as_written(to_fixed_string(t, s.decimals), s);
   return to_fraction_string(t);
 }
 
@@ -155,7 +167,7 @@ std::string first_form(const CompareMode& mode, const Literal& s, const Real& t,
   }
   if (t.is_exact()) return printed_like(s, t.exact());
   if (s.is_decimal())
-    if (auto f = certified_fixed(t, s.decimals)) return *f;
+    if (auto f = certified_fixed(t, s.decimals)) return as_written(std::move(*f), s);
   return describe(t, digits);
 }
 

@@ -83,6 +83,11 @@ BOOST_AUTO_TEST_CASE(the_expected_value_shows_where_it_differs) {
   // A hand value stated as a decimal that reads as it, under abs, shows the fraction's digits,
   // as many as abs:0.0001 needs (0.333 is 1/3000 off).
   BOOST_TEST(printed_like(parse_compare_mode("abs:0.0001"), parse_literal("0.33"), Real(q("1/3")), 30) == "0.3333");
+  // NumPy's "3." has no decimals but a point, and so has what it should be: sigmoid(3) =
+  // 0.952574... is "1.", not the exact integer "1" nor, one decimal more, "1.0"; 8 is "8.".
+  BOOST_TEST(printed_like(printed, parse_literal("3."), scalar::sigmoid(Real(Rational(3))), 30) == "1.");
+  BOOST_TEST(printed_like(printed, parse_literal("0."), Real(Rational(8)), 30) == "8.");
+  BOOST_TEST(printed_like(printed, parse_literal("3e0"), Real(q("1/3")), 30) == "0e0");
 }
 
 // A stated number in scientific notation is answered in its notation, with its power of ten.
