@@ -270,8 +270,13 @@ std::string in_stated_notation(const Literal& s, std::string shown) {
 std::string printed_like_plain(const CompareMode& mode, const Literal& s, const Real& t, int digits, bool& approximate) {
   approximate = false;
   if (t.is_infinite()) return describe(t, digits);
-  if (t.is_interval() && !certified_significant(t, std::min(digits, 6)))
+  if (t.is_interval() && !certified_significant(t, std::min(digits, 6))) {
+    // No significant digit is certified (a zero computed through intervals), but the stated
+    // decimals may be: 0.00.
+    if (s.is_decimal() && !s.is_infinite() && mode.kind != CompareMode::Kind::sigfig)
+      if (std::string fixed = first_form(mode, s, t, digits); accepts(mode, fixed, t)) return fixed;
     return fmt::format("between {} and {}", to_short_decimal(t.lower(), 6), to_short_decimal(t.upper(), 6));
+  }
   std::string shown = first_form(mode, s, t, digits);
   // What it "should be" is itself accepted by the comparison: 0.33, not 0.3, for 1/3 under
   // abs:0.01; 1/6, not 0.2, under exact. Where no decimal is (e^2 under exact), its digits.

@@ -88,6 +88,12 @@ BOOST_AUTO_TEST_CASE(the_expected_value_shows_where_it_differs) {
   BOOST_TEST(printed_like(printed, parse_literal("3."), scalar::sigmoid(Real(Rational(3))), 30) == "1.");
   BOOST_TEST(printed_like(printed, parse_literal("0."), Real(Rational(8)), 30) == "8.");
   BOOST_TEST(printed_like(printed, parse_literal("3e0"), Real(q("1/3")), 30) == "0e0");
+  // A zero computed through intervals has no certified significant digit, but its stated
+  // decimals are certified: 0.00, not "between -1e-60 and 1e-60".
+  Real zero(Interval(1) / 3 - Interval(1) / 3);
+  BOOST_REQUIRE(zero.is_interval());
+  BOOST_TEST(printed_like(printed, parse_literal("0.01"), zero, 30) == "0.00");
+  BOOST_TEST(printed_like(printed, parse_literal("1"), zero, 30).starts_with("between"));
 }
 
 // A stated number in scientific notation is answered in its notation, with its power of ten.
