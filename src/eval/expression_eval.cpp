@@ -204,6 +204,7 @@ class Evaluator {
         args.reserve(e.args.size());
         for (const auto& a : e.args) args.push_back(eval(*a));
         if (op->work && args.size() >= op->min_args) bound_work(*op, args);
+        if (args.size() >= op->min_args) bound_copied_bits(*op, args);
         return op->fn(args);
       }
     }
@@ -219,6 +220,42 @@ class Evaluator {
                        fmt::format("{} of {} takes {} operations, more than 100 x the cell limit of {} (raise it with "
                                    "--max-cells)", op.name, args[0].shape().to_string(), work, limits_.max_cells));
     charge_work(fmt::format("{} takes", op.name), work);
+  }
+
+  // A function may copy a number into every cell of its result (repeat, where, max over a
+  // broadcast): of a huge number, each copy holds its bits again, so the result is held to
+  // --max-total-bits before it is made (90 000 copies of 3^600000 are 10 GB), from its size
+  // where the arguments' shapes give it and the cell limit where they do not.
+  void bound_copied_bits(const OpSpec& op, const std::vector<Matrix<T>>& args) const {
+    constexpr std::size_t kHugeBits = std::size_t{1} << 16;
+    std::size_t big = 0;
+    for (const auto& a : args)
+      for (const Real& x : a.cells())
+        if (x.is_exact()) big = std::max(big, rational_bits(x.exact()));
+    if (big <= kHugeBits) return;
+    std::size_t cells = limits_.max_cells;
+    const Shape first = args[0].shape();
+    switch (op.reads) {
+      case Reads::cell: {
+        std::vector<std::optional<Shape>> shapes;
+        for (const auto& a : args) shapes.push_back(a.shape());
+        if (auto s = broadcast_of(shapes)) cells = s->cells();
+        break;
+      }
+      case Reads::column:
+      case Reads::row: cells = first.cells(); break;
+      case Reads::column_fold: cells = first.cols; break;
+      case Reads::row_fold: cells = first.rows; break;
+      case Reads::picked:
+      case Reads::all: break;
+    }
+    const BitBudget& b = bit_budget();
+    const std::size_t left = b.limit - std::min(b.limit, b.used);
+    if (saturating_product(big, cells) > left)
+      throw LimitError(ErrorId::limit_bits,
+                       fmt::format("{} of a number of {} bits could make up to {} cells of it, more than the {} bits "
+                                   "left of the values' limit (raise it with --max-total-bits)",
+                                   op.name, big, cells, left));
   }
 
   // Every operation's result, whatever made it: each number within --max-bits, and the run's
