@@ -63,10 +63,15 @@ class Source {
     return filled > 0;
   }
 
-  std::string read_all() {
+  // The whole file, up to `most` bytes (a CSV's sheets are gathered before any is graded).
+  std::string read_all(std::size_t most) {
     std::string text;
-    while (read_more(text, 1u << 20)) {
-    }
+    while (read_more(text, 1u << 20))
+      if (text.size() > most)
+        throw Error(ErrorId::limit_sheets, {path_ == "-" ? "-" : path_, 0, 0},
+                    fmt::format("a CSV sheets file larger than {} MiB is read whole, and holds some 20 times its "
+                                "size in memory; write the class as JSON Lines, which are graded as they stream",
+                                most >> 20));
     return text;
   }
 
@@ -74,6 +79,13 @@ class Source {
   std::string path_;
   int fd_ = -1;
 };
+
+// A CSV sheets file is read whole: at most this many bytes.
+constexpr std::size_t kMostCsvBytes = std::size_t{256} << 20;
+
+// The longest sheet line a key takes: a megabyte of id and layout, and each cell's answer at
+// the longest a number may be (1 000 characters) with its label.
+std::size_t longest_line(const AnswerKey& key) { return (std::size_t{1} << 20) + key.cells().size() * 1100; }
 
 bool is_csv(const std::string& path) { return path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0; }
 
@@ -103,7 +115,7 @@ struct SheetStream::Impl {
 
   Impl(const std::string& path, const AnswerKey& k, unsigned t, bool remember)
       : key(k), name(path == "-" ? "-" : path), threads(t), source(path), csv(is_csv(path)) {
-    if (csv) sheets = read_sheets_csv(source.read_all(), name, key);
+    if (csv) sheets = read_sheets_csv(source.read_all(kMostCsvBytes), name, key);
     else if (remember) memo = std::make_unique<sheets::LineMemo>();
   }
 
@@ -142,6 +154,11 @@ struct SheetStream::Impl {
         scan = buf.size();
         break;
       }
+      if (buf.size() - scan > longest_line(key))
+        throw Error(ErrorId::limit_sheets, {name, line + 1, 1},
+                    fmt::format("a sheet line longer than {} bytes, more than any sheet of this key's {} cells "
+                                "takes (is it JSON Lines, one sheet a line?)",
+                                longest_line(key), key.cells().size()));
       eof = !source.read_more(buf, std::max<std::size_t>(1u << 20, buf.size() - scan));
     }
     pos = scan;

@@ -134,6 +134,17 @@ def main():
         expect(f"sheet w: {cells - 64} errata past the slip budget (--max-slip-cells 64)".encode() in r.stderr,
                f"all-wrong 50x50: no budget note: {r.stderr[-300:]!r}")
         expect(seconds < 30, f"all-wrong 50x50: {seconds:.1f} s")
+        # A line with no end (/dev/zero, a file of one endless line) stops at the longest sheet
+        # the key takes, not at the machine's memory; a CSV file, read whole, at 256 MiB.
+        endless = subprocess.run([binary, "grade", SEED, "-"], cwd=root, capture_output=True, timeout=60,
+                                 input=b"a" * (3 << 20))
+        expect(endless.returncode == 2 and b"-:1:1: error[limit.sheets]: a sheet line longer than" in endless.stderr,
+               f"endless line: exit {endless.returncode}: {endless.stderr[-300:]!r}")
+        zeros_csv = tmp / "zeros.csv"
+        zeros_csv.symlink_to("/dev/zero")
+        r = subprocess.run([binary, "grade", SEED, str(zeros_csv)], cwd=root, capture_output=True, timeout=60)
+        expect(r.returncode == 2 and b"error[limit.sheets]: a CSV sheets file larger than 256 MiB" in r.stderr,
+               f"endless CSV: exit {r.returncode}: {r.stderr[-300:]!r}")
         # Within the budget, slips are named as before; past it, not.
         ceil = tmp / "ceil.jsonl"
         ceil.write_text(json.dumps({"id": "c", "answers": {"S_scaled": {"1,1": 2}}}) + "\n")
