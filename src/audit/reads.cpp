@@ -1,5 +1,8 @@
 #include "handcheck/audit/reads.hpp"
 
+#include <set>
+#include <tuple>
+
 #include "handcheck/ops/registry.hpp"
 
 namespace handcheck {
@@ -47,6 +50,11 @@ class ReadsWalker {
 
   void reads(const Expr& e, std::size_t r, std::size_t c, std::set<CellRef>& out) const {
     if (out.size() > max_reads_) throw Opaque{};
+    // A cell of a subexpression is walked once: its reads are in `out` after the first visit.
+    // Walked again on every path to it, nested softmaxes or a chain of products took time
+    // exponential in their depth (26 softmax_cols over a 2 x 2 input: minutes).
+    if (!visited_.insert({&e, r, c}).second) return;
+    if (visited_.size() > 64 * max_reads_ + 4096) throw Opaque{};
     switch (e.kind) {
       case Expr::Kind::number: return;
       case Expr::Kind::name: {
@@ -286,6 +294,7 @@ class ReadsWalker {
   const Case& c_;
   const std::vector<Shape>& shapes_;
   std::size_t max_reads_;
+  mutable std::set<std::tuple<const Expr*, std::size_t, std::size_t>> visited_;
 };
 
 }  // namespace

@@ -460,6 +460,22 @@ def main():
         expect(took < 6, f"check of 8 000 tied probabilities: {took:.1f} s")  # 0.2 s; every pair: 19-24 s
         print(f"8 000 tied probabilities: {took:.1f} s")
 
+        # The cells a step reads, walked once each: 26 nested softmaxes over 2 x 2 and a chain of
+        # eight 10 x 10 products took minutes in key, explain and selftest (every path walked).
+        nest = tmp / "softmax-nest.yaml"
+        nest.write_text("format: handcheck/1\ntitle: nest\ninputs:\n  a: [[1, 2], [3, 4]]\nsteps:\n  - name: P\n"
+                        "    do: " + "softmax_cols(" * 26 + "a" + ")" * 26 + "\n")
+        chain = tmp / "product-chain.yaml"
+        chain.write_text("format: handcheck/1\ntitle: chain\ninputs:\n  X: [[1, 0, 0, 0, 0, 0, 0, 0, 0, 0]]\nsteps:\n"
+                         "  - {name: Y, do: X^T @ X}\n  - {name: P, do: Y @ Y @ Y @ Y @ Y @ Y @ Y @ Y}\n")
+        for args in (("key", str(nest)), ("explain", str(nest), "P[1,1]"), ("selftest", str(nest)),
+                     ("key", "--format", "html", str(chain)), ("selftest", str(chain))):
+            start = time.monotonic()
+            r = run(*args, timeout=120)
+            took = time.monotonic() - start
+            no_internal_error(r, " ".join(args[:-1]))
+            expect(r.returncode == 0 and took < 10, f"{' '.join(args)}: exit {r.returncode}, {took:.1f} s")  # 0.01 s
+
         # The slip search's budget.
         def product_case(n, path):
             rows = ", ".join("[" + ", ".join(str((r * 7 + c * 3) % 5 - 2) for c in range(n)) + "]" for r in range(n))
