@@ -1,6 +1,7 @@
 // handcheck grade CASE SHEETS...: grades student sheets with follow-through credit. Sheets
 // stream in a batch at a time and rows stream out in the sheets' order, so memory does not
 // grow with the class; the class analysis is folded as they pass.
+#include <algorithm>
 #include <fmt/format.h>
 #include <cstdlib>
 #include <future>
@@ -80,6 +81,8 @@ class ClassGrading {
         slips_(o.summary || f.names_slips),
         remember_lines_(options.shortcuts),
         overlap_(thread_count(2, o.jobs) > 1),
+        batch_(std::clamp<std::size_t>(kCellsAtOnce / std::max<std::size_t>(key.cells().size(), 1), 1,
+                                       std::max<std::size_t>(o.batch, 1))),
         out_(o.output),
         writer_(f.rows.value_or(GradesFormat::csv), key, options.carried_credit) {}
 
@@ -121,7 +124,7 @@ class ClassGrading {
         Batch& b = batches_[at];
         bool more;
         try {
-          more = in.next(b.sheets, b.known, o_.batch);
+          more = in.next(b.sheets, b.known, batch_);
         } catch (...) {
           if (!finish_previous()) return false;
           throw;
@@ -199,6 +202,10 @@ class ClassGrading {
   // Lines repeated under new ids are graded once (not when every shortcut is off).
   const bool remember_lines_;
   const bool overlap_;  // more than one thread: write a batch while the next one is graded
+  // A batch's grades and rows grow with the key's cells (a long gradebook writes a row a cell):
+  // at most kCellsAtOnce cells' worth of sheets at a time, whatever --batch says.
+  static constexpr std::size_t kCellsAtOnce = std::size_t{1} << 20;
+  const std::size_t batch_;
   OutputStream out_;
   GradesWriter writer_;
   std::string text_;

@@ -145,6 +145,12 @@ def main():
         r = subprocess.run([binary, "grade", SEED, str(zeros_csv)], cwd=root, capture_output=True, timeout=60)
         expect(r.returncode == 2 and b"error[limit.sheets]: a CSV sheets file larger than 256 MiB" in r.stderr,
                f"endless CSV: exit {r.returncode}: {r.stderr[-300:]!r}")
+        # An id is written on every row of a long gradebook: at most 1 024 bytes.
+        long_id = tmp / "long-id.jsonl"
+        long_id.write_text(json.dumps({"id": "x" * 1025, "answers": {}}) + "\n")
+        r = grade(binary, root, long_id, "--format", "long")
+        expect(r.returncode == 2 and f"{long_id}:1:1: error[limit.sheets]: a sheet id of 1025 bytes".encode() in r.stderr,
+               f"long id: exit {r.returncode}: {r.stderr[-300:]!r}")
         # Within the budget, slips are named as before; past it, not.
         ceil = tmp / "ceil.jsonl"
         ceil.write_text(json.dumps({"id": "c", "answers": {"S_scaled": {"1,1": 2}}}) + "\n")

@@ -207,15 +207,16 @@ def check_messages(run, tmp, expect):
         r = subprocess.run([run.binary, *args], capture_output=True, timeout=60, input=b"")
         short(r, f"{str(args)[:60]}")
 
-    # Sheets that name what the case lacks, with names and ids of 100 kB: each note and the
-    # message about a repeated id quote them shortened (stderr, one line each).
+    # Sheets that name what the case lacks, with names of 100 kB and ids of 1 000 bytes (an id
+    # may have 1 024): each note and the message about a repeated id quote them shortened
+    # (stderr, one line each).
     seed = str(pathlib.Path(run.root) / "cases/self-attention-6-3.yaml")
     long = "X" * 100000
     sheets = tmp / "long-names.jsonl"
     sheets.write_text(json.dumps({"id": "a", "answers": {long: [[1]]}}) + "\n" +
                       json.dumps({"id": "b", "answers": {"Q": {"1," + "9" * 50000: 1}}}) + "\n" +
-                      json.dumps({"id": "y" * 100000, "answers": {"Q": {"q9[9]": 1}}}) + "\n" +
-                      json.dumps({"id": "y" * 100000, "answers": {}}) + "\n", encoding="utf-8")
+                      json.dumps({"id": "y" * 1000, "answers": {"Q": {"q9[9]": 1}}}) + "\n" +
+                      json.dumps({"id": "y" * 1000, "answers": {}}) + "\n", encoding="utf-8")
     r = run("grade", seed, str(sheets), "-o", str(tmp / "long-names.csv"))
     lines = r.stderr.splitlines()
     expect(r.returncode == 2 and len(lines) >= 4, f"grade, long names: exit {r.returncode}, {len(lines)} lines")
