@@ -223,15 +223,19 @@ class Evaluator {
   }
 
   // A function may copy a number into every cell of its result (repeat, where, max over a
-  // broadcast): of a huge number, each copy holds its bits again, so the result is held to
+  // broadcast): of a huge number (or an enclosure at a huge precision), each copy holds its bits
+  // again, so the result is held to
   // --max-total-bits before it is made (90 000 copies of 3^600000 are 10 GB), from its size
   // where the arguments' shapes give it and the cell limit where they do not.
   void bound_copied_bits(const OpSpec& op, const std::vector<Matrix<T>>& args) const {
     constexpr std::size_t kHugeBits = std::size_t{1} << 16;
     std::size_t big = 0;
     for (const auto& a : args)
-      for (const Real& x : a.cells())
+      for (const Real& x : a.cells()) {
         if (x.is_exact()) big = std::max(big, rational_bits(x.exact()));
+        // An enclosure holds two numbers at the working precision (100 000 digits: 83 kB).
+        else if (x.is_interval()) big = std::max<std::size_t>(big, 2 * mpfi_get_prec(x.interval().backend().data()));
+      }
     if (big <= kHugeBits) return;
     std::size_t cells = limits_.max_cells;
     const Shape first = args[0].shape();
