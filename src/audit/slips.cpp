@@ -306,7 +306,7 @@ class Search {
   // 0.970951… to .970 is such a slip).
   void rounded_wrong_way(const Real& t) {
     Rational scale = pow10(q_.stated.decimals);
-    Rational lo = t.is_exact() ? t.exact() : t.lower(), hi = t.is_exact() ? t.exact() : t.upper();
+    Rational lo = t.lower(), hi = t.upper();
     Rational down = Rational(floor_int(lo * scale)) / scale, up = Rational(ceil_int(hi * scale)) / scale;
     const Rational& v = q_.stated.value;
     bool one_step = (up - down) * scale <= 1;

@@ -95,19 +95,25 @@ class Evaluator {
         std::vector<std::optional<Shape>> args;
         for (const auto& a : e.args) args.push_back(plan(*a));
         const OpSpec* op = find_op(e.name);
-        if (!op || args.empty() || !args[0]) return std::nullopt;
-        Shape m = *args[0];
-        switch (op->reads) {
-          case Reads::cell: return broadcast_of(args);
-          case Reads::column:
-          case Reads::row: return m;
-          case Reads::column_fold: return Shape{1, m.cols};
-          case Reads::row_fold: return Shape{m.rows, 1};
-          case Reads::picked:
-          case Reads::all: return e.name == "sum" ? std::optional<Shape>(Shape{1, 1}) : std::nullopt;
-        }
-        return std::nullopt;
+        if (!op) return std::nullopt;
+        return call_shape(*op, args);
       }
+    }
+    return std::nullopt;
+  }
+
+  // A function's result shape from its arguments' shapes, where they give it.
+  static std::optional<Shape> call_shape(const OpSpec& op, const std::vector<std::optional<Shape>>& args) {
+    if (args.empty() || !args[0]) return std::nullopt;
+    Shape m = *args[0];
+    switch (op.reads) {
+      case Reads::cell: return broadcast_of(args);
+      case Reads::column:
+      case Reads::row: return m;
+      case Reads::column_fold: return Shape{1, m.cols};
+      case Reads::row_fold: return Shape{m.rows, 1};
+      case Reads::picked:
+      case Reads::all: return op.name == "sum" ? std::optional<Shape>(Shape{1, 1}) : std::nullopt;
     }
     return std::nullopt;
   }
@@ -224,9 +230,9 @@ class Evaluator {
 
   // A function may copy a number into every cell of its result (repeat, where, max over a
   // broadcast): of a huge number (or an enclosure at a huge precision), each copy holds its bits
-  // again, so the result is held to
-  // --max-total-bits before it is made (90 000 copies of 3^600000 are 10 GB), from its size
-  // where the arguments' shapes give it and the cell limit where they do not.
+  // again, so the result is held to --max-total-bits before it is made (90 000 copies of
+  // 3^600000 are 10 GB), from its size where the arguments' shapes give it and the cell limit
+  // where they do not.
   void bound_copied_bits(const OpSpec& op, const std::vector<Matrix<T>>& args) const {
     constexpr std::size_t kHugeBits = std::size_t{1} << 16;
     std::size_t big = 0;
@@ -237,22 +243,10 @@ class Evaluator {
         else if (x.is_interval()) big = std::max<std::size_t>(big, 2 * mpfi_get_prec(x.interval().backend().data()));
       }
     if (big <= kHugeBits) return;
-    std::size_t cells = limits_.max_cells;
-    const Shape first = args[0].shape();
-    switch (op.reads) {
-      case Reads::cell: {
-        std::vector<std::optional<Shape>> shapes;
-        for (const auto& a : args) shapes.push_back(a.shape());
-        if (auto s = broadcast_of(shapes)) cells = s->cells();
-        break;
-      }
-      case Reads::column:
-      case Reads::row: cells = first.cells(); break;
-      case Reads::column_fold: cells = first.cols; break;
-      case Reads::row_fold: cells = first.rows; break;
-      case Reads::picked:
-      case Reads::all: break;
-    }
+    std::vector<std::optional<Shape>> shapes;
+    for (const auto& a : args) shapes.push_back(a.shape());
+    const std::optional<Shape> result = call_shape(op, shapes);
+    const std::size_t cells = result ? result->cells() : limits_.max_cells;
     const BitBudget& b = bit_budget();
     const std::size_t left = b.limit - std::min(b.limit, b.used);
     if (saturating_product(big, cells) > left)

@@ -68,7 +68,7 @@ class Source {
     std::string text;
     while (read_more(text, 1u << 20))
       if (text.size() > most)
-        throw Error(ErrorId::limit_sheets, {path_ == "-" ? "-" : path_, 0, 0},
+        throw Error(ErrorId::limit_sheets, {path_, 0, 0},
                     fmt::format("a CSV sheets file larger than {} MiB is read whole, and holds some 20 times its "
                                 "size in memory; write the class as JSON Lines, which are graded as they stream",
                                 most >> 20));
